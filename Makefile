@@ -1,0 +1,46 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= /usr/bin/python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test system test-system deps test-deps db demo serve bench clean
+
+run: system deps db demo serve  ## install everything, migrate, load demo data, serve
+
+test: test-system test-deps  ## install what the tests need and run them all
+	scripts/ensure-postgres.sh
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+system:
+	scripts/install-system.sh run
+
+test-system:
+	scripts/install-system.sh test
+
+# --system-site-packages: LibreOffice's Python bridge (uno) comes from Debian's python3-uno.
+$(BIN)/python:
+	$(PYTHON) -m venv --system-site-packages $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+deps: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+test-deps: $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+
+db:
+	$(BIN)/filing-service init-db
+
+demo:
+	$(BIN)/filing-service seed-demo
+
+serve:
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
+
+bench: test-deps
+	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

@@ -1,0 +1,48 @@
+"""filing_service: documents, signatures, deadlines and court filings for child-protection
+cases under Law 272/2004, for the 47 directorates (DGASPC) of Romania."""
+import logging
+import os
+from pathlib import Path
+
+from flask import Flask, jsonify
+from sqlalchemy import text
+
+from . import api, cli, db
+from .config import from_environment
+from .cases.api import routes as cases_routes
+
+__all__ = ["create_app"]
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application: configuration, database, API, web pages, CLI.
+
+    ``config`` overrides what the environment gives (tests pass theirs here). Nothing is
+    connected or started before this is called.
+    """
+    app = Flask(__name__, instance_path=os.environ.get(
+        "INSTANCE_PATH", str(Path.cwd() / "instance")))
+    app.config.update(from_environment(app.instance_path))
+    if config:
+        app.config.update(config)
+    app.json.ensure_ascii = False  # Romanian text stays readable in JSON answers
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))
+
+    db.init_app(app)
+    cli.init_app(app)
+    api.init_app(app, _api_areas())
+
+    @app.get("/healthz")
+    def healthz():
+        """Liveness and database reachability, for load balancers and the set-up script."""
+        with db.engine().connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return jsonify(status="ok")
+
+    return app
+
+
+def _api_areas():
+    """The API areas of every capability, in the order the OpenAPI document lists them."""
+    return [cases_routes]

@@ -1,0 +1,1 @@
+"""Cases: the child, the parents, placement targets, measures, the timeline, hearings."""

@@ -1,0 +1,84 @@
+"""Field types shared by every input model: Romanian text normalised, CNPs checked,
+county codes known. XML, JSON and web forms all validate through these."""
+from typing import Annotated, Any, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
+
+from ..law.cnp import parse_cnp
+from ..law.directorates import BY_CODE
+from ..law.ecris import check_case_number
+from ..law.errors import DomainError
+from ..law.text import normalize_text
+
+
+def _text(max_length: int, required: bool):
+    def check(value: str) -> str | None:
+        cleaned = normalize_text(value)
+        if not cleaned:
+            if required:
+                raise ValueError("Câmpul nu poate fi gol.")
+            return None
+        if len(cleaned) > max_length:
+            raise ValueError(f"Textul este prea lung (cel mult {max_length} caractere).")
+        return cleaned
+    return AfterValidator(check)
+
+
+def _domain(check):
+    """Run a domain check, turning its error into pydantic's (message kept in Romanian)."""
+    def run(value):
+        try:
+            return check(value)
+        except DomainError as exc:
+            raise ValueError(exc.message) from None
+    return AfterValidator(run)
+
+
+Name = Annotated[str, _text(100, True), Field(max_length=400, examples=["Ionescu"])]
+Label = Annotated[str, _text(200, True), Field(max_length=800)]
+ShortText = Annotated[str, _text(300, False), Field(max_length=1200)]
+LongText = Annotated[str, _text(20000, False), Field(max_length=80000)]
+Cnp = Annotated[str, _domain(lambda v: parse_cnp(v).value),
+                Field(pattern=r"^\s*\d{13}\s*$", examples=["5150312120014"],
+                      description="Cod numeric personal, 13 cifre, cu cifra de control")]
+AreaCode = Annotated[str, AfterValidator(lambda v: _known_area(v)),
+                     Field(json_schema_extra={"enum": sorted(BY_CODE)},
+                           description="Codul județului (AB, CJ, ...) sau al sectorului "
+                                       "(B1-B6)")]
+CaseNumber = Annotated[str, _domain(check_case_number),
+                       Field(examples=["1234/117/2026"],
+                             description="Numărul dosarului ECRIS: număr/instanță/an[/aN]")]
+
+
+def _known_area(value: str) -> str:
+    code = value.strip().upper()
+    if code not in BY_CODE:
+        raise ValueError(f"Cod de județ sau sector necunoscut: {value!r} "
+                         "(folosiți de exemplu CJ, B3).")
+    return code
+
+
+class Strict(BaseModel):
+    """Input models refuse unknown fields: a typo must not be silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+
+
+def partial(model: type[Strict], name: str) -> type[Strict]:
+    """A PATCH variant of ``model``: every field optional, required ones not nullable."""
+    required = {n for n, f in model.model_fields.items() if f.is_required()}
+    fields: dict[str, Any] = {
+        n: (Optional[Annotated[(f.annotation, *f.metadata)] if f.metadata else f.annotation],
+            Field(default=None, description=f.description))
+        for n, f in model.model_fields.items()
+    }
+
+    def no_null_required(cls, data):
+        if isinstance(data, dict):
+            nulls = [k for k in required if k in data and data[k] is None]
+            if nulls:
+                raise ValueError("Câmpuri obligatorii nu pot fi șterse: " + ", ".join(nulls))
+        return data
+
+    validators = {"no_null_required": model_validator(mode="before")(no_null_required)}
+    return create_model(name, __base__=Strict, __validators__=validators, **fields)

@@ -1,0 +1,294 @@
+"""Service functions for cases: plain values in, a unit of work, the law checked on every
+change, an audit record for every change, and a commit only when all of it holds."""
+from collections.abc import Callable
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..auth.actor import Actor
+from ..db import UnitOfWork
+from ..errors import Conflict, NotFound, PermissionDenied, RuleViolation
+from ..law import rules
+from ..law.errors import DomainError
+from ..law.text import normalize_text
+from ..models import Case, Child, Directorate, Event, Hearing, Measure, Parent, PlacementTarget
+from . import schemas
+from .facts import case_facts
+from .integrity import check_case, complete_from_cnp
+
+# Hooks other capabilities register (the deadlines follow the timeline): each is called
+# with (session, case) after a change to a case and before its commit.
+CASE_CHANGED_HOOKS: list[Callable[[Session, Case], None]] = []
+
+
+# ---- lookups, always within the actor's directorate ---------------------------------
+
+def load_case(session: Session, actor: Actor, case_id: int) -> Case:
+    """The case, if it belongs to the actor's directorate; else NotFound (not 403)."""
+    case = session.scalar(select(Case).where(Case.id == case_id,
+                                             Case.directorate_id == actor.directorate_id))
+    if case is None:
+        raise NotFound("Cauza")
+    return case
+
+
+def _load_part(session: Session, actor: Actor, model, part_id: int, what: str):
+    obj = session.scalar(select(model).join(Case, model.case_id == Case.id).where(
+        model.id == part_id, Case.directorate_id == actor.directorate_id))
+    if obj is None:
+        raise NotFound(what)
+    return obj
+
+
+def _require(actor: Actor, permission: str) -> None:
+    if not actor.can(permission):
+        raise PermissionDenied()
+
+
+# ---- the one path every change takes -----------------------------------------------
+
+def _error_codes(session: Session, case: Case, today: date) -> set[str]:
+    return {f.code for f in rules.errors(rules.evaluate(case_facts(session, case, today)))}
+
+
+def _commit_change(uow: UnitOfWork, actor: Actor, case: Case, today: date,
+                   before: set[str], audit_entries: list[tuple]) -> list[rules.Finding]:
+    """Check integrity and the law, audit, run the hooks, commit; or raise and roll back.
+
+    Only errors the change *introduces* refuse it: a term that lapsed by itself (art. 123
+    alin. 6) must not block recording the very act that ends it.
+    """
+    session = uow.session
+    session.flush()
+    check_case(case, today)
+    findings = rules.evaluate(case_facts(session, case, today))
+    introduced = [f for f in rules.errors(findings) if f.code not in before]
+    if introduced:
+        raise RuleViolation(introduced)
+    for action, entity, entity_id, changes in audit_entries:
+        audit.record(session, actor, action, entity, entity_id() if callable(entity_id)
+                     else entity_id, case_id=case.id, changes=changes)
+    for hook in CASE_CHANGED_HOOKS:
+        hook(session, case)
+    uow.commit()
+    return findings
+
+
+def _dump(model) -> dict:
+    return model.model_dump(exclude_unset=False)
+
+
+def _patch(model) -> dict:
+    return model.model_dump(exclude_unset=True)
+
+
+# ---- cases ---------------------------------------------------------------------------
+
+def create_case(uow: UnitOfWork, actor: Actor, data: schemas.CaseIn, today: date,
+                source: str = "api") -> Case:
+    """Create a case with its parts in one transaction."""
+    _require(actor, "edit")
+    session = uow.session
+    if data.external_id and session.scalar(select(Case.id).where(
+            Case.directorate_id == actor.directorate_id, Case.external_id == data.external_id)):
+        raise Conflict(f"Există deja o cauză cu identificatorul extern {data.external_id}.",
+                       field="external_id")
+    fields = data.model_dump(exclude={"child", "parents", "placement_target", "measure",
+                                      "events"})
+    case = Case(directorate_id=actor.directorate_id, **fields)
+    case.opened_on = data.opened_on or today
+    case.reference = data.reference or _next_reference(session, actor.directorate_id,
+                                                       case.opened_on)
+    case.child = Child(**_dump(data.child))
+    complete_from_cnp(case.child)
+    for parent in data.parents:
+        case.parents.append(Parent(**_dump(parent)))
+        complete_from_cnp(case.parents[-1])
+    target = None
+    if data.placement_target is not None:
+        target = PlacementTarget(**_dump(data.placement_target))
+        complete_from_cnp(target)
+        case.placement_targets.append(target)
+    if data.measure is not None:
+        values = _dump(data.measure)
+        if values.pop("placement_target_id") is not None:
+            raise DomainError("La crearea cauzei, ținta plasamentului se dă în "
+                              "placement_target, nu prin identificator.",
+                              field="measure.placement_target_id", code="foreign_target")
+        case.measures.append(Measure(**values, placement_target=target))
+    for event in data.events:
+        case.events.append(Event(**_dump(event), source=source))
+    session.add(case)
+    session.flush()
+    _commit_change(uow, actor, case, today, set(), [
+        ("create", "case", lambda: case.id, {"reference": case.reference, "source": source,
+                                             "child": audit.snapshot(case.child)})])
+    return case
+
+
+def _next_reference(session: Session, directorate_id: int, opened_on: date) -> str:
+    code = session.scalar(select(Directorate.code).where(Directorate.id == directorate_id))
+    count = session.scalar(select(func.count(Case.id)).where(
+        Case.directorate_id == directorate_id)) or 0
+    return f"{code}-{opened_on.year}-{count + 1:05d}"
+
+
+def get_case(uow: UnitOfWork, actor: Actor, case_id: int) -> Case:
+    """Read a whole case; the read itself is audited (children's data)."""
+    case = load_case(uow.session, actor, case_id)
+    audit.record(uow.session, actor, "read", "case", case.id, case_id=case.id)
+    uow.commit()
+    return case
+
+
+def findings(session: Session, case: Case, today: date) -> list[rules.Finding]:
+    return rules.evaluate(case_facts(session, case, today))
+
+
+def update_case(uow: UnitOfWork, actor: Actor, case_id: int, patch: schemas.CaseUpdate,
+                today: date) -> Case:
+    case = load_case(uow.session, actor, case_id)
+    _require(actor, "edit")
+    before = _error_codes(uow.session, case, today)
+    values = _patch(patch)
+    for required in ("reference", "status", "opened_on"):
+        if required in values and values[required] is None:
+            raise DomainError("Câmpul nu poate fi șters.", field=required, code="required")
+    changes = audit.apply_changes(case, values)
+    _commit_change(uow, actor, case, today, before, [("update", "case", case.id, changes)])
+    return case
+
+
+def list_cases(session: Session, actor: Actor, query: schemas.CaseQuery):
+    stmt = select(Case).join(Child).where(Case.directorate_id == actor.directorate_id)
+    if query.status:
+        stmt = stmt.where(Case.status == query.status)
+    if query.situation:
+        stmt = stmt.where(Case.situation == query.situation)
+    if query.cnp:
+        stmt = stmt.where(Child.cnp == query.cnp.strip())
+    if query.court_case_number:
+        stmt = stmt.where(Case.court_case_number == query.court_case_number.strip())
+    if query.q:
+        stmt = stmt.where(_name_matches(Child, query.q))
+    if query.opened_from:
+        stmt = stmt.where(Case.opened_on >= query.opened_from)
+    if query.opened_to:
+        stmt = stmt.where(Case.opened_on <= query.opened_to)
+    return paginate(session, stmt.order_by(Case.opened_on.desc(), Case.id.desc()), query)
+
+
+def _name_matches(model, text: str):
+    """Every word of ``text`` appears in the first or the last name (case-insensitive)."""
+    words = normalize_text(text).lower().split() or [""]
+    return and_(*(or_(func.lower(model.first_name).contains(w),
+                      func.lower(model.last_name).contains(w)) for w in words))
+
+
+def paginate(session: Session, stmt, paging: schemas.Paging):
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    items = session.scalars(stmt.limit(paging.per_page)
+                            .offset((paging.page - 1) * paging.per_page)).all()
+    return items, total
+
+
+# ---- parts of a case -------------------------------------------------------------------
+
+PARTS = {
+    "child": (Child, "Copilul"),
+    "parent": (Parent, "Părintele"),
+    "placement_target": (PlacementTarget, "Ținta plasamentului"),
+    "measure": (Measure, "Măsura"),
+    "event": (Event, "Evenimentul"),
+    "hearing": (Hearing, "Termenul de judecată"),
+}
+
+_COLLECTION = {"parent": "parents", "placement_target": "placement_targets",
+               "measure": "measures", "event": "events", "hearing": "hearings"}
+
+
+def get_part(session: Session, actor: Actor, entity: str, part_id: int):
+    model, what = PARTS[entity]
+    return _load_part(session, actor, model, part_id, what)
+
+
+def add_part(uow: UnitOfWork, actor: Actor, case_id: int, entity: str, data, today: date,
+             source: str = "api"):
+    """Add a parent, placement target, measure, event or hearing to a case."""
+    session = uow.session
+    case = load_case(session, actor, case_id)
+    _require(actor, "edit")
+    before = _error_codes(session, case, today)
+    model, _ = PARTS[entity]
+    values = _dump(data)
+    target_id = values.pop("placement_target_id", None) if entity == "measure" else None
+    if entity in ("event", "hearing"):
+        values["source"] = source
+    obj = model(**values)
+    if entity == "measure":
+        obj.placement_target = _target_of(case, target_id, "placement_target_id")
+    complete_from_cnp(obj)
+    getattr(case, _COLLECTION[entity]).append(obj)
+    session.flush()
+    _commit_change(uow, actor, case, today, before,
+                   [("create", entity, lambda: obj.id, audit.snapshot(obj))])
+    return obj
+
+
+def update_part(uow: UnitOfWork, actor: Actor, entity: str, part_id: int, patch,
+                today: date):
+    """Change a part of a case; the whole case is re-checked against the law."""
+    session = uow.session
+    obj = get_part(session, actor, entity, part_id)
+    _require(actor, "edit")
+    case = obj.case
+    before = _error_codes(session, case, today)
+    values = _patch(patch)
+    if entity == "measure" and "placement_target_id" in values:
+        obj.placement_target = _target_of(case, values.pop("placement_target_id"),
+                                          "placement_target_id")
+    changes = audit.apply_changes(obj, values)
+    complete_from_cnp(obj)
+    _commit_change(uow, actor, case, today, before, [("update", entity, obj.id, changes)])
+    return obj
+
+
+def delete_part(uow: UnitOfWork, actor: Actor, entity: str, part_id: int, today: date):
+    session = uow.session
+    obj = get_part(session, actor, entity, part_id)
+    _require(actor, "edit")
+    case = obj.case
+    before = _error_codes(session, case, today)
+    getattr(case, _COLLECTION[entity]).remove(obj)
+    _commit_change(uow, actor, case, today, before,
+                   [("delete", entity, part_id, audit.snapshot(obj))])
+
+
+def _target_of(case: Case, target_id: int | None, field: str) -> PlacementTarget | None:
+    if target_id is None:
+        return None
+    for target in case.placement_targets:
+        if target.id == target_id:
+            return target
+    raise DomainError("Ținta plasamentului nu aparține acestei cauze.", field=field,
+                      code="foreign_target")
+
+
+def list_parts(session: Session, actor: Actor, entity: str, query):
+    """List children, parents, measures or events of the actor's directorate, filtered."""
+    model, _ = PARTS[entity]
+    stmt = select(model).join(Case, model.case_id == Case.id).where(
+        Case.directorate_id == actor.directorate_id)
+    filters = query.model_dump(exclude={"page", "per_page"}, exclude_none=True)
+    for name, value in filters.items():
+        if name == "q":
+            stmt = stmt.where(_name_matches(model, value))
+        elif name.endswith("_from"):
+            stmt = stmt.where(getattr(model, name.removesuffix("_from") + "_on") >= value)
+        elif name.endswith("_to"):
+            stmt = stmt.where(getattr(model, name.removesuffix("_to") + "_on") <= value)
+        else:
+            stmt = stmt.where(getattr(model, name) == value)
+    return paginate(session, stmt.order_by(model.id), query)

@@ -1,0 +1,17 @@
+"""The SQLAlchemy models, one module per aggregate.
+
+Importing this package registers every table on ``Base.metadata`` (Alembic reads it).
+"""
+from .audit import AuditEvent
+from .base import Base
+from .case import Case, Child, Parent, PlacementTarget
+from .deadline import Deadline
+from .directorate import ApiToken, Directorate, User
+from .document import Document
+from .event import Event, Hearing
+from .filing import Filing
+from .measure import Measure
+
+__all__ = ["ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
+           "Document", "Event", "Filing", "Hearing", "Measure", "Parent",
+           "PlacementTarget", "User"]

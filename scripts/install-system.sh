@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Install the Debian packages the service and its tests need, only those missing.
+# Usage: scripts/install-system.sh [run|test]
+set -euo pipefail
+mode="${1:-run}"
+
+run_packages=(
+  python3 python3-venv python3-dev build-essential
+  python3-uno libreoffice-writer-nogui         # PDF/A conversion (LibreOffice over UNO)
+  fonts-dejavu-core fonts-liberation2          # fonts that carry ș ț, embedded in PDF/A
+  softhsm2 opensc                              # PKCS#11 token for signing keys
+  poppler-utils                                # pdftotext, pdfsig, pdftoppm
+  libxml2-utils curl
+)
+test_packages=(
+  postgresql                                   # the production database, for the suite
+  chromium                                     # browser tests (Debian's, no download)
+)
+
+packages=("${run_packages[@]}")
+[ "$mode" = "test" ] && packages+=("${test_packages[@]}")
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

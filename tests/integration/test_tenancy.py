@@ -1,0 +1,72 @@
+"""A directorate can neither read nor change another's cases: 404, on every endpoint.
+
+The endpoints are taken from the OpenAPI document, so a route added later is covered
+(or this test fails until it says which record its path parameters name)."""
+import re
+
+import pytest
+
+from tests import builders
+
+
+@pytest.fixture
+def foreign_ids(client, auth):
+    """A case of Cluj with one of each part, and the id each path parameter takes."""
+    case = client.post("/api/v1/cases", json=builders.case(), headers=auth).get_json()
+    hearing = client.post(f"/api/v1/cases/{case['id']}/hearings", headers=auth, json={
+        "scheduled_at": "2026-12-03T09:00:00+02:00"}).get_json()
+    return {
+        "case_id": case["id"],
+        "part_id": {"children": case["child"]["id"], "parents": case["parents"][0]["id"],
+                    "measures": case["measures"][0]["id"], "events": case["events"][0]["id"],
+                    "placement-targets": case["placement_targets"][0]["id"],
+                    "hearings": hearing["id"]},
+    }
+
+
+# Bodies good enough to pass validation, so that only the tenant check can refuse them.
+BODIES = {"parents": builders.parent(), "events": {"kind": "cerere_depusa",
+                                                   "occurred_on": "2026-11-01"},
+          "hearings": {"scheduled_at": "2026-12-03T09:00:00+02:00"},
+          "measures": {"kind": "plasament", "authority": "instanta"},
+          "placement-targets": builders.maternal_assistant()}
+
+
+def operations(client):
+    document = client.get("/api/v1/openapi.json").get_json()
+    for path, methods in document["paths"].items():
+        for method, op in methods.items():
+            if "{" in path and op.get("security"):
+                yield path, method.upper()
+
+
+def concrete(path: str, ids: dict) -> str:
+    def value(match):
+        name = match.group(1)
+        if name == "part_id":
+            resource = path.split("/")[3]
+            return str(ids["part_id"][resource])
+        assert name in ids, f"the tenancy test does not know path parameter {name}"
+        return str(ids[name])
+    return re.sub(r"\{([a-z_]+)\}", value, path)
+
+
+def test_every_endpoint_hides_other_directorates_records(client, foreign_ids, other_auth):
+    checked = 0
+    for path, method in operations(client):
+        url = concrete(path, foreign_ids)
+        body = BODIES.get(path.rstrip("/").split("/")[-1], {}) if method in (
+            "POST", "PATCH", "PUT") else None
+        response = client.open(url, method=method, json=body, headers=other_auth)
+        assert response.status_code == 404, (method, url, response.get_json())
+        assert "Cluj" not in response.get_data(as_text=True)
+        checked += 1
+    assert checked >= 12
+
+
+def test_lists_show_only_the_directorates_own_records(client, auth, other_auth, foreign_ids):
+    for resource in ("cases", "children", "parents", "measures", "events"):
+        mine = client.get(f"/api/v1/{resource}", headers=auth).get_json()
+        theirs = client.get(f"/api/v1/{resource}", headers=other_auth).get_json()
+        assert mine["total"] >= 1, resource
+        assert theirs["total"] == 0, resource
