@@ -9,9 +9,9 @@ from .deadline import Deadline
 from .directorate import ApiToken, Directorate, User
 from .document import Document
 from .event import Event, Hearing
-from .filing import Filing
+from .filing import Court, Filing, FilingDocument, SendAttempt
 from .measure import Measure
 
 __all__ = ["ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
-           "Document", "Event", "Filing", "Hearing", "Measure", "Parent",
-           "PlacementTarget", "User"]
+           "Court", "Document", "Event", "Filing", "FilingDocument", "Hearing", "Measure",
+           "Parent", "PlacementTarget", "SendAttempt", "User"]
