@@ -10,8 +10,9 @@ from .directorate import ApiToken, Directorate, User
 from .document import Document
 from .event import Event, Hearing
 from .filing import Court, Filing, FilingDocument, SendAttempt
+from .login import LoginFailure
 from .measure import Measure
 
 __all__ = ["ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
-           "Court", "Document", "Event", "Filing", "FilingDocument", "Hearing", "Measure",
-           "Parent", "PlacementTarget", "SendAttempt", "User"]
+           "Court", "Document", "Event", "Filing", "FilingDocument", "Hearing",
+           "LoginFailure", "Measure", "Parent", "PlacementTarget", "SendAttempt", "User"]
