@@ -1,7 +1,7 @@
 """Generated documents: every version kept, immutable, content-addressed."""
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
@@ -26,11 +26,16 @@ class Document(Base):
     version: Mapped[int] = mapped_column(default=1)
     template_name: Mapped[str] = mapped_column(String(120))
     template_version: Mapped[str] = mapped_column(String(64))
+    template_sha256: Mapped[str | None] = mapped_column(String(64))  # the exact DOCX used
+    # The canonical JSON of the context the document was rendered from, itself kept in
+    # the content store under this hash: render it again and the DOCX must match.
     data_sha256: Mapped[str] = mapped_column(String(64))
     docx_sha256: Mapped[str | None] = mapped_column(String(64))
     pdf_sha256: Mapped[str | None] = mapped_column(String(64))
     status: Mapped[str] = mapped_column(String(20), default="generat")
     created_by: Mapped[str | None] = mapped_column(String(120))
+    # The rules engine's warnings when it was generated (shown with the document).
+    warnings: Mapped[list | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     case: Mapped[Case] = relationship()

@@ -1,10 +1,11 @@
-"""Schema of the documents capability (empty until that capability needs its own tables).
+"""Documents: the exact template each version was made from, and the rules engine's
+warnings shown with it.
 
 Revision ID: 0002
 Revises: 0001
 """
-from alembic import op  # noqa: F401
-import sqlalchemy as sa  # noqa: F401
+from alembic import op
+import sqlalchemy as sa
 
 revision = "0002"
 down_revision = "0001"
@@ -13,8 +14,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("template_sha256", sa.String(length=64), nullable=True))
+        batch_op.add_column(sa.Column("warnings", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table("documents", schema=None) as batch_op:
+        batch_op.drop_column("warnings")
+        batch_op.drop_column("template_sha256")

@@ -1,0 +1,49 @@
+"""A case that lives only in memory: a throwaway SQLite database with the schema, one
+directorate, and the case created through the same service as the API's, so that the
+command line and the template lint see exactly what a stored case would give them."""
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from ..auth.actor import Actor
+from ..auth.roles import Role
+from ..cases import schemas, service
+from ..db import UnitOfWork
+from ..law.directorates import BY_CODE
+from ..law.errors import DomainError
+from ..models import Base, Case, Directorate
+
+
+@contextmanager
+def scratch_case(data: schemas.CaseIn, today: date, directorate_code: str = "CJ",
+                 director: str | None = None) -> Iterator[tuple[Session, Case]]:
+    """Yield ``(session, case)`` for ``data`` in a database that vanishes afterwards.
+
+    The case goes through ``cases.service.create_case``: integrity checks and the rules
+    engine refuse what they would refuse through the API."""
+    seed = BY_CODE.get(directorate_code.upper())
+    if seed is None:
+        raise DomainError(f"Direcția {directorate_code} nu există.", field="directorate",
+                          code="unknown_directorate")
+    engine = create_engine("sqlite://", poolclass=StaticPool,
+                           connect_args={"check_same_thread": False})
+    try:
+        Base.metadata.create_all(engine)
+        with Session(engine, expire_on_commit=False) as session:
+            directorate = Directorate(code=seed.code, name=seed.name, county=seed.county,
+                                      cnp_county_code=seed.cnp_county_code,
+                                      tribunal=seed.tribunal, seat=seed.seat,
+                                      legal_representative=director, settings={})
+            session.add(directorate)
+            session.commit()
+            actor = Actor("cli", 0, "linia de comandă", directorate.id,
+                          Role.LEGAL_COUNSEL.value)
+            case = service.create_case(UnitOfWork(session), actor, data, today,
+                                       source="cli")
+            yield session, case
+    finally:
+        engine.dispose()
