@@ -86,3 +86,12 @@ def case(**overrides) -> dict:
     data.pop("external_id")
     data.update(copy.deepcopy(overrides))
     return data
+
+
+def girl(age: int = 9, *, serial: int = 12, **overrides) -> dict:
+    """A child (``child``) who is a girl: her CNP says so (sex digit 6) and so does ``sex``."""
+    born = years_ago(age, days=40)
+    data = child(age, serial=serial, sex="F",
+                 cnp=build_cnp(born, sex="F", county_code="12", serial=serial))
+    data.update(overrides)
+    return data
