@@ -10,6 +10,8 @@ from sqlalchemy import text
 from . import api, cli, db
 from .config import from_environment
 from .cases.api import routes as cases_routes
+from . import intake
+from .intake.api import routes as intake_routes
 
 __all__ = ["create_app"]
 
@@ -31,6 +33,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     db.init_app(app)
     cli.init_app(app)
+    intake.init_app(app)
     api.init_app(app, _api_areas())
 
     @app.get("/healthz")
@@ -45,4 +48,4 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _api_areas():
     """The API areas of every capability, in the order the OpenAPI document lists them."""
-    return [cases_routes]
+    return [cases_routes, intake_routes]

@@ -1,7 +1,7 @@
 """Builders of case data for tests: one valid, realistic fictional case, changed per test
 with keyword overrides instead of copy-pasted dictionaries."""
 import copy
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from filing_service.law.cnp import build_cnp
 
@@ -94,4 +94,39 @@ def girl(age: int = 9, *, serial: int = 12, **overrides) -> dict:
     data = child(age, serial=serial, sex="F",
                  cnp=build_cnp(born, sex="F", county_code="12", serial=serial))
     data.update(overrides)
+    return data
+
+
+def reported_child(age: int = 8, *, county: str = "12", serial: int = 31, **overrides) -> dict:
+    """A child named in a 119 report, fully identified (override parts to leave them out)."""
+    born = years_ago(age, days=15)
+    data = {"first_name": "Ioana", "last_name": "Mureșan",
+            "cnp": build_cnp(born, sex="F", county_code=county, serial=serial),
+            "birth_date": born.isoformat(), "sex": "F"}
+    data.update(overrides)
+    return data
+
+
+_CALLS = iter(range(1, 10**9))
+
+
+def report_119(**overrides) -> dict:
+    """A 119 report about one child in Cluj-Napoca, received an hour ago; every call gets
+    a fresh call id unless one is given. Override any top-level key."""
+    received = datetime.now(timezone.utc) - timedelta(hours=1)
+    data = {
+        "call_id": f"STS-119-{next(_CALLS):06d}",
+        "received_at": received.isoformat(),
+        "channel": "telefon",
+        "caller": {"anonymous": False, "name": "Vecină (fictivă)", "phone": "0700000000",
+                   "relationship": "vecin"},
+        "children": [reported_child()],
+        "place": {"county": "Cluj", "locality": "Cluj-Napoca",
+                  "address": "Str. Fictivă nr. 9"},
+        "forms": ["neglijare_alimentara", "abuz_fizic"],
+        "description": "Copilul plânge des și pare flămând; se aud țipete din apartament.",
+        "urgent": False,
+        "emergency_112": {"alerted": False},
+    }
+    data.update(copy.deepcopy(overrides))
     return data

@@ -10,9 +10,11 @@ from .directorate import ApiToken, Directorate, User
 from .document import Document
 from .event import Event, Hearing
 from .filing import Court, Filing, FilingDocument, SendAttempt
+from .intake import IntakeDispatcher, IntakeReport, ReportedChild
 from .login import LoginFailure
 from .measure import Measure
 
-__all__ = ["ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
+__all__ = ["IntakeDispatcher", "IntakeReport", "ReportedChild",
+           "ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
            "Court", "Document", "Event", "Filing", "FilingDocument", "Hearing",
            "LoginFailure", "Measure", "Parent", "PlacementTarget", "SendAttempt", "User"]

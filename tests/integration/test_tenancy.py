@@ -15,8 +15,15 @@ def foreign_ids(client, auth):
     case = client.post("/api/v1/cases", json=builders.case(), headers=auth).get_json()
     hearing = client.post(f"/api/v1/cases/{case['id']}/hearings", headers=auth, json={
         "scheduled_at": "2026-12-03T09:00:00+02:00"}).get_json()
+    # The 119 intake: a report routed to Cluj, and one of Cluj's waiting in the queue.
+    client.post("/api/v1/intake/reports", json=builders.report_119(), headers=auth)
+    report = client.get("/api/v1/intake/reports", headers=auth).get_json()["items"][0]
+    queued = client.post("/api/v1/intake/reports", json=builders.report_119(place={}),
+                         headers=auth).get_json()
     return {
         "case_id": case["id"],
+        "report_id": report["id"], "reported_child_id": report["children"][0]["id"],
+        "queued_id": int(queued["number"].rsplit("-", 1)[1]),
         "part_id": {"children": case["child"]["id"], "parents": case["parents"][0]["id"],
                     "measures": case["measures"][0]["id"], "events": case["events"][0]["id"],
                     "placement-targets": case["placement_targets"][0]["id"],
@@ -29,7 +36,8 @@ BODIES = {"parents": builders.parent(), "events": {"kind": "cerere_depusa",
                                                    "occurred_on": "2026-11-01"},
           "hearings": {"scheduled_at": "2026-12-03T09:00:00+02:00"},
           "measures": {"kind": "plasament", "authority": "instanta"},
-          "placement-targets": builders.maternal_assistant()}
+          "placement-targets": builders.maternal_assistant(),
+          "route": {"area": "B3"}, "link": {"case_id": 1}}
 
 
 def operations(client):
@@ -65,7 +73,7 @@ def test_every_endpoint_hides_other_directorates_records(client, foreign_ids, ot
 
 
 def test_lists_show_only_the_directorates_own_records(client, auth, other_auth, foreign_ids):
-    for resource in ("cases", "children", "parents", "measures", "events"):
+    for resource in ("cases", "children", "parents", "measures", "events", "intake/reports"):
         mine = client.get(f"/api/v1/{resource}", headers=auth).get_json()
         theirs = client.get(f"/api/v1/{resource}", headers=other_auth).get_json()
         assert mine["total"] >= 1, resource
