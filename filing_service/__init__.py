@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, jsonify
 from sqlalchemy import text
 
-from . import api, cli, db
+from . import api, cli, db, web
 from .config import from_environment
 from .cases.api import routes as cases_routes
 from . import intake
@@ -35,6 +35,7 @@ def create_app(config: dict | None = None) -> Flask:
     cli.init_app(app)
     intake.init_app(app)
     api.init_app(app, _api_areas())
+    web.init_app(app)
 
     @app.get("/healthz")
     def healthz():

@@ -1,0 +1,120 @@
+"""Who is logged in: the session cookie names a user; every request reloads the user, so
+a deactivated account or a changed role takes effect at once.
+
+Log-in checks the argon2 hash (auth.passwords) and counts failures per user name: after
+``MAX_FAILURES`` within ``WINDOW`` the name is refused until the window passes, whatever
+the password (so guessing is slow, and the answer does not tell a good guess from a bad).
+"""
+import functools
+from datetime import timedelta
+
+from flask import g, redirect, request, session, url_for
+from sqlalchemy import delete, func, select
+
+from ..api.auth import set_actor
+from ..auth.actor import Actor
+from ..auth.passwords import hash_password, needs_rehash, verify_password
+from ..db import unit_of_work
+from ..errors import PermissionDenied
+from ..models import LoginFailure, User
+from ..models.base import utcnow
+
+MAX_FAILURES = 5
+WINDOW = timedelta(minutes=15)
+
+# Verified when the user name is unknown, so that a wrong name takes as long as a
+# wrong password (timing does not reveal which names exist).
+_DUMMY_HASH = hash_password("utilizator-inexistent")
+
+
+class LoginRefused(Exception):
+    """Wrong credentials, or too many failures: the message says which, in Romanian."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def authenticate(username: str, password: str) -> User:
+    """The active user with these credentials; LoginRefused otherwise."""
+    name = username.strip().lower()[:80]
+    with unit_of_work() as uow:
+        s = uow.session
+        since = utcnow() - WINDOW
+        failures = s.scalar(select(func.count(LoginFailure.id)).where(
+            LoginFailure.username == name, LoginFailure.at >= since)) or 0
+        if failures >= MAX_FAILURES:
+            raise LoginRefused("Prea multe încercări eșuate pentru acest utilizator. "
+                               f"Reîncercați peste {int(WINDOW.total_seconds() // 60)} "
+                               "de minute sau cereți administratorului să vă ajute.")
+        user = s.scalar(select(User).where(func.lower(User.username) == name))
+        valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+        if user is None or not valid or not user.active:
+            s.execute(delete(LoginFailure).where(LoginFailure.at < since))
+            s.add(LoginFailure(username=name))
+            uow.commit()
+            raise LoginRefused("Utilizatorul sau parola nu sunt corecte.")
+        s.execute(delete(LoginFailure).where(LoginFailure.username == name))
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        uow.commit()
+        return user
+
+
+def log_in(user: User) -> None:
+    """Start a fresh session for ``user`` (a new session on log-in: no fixation)."""
+    session.clear()
+    session["user_id"] = user.id
+    session.permanent = False
+
+
+def log_out() -> None:
+    session.clear()
+
+
+def load_user() -> None:
+    """Before each page: set ``g.user`` and the actor the services see, or neither."""
+    g.user = None
+    user_id = session.get("user_id")
+    if user_id is None:
+        return
+    with unit_of_work() as uow:
+        user = uow.session.get(User, user_id)
+        if user is None or not user.active:
+            session.clear()
+            return
+        g.directorate_name = user.directorate.name
+        uow.session.expunge(user)
+    g.user = user
+    set_actor(Actor(kind="user", id=user.id, name=user.username,
+                    directorate_id=user.directorate_id, role=user.role))
+
+
+def actor() -> Actor:
+    """The actor of this page request (pages behind ``login_required`` always have one)."""
+    return g.actor
+
+
+def login_required(view):
+    """Send an anonymous visitor to the log-in page, and back here afterwards."""
+    @functools.wraps(view)
+    def wrapper(*args, **kwargs):
+        if g.get("user") is None:
+            return redirect(url_for("web.auth.login", next=request.full_path.rstrip("?")))
+        return view(*args, **kwargs)
+    return wrapper
+
+
+def require(permission: str):
+    """A logged-in user whose role allows ``permission`` (auth.roles.PERMISSIONS)."""
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(*args, **kwargs):
+            if g.get("user") is None:
+                return redirect(url_for("web.auth.login",
+                                        next=request.full_path.rstrip("?")))
+            if not actor().can(permission):
+                raise PermissionDenied()
+            return view(*args, **kwargs)
+        return wrapper
+    return decorator
