@@ -82,9 +82,10 @@ class Instance:
 
     Used only by the worker thread that owns it (UNO connections are not shared)."""
 
-    def __init__(self, settings: PoolSettings, index: int):
+    def __init__(self, settings: PoolSettings, index: int, root: Path):
         self.settings = settings
         self.index = index
+        self.root = root  # the pool's private folder: profiles live under it
         self.process: subprocess.Popen | None = None
         self.profile: Path | None = None
         self.desktop = None
@@ -101,7 +102,11 @@ class Instance:
     def start(self) -> None:
         """Start soffice and connect to it; ConversionFailed if it does not come up."""
         import uno  # Debian's python3-uno; imported here so import never starts anything
-        self.profile = Path(tempfile.mkdtemp(prefix=f"fs-lo-{self.index}-"))
+        if not os.access(self.settings.soffice, os.X_OK):
+            raise ConversionFailed(f"LibreOffice nu poate porni: {self.settings.soffice} "
+                                   "lipsește (instalați libreoffice-writer-nogui).")
+        self.profile = Path(tempfile.mkdtemp(prefix=f"profile-{self.index}-",
+                                             dir=self.root))
         self.port = _free_port()
         accept = f"socket,host=127.0.0.1,port={self.port};urp;StarOffice.ComponentContext"
         command = ["setpriv", "--pdeathsig", "KILL", "--", self.settings.soffice,
@@ -195,7 +200,10 @@ class ConverterPool:
         self.settings = settings
         self.owner_pid = os.getpid()
         self._jobs: queue.Queue = queue.Queue()
-        self._instances = [Instance(settings, i) for i in range(settings.size)]
+        # A private folder for the profiles and the conversions in progress, removed by
+        # close(); made on first use, like everything else the pool starts.
+        self.work_root: Path | None = None
+        self._instances: list[Instance] = []
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
         self._closed = False
@@ -246,6 +254,8 @@ class ConverterPool:
             thread.join(timeout=self.settings.timeout + 5)
         for instance in self._instances:
             instance.stop()
+        if self.work_root is not None:
+            shutil.rmtree(self.work_root, ignore_errors=True)
 
     # ---- workers ------------------------------------------------------------------
 
@@ -255,6 +265,10 @@ class ConverterPool:
                 raise ConversionFailed("convertorul a fost oprit.")
             if self._threads:
                 return
+            self.work_root = Path(tempfile.mkdtemp(prefix="fs-libreoffice-"))
+            (self.work_root / "jobs").mkdir()
+            self._instances = [Instance(self.settings, i, self.work_root)
+                               for i in range(self.settings.size)]
             for instance in self._instances:
                 thread = threading.Thread(target=self._work, args=(instance,),
                                           name=f"libreoffice-{instance.index}", daemon=True)
@@ -297,7 +311,7 @@ class ConverterPool:
         instance.start()
 
     def _convert_on(self, instance: Instance, docx: bytes) -> bytes:
-        work = Path(tempfile.mkdtemp(prefix="fs-convert-"))
+        work = Path(tempfile.mkdtemp(dir=self.work_root / "jobs"))
         try:
             source, target = work / "document.docx", work / "document.pdf"
             source.write_bytes(docx)
