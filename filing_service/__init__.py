@@ -12,6 +12,8 @@ from .config import from_environment
 from .cases.api import routes as cases_routes
 from . import intake
 from .intake.api import routes as intake_routes
+from . import deadlines
+from .deadlines.api import routes as deadlines_routes
 
 __all__ = ["create_app"]
 
@@ -34,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     cli.init_app(app)
     intake.init_app(app)
+    deadlines.init_app(app)
     api.init_app(app, _api_areas())
     web.init_app(app)
 
@@ -49,4 +52,4 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _api_areas():
     """The API areas of every capability, in the order the OpenAPI document lists them."""
-    return [cases_routes, intake_routes]
+    return [cases_routes, intake_routes, deadlines_routes]

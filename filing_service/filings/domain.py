@@ -1,0 +1,146 @@
+"""The rules of a court filing, in plain Python: the statuses and how they follow one
+another, the roles of the documents of a package, what a package must hold, and how its
+attachments are split across e-mails under a court's size limit."""
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    DRAFT = "ciorna"
+    CHECKED = "verificat"  # content complete, court competent, no rules-engine error
+    SIGNED = "semnat"  # every document signed; the package and its manifest are frozen
+    SENT = "trimis"  # every message accepted by the registry's mail server
+    REGISTERED = "inregistrat"  # the court's ECRIS case number is known
+    HEARING_SET = "termen_fixat"
+    DECIDED = "solutionat"  # pronounced (art. 135)
+    COMMUNICATED = "comunicat"  # communicated to the DGASPC (art. 136 alin. 2, art. 137)
+    FINAL = "definitiv"
+
+
+STATUS_LABELS = {
+    Status.DRAFT: "Ciornă", Status.CHECKED: "Verificat", Status.SIGNED: "Semnat",
+    Status.SENT: "Trimis", Status.REGISTERED: "Înregistrat",
+    Status.HEARING_SET: "Termen fixat", Status.DECIDED: "Soluționat",
+    Status.COMMUNICATED: "Comunicat", Status.FINAL: "Definitiv",
+}
+
+ORDER = list(Status)
+
+# Before the package is sent it may fall back to draft (a document changed); after, the
+# court's side only moves forward, though it may skip a step the portal did not show.
+_COURT_SIDE = ORDER[ORDER.index(Status.SENT):]
+
+
+def can_move(current: Status, target: Status) -> bool:
+    """Whether a filing in ``current`` may move to ``target``."""
+    if target == Status.DRAFT:
+        return current in (Status.DRAFT, Status.CHECKED, Status.SIGNED)
+    if target in (Status.CHECKED, Status.SIGNED):
+        return current in (Status.DRAFT, Status.CHECKED, Status.SIGNED)
+    if target == Status.SENT:
+        return current == Status.SIGNED
+    return current in _COURT_SIDE and ORDER.index(target) > ORDER.index(current)
+
+
+def is_frozen(status: Status) -> bool:
+    """A signed package no longer takes or loses documents: what is sent is what was
+    checked."""
+    return ORDER.index(status) >= ORDER.index(Status.SIGNED)
+
+
+class DocumentRole(StrEnum):
+    PETITION = "cerere"  # the lead document
+    CHILD_REPORT = "raport_art139"  # art. 139
+    DIRECTOR_ORDER = "dispozitie_director"  # art. 69-70
+    PROTECTION_PLAN = "plan_individualizat"  # art. 58
+    COMMISSION_DECISION = "hotarare_comisie"
+    EVIDENCE = "inscris"  # scans the user uploads
+
+
+ROLE_LABELS = {
+    DocumentRole.PETITION: "Cerere de chemare în judecată",
+    DocumentRole.CHILD_REPORT: "Raport referitor la copil (art. 139)",
+    DocumentRole.DIRECTOR_ORDER: "Dispoziția directorului",
+    DocumentRole.PROTECTION_PLAN: "Planul individualizat de protecție",
+    DocumentRole.COMMISSION_DECISION: "Hotărârea comisiei pentru protecția copilului",
+    DocumentRole.EVIDENCE: "Înscris",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing the pre-submission check found wrong or missing."""
+
+    code: str
+    message: str  # Romanian, for the legal counsel
+    field: str | None = None
+    article: str | None = None
+    signature: bool = False  # a signature problem stops "semnat" only, not "verificat"
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "message": self.message, "field": self.field,
+                "article": self.article}
+
+
+def package_problems(roles: Sequence[str]) -> list[Problem]:
+    """What the composition of a package lacks: one lead petition, and in every case the
+    report on the child (art. 139: "în toate cauzele ... întocmește și prezintă
+    instanței raportul referitor la copil")."""
+    problems = []
+    petitions = [r for r in roles if r == DocumentRole.PETITION]
+    if not petitions:
+        problems.append(Problem("lipseste_cererea", "Pachetul nu conține cererea "
+                                "(documentul principal).", "documents"))
+    elif len(petitions) > 1:
+        problems.append(Problem("mai_multe_cereri", "Pachetul poate conține o singură "
+                                "cerere principală.", "documents"))
+    if DocumentRole.CHILD_REPORT not in roles:
+        problems.append(Problem("lipseste_raportul", "Pachetul nu conține raportul "
+                                "referitor la copil.", "documents", "art. 139"))
+    return problems
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file to attach: its position in the package, name and size."""
+
+    position: int
+    file_name: str
+    size: int
+
+
+class TooLarge(ValueError):
+    """One attachment alone is over the court's limit for a message."""
+
+    def __init__(self, attachment: Attachment, limit: int):
+        super().__init__(attachment.file_name)
+        self.attachment, self.limit = attachment, limit
+
+
+def split_into_messages(attachments: Iterable[Attachment], limit: int) -> list[list[Attachment]]:
+    """Group attachments, in order, into as few messages as the size limit allows.
+
+    Order is kept (the petition first, then the annexes as numbered) so that the
+    registry reads the parts as one filing; a file larger than the limit alone cannot be
+    sent by e-mail at all and raises :class:`TooLarge`.
+    """
+    messages: list[list[Attachment]] = []
+    current: list[Attachment] = []
+    used = 0
+    for item in attachments:
+        if item.size > limit:
+            raise TooLarge(item, limit)
+        if current and used + item.size > limit:
+            messages.append(current)
+            current, used = [], 0
+        current.append(item)
+        used += item.size
+    if current:
+        messages.append(current)
+    return messages
+
+
+def backoff_seconds(failures: int, base: float, cap: float = 3600.0) -> float:
+    """Wait before the next attempt after ``failures`` failed ones: doubling, capped."""
+    return min(cap, base * (2 ** max(0, failures - 1)))

@@ -1,0 +1,147 @@
+"""Delivery to a court registry by e-mail: the adapter around smtplib.
+
+Settings come from the environment (``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_SECURITY`` =
+``none`` / ``starttls`` / ``tls``, ``SMTP_USERNAME``, ``SMTP_PASSWORD`` or
+``SMTP_PASSWORD_FILE``, ``FILING_FROM_ADDRESS``); the password is read when a connection
+is opened and is never logged, stored or put in an error message.
+"""
+import os
+import smtplib
+import ssl
+from dataclasses import dataclass
+from email.message import EmailMessage
+from email.utils import formatdate
+from pathlib import Path
+
+# Errors worth another try soon: the server or the network, not the message.
+TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError,
+             TimeoutError, OSError)
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    security: str  # none / starttls / tls
+    username: str | None
+    password_env: str  # names of where the secret is, not the secret
+    password_file: str | None
+    sender: str
+    timeout: float
+    ca_file: str | None
+
+
+def settings_from_environment() -> dict:
+    """The SMTP settings as app configuration (read once, when the app is built)."""
+    return {
+        "SMTP_HOST": os.environ.get("SMTP_HOST", "127.0.0.1"),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
+        "SMTP_SECURITY": os.environ.get("SMTP_SECURITY", "starttls"),
+        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME") or None,
+        "SMTP_PASSWORD_FILE": os.environ.get("SMTP_PASSWORD_FILE") or None,
+        "SMTP_CA_FILE": os.environ.get("SMTP_CA_FILE") or None,
+        "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", "30")),
+        "FILING_FROM_ADDRESS": os.environ.get("FILING_FROM_ADDRESS",
+                                              "depuneri@dgaspc.invalid"),
+    }
+
+
+def settings(config) -> SmtpSettings:
+    security = config["SMTP_SECURITY"]
+    if security not in ("none", "starttls", "tls"):
+        raise ValueError("SMTP_SECURITY must be none, starttls or tls")
+    return SmtpSettings(config["SMTP_HOST"], int(config["SMTP_PORT"]), security,
+                        config.get("SMTP_USERNAME"), "SMTP_PASSWORD",
+                        config.get("SMTP_PASSWORD_FILE"), config["FILING_FROM_ADDRESS"],
+                        float(config.get("SMTP_TIMEOUT", 30)), config.get("SMTP_CA_FILE"))
+
+
+def _password(cfg: SmtpSettings) -> str | None:
+    if cfg.password_file:
+        return Path(cfg.password_file).read_text(encoding="utf-8").strip()
+    return os.environ.get(cfg.password_env)
+
+
+class Mailbox:
+    """One SMTP session: ``with Mailbox(cfg) as box: box.send(message)``."""
+
+    def __init__(self, cfg: SmtpSettings):
+        self.cfg = cfg
+        self._smtp: smtplib.SMTP | None = None
+
+    def __enter__(self) -> "Mailbox":
+        cfg = self.cfg
+        context = ssl.create_default_context(cafile=cfg.ca_file)
+        if cfg.security == "tls":
+            smtp = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=context)
+        else:
+            smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
+        try:
+            smtp.ehlo()
+            if cfg.security == "starttls":
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            if cfg.username:
+                smtp.login(cfg.username, _password(cfg) or "")
+        except BaseException:
+            smtp.close()
+            raise
+        self._smtp = smtp
+        return self
+
+    def send(self, message: EmailMessage) -> None:
+        """Send one message; raises if the server refuses it or the recipient."""
+        refused = self._smtp.send_message(message)
+        if refused:
+            raise smtplib.SMTPRecipientsRefused(refused)
+
+    def __exit__(self, *exc) -> None:
+        try:
+            self._smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            self._smtp.close()
+
+
+def compose(*, sender: str, recipient: str, subject: str, body: str, message_id: str,
+            attachments: list[tuple[str, bytes, str]]) -> EmailMessage:
+    """A message with the text ``body`` and the files attached whole (never as links):
+    ``attachments`` are ``(file name, bytes, media type)``."""
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = recipient
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=False)
+    message["Message-ID"] = message_id
+    message.set_content(body)
+    for name, data, media_type in attachments:
+        maintype, subtype = media_type.split("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
+    return message
+
+
+def describe(exc: BaseException, cfg: SmtpSettings) -> str:
+    """A Romanian account of a delivery error, with any secret taken out."""
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        text = "serverul de e-mail a refuzat autentificarea (verificați contul SMTP)"
+    elif isinstance(exc, smtplib.SMTPRecipientsRefused):
+        text = "serverul de e-mail a refuzat adresa registraturii"
+    elif isinstance(exc, smtplib.SMTPResponseException):
+        text = f"serverul de e-mail a răspuns {exc.smtp_code}"
+    elif isinstance(exc, (TimeoutError, smtplib.SMTPServerDisconnected)):
+        text = "serverul de e-mail nu a răspuns sau a închis conexiunea"
+    elif isinstance(exc, (ConnectionError, OSError)):
+        text = f"serverul de e-mail {cfg.host}:{cfg.port} nu poate fi contactat"
+    else:
+        text = f"eroare la trimitere ({type(exc).__name__})"
+    return text
+
+
+def is_transient(exc: BaseException) -> bool:
+    """A 4xx answer or a network failure: worth retrying; a 5xx is not."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in exc.recipients.values())
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return False
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return 400 <= exc.smtp_code < 500
+    return isinstance(exc, TRANSIENT)
