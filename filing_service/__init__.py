@@ -14,6 +14,8 @@ from . import intake
 from .intake.api import routes as intake_routes
 from . import deadlines
 from .deadlines.api import routes as deadlines_routes
+from . import filings
+from .filings.api import routes as filings_routes
 
 __all__ = ["create_app"]
 
@@ -37,6 +39,7 @@ def create_app(config: dict | None = None) -> Flask:
     cli.init_app(app)
     intake.init_app(app)
     deadlines.init_app(app)
+    filings.init_app(app)
     api.init_app(app, _api_areas())
     web.init_app(app)
 
@@ -52,4 +55,4 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _api_areas():
     """The API areas of every capability, in the order the OpenAPI document lists them."""
-    return [cases_routes, intake_routes, deadlines_routes]
+    return [cases_routes, intake_routes, deadlines_routes, filings_routes]
