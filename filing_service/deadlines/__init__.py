@@ -1,1 +1,40 @@
-"""Deadlines: every term of the law, counted the way the Code of Civil Procedure counts it."""
+"""Deadlines: every term of the law, counted the way the Code of Civil Procedure counts it.
+
+- domain (plain Python): ``calendar`` (non-working days), ``counting`` (CPC art. 181),
+  ``catalogue`` + ``rules.toml`` (the terms of the law as data), ``planner`` (timeline ->
+  deadlines), ``checks`` (procedural checks of chapter X);
+- service: ``service`` (recompute, list, mark met, closure days, calculator);
+- adapters: ``api`` (JSON), ``feeds`` (iCalendar), ``digest`` + ``mailer`` (SMTP), ``cli``.
+"""
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from ..cases.service import CASE_CHANGED_HOOKS
+from . import cli, feeds
+from .api import routes
+from .service import on_case_changed
+
+__all__ = ["init_app", "routes"]
+
+
+def init_app(app: Flask) -> None:
+    """Follow every case change with its deadlines; serve the calendar feeds; add the CLI
+    group; read the mail settings."""
+    if on_case_changed not in CASE_CHANGED_HOOKS:  # create_app may run many times
+        CASE_CHANGED_HOOKS.append(on_case_changed)
+    app.register_blueprint(feeds.blueprint)
+    app.cli.add_command(cli.group)
+    password_file = os.environ.get("SMTP_PASSWORD_FILE")
+    defaults = {
+        "SMTP_HOST": os.environ.get("SMTP_HOST", "127.0.0.1"),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
+        "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS", "0") == "1",
+        "SMTP_USER": os.environ.get("SMTP_USER"),
+        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD") or (
+            Path(password_file).read_text("utf-8").strip() if password_file else None),
+        "MAIL_FROM": os.environ.get("MAIL_FROM", "termene@filing-service.invalid"),
+    }
+    for key, value in defaults.items():
+        app.config.setdefault(key, value)

@@ -6,14 +6,14 @@ deadline per event; the quarterly review (art. 72 alin. 1) gives one per quarter
 begun, until the measure ends. A pronouncement recorded only on a hearing
 (``pronounced_on``) starts the art. 136 term as a pronouncement event would.
 """
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 
 from ..law.events import EventKind
 from ..law.terms import add_months
 from . import catalogue
 from .calendar import WorkCalendar
-from .counting import Term, TermSpec, compute
+from .counting import ZONE, Term, TermSpec, compute
 
 QUARTERLY = "art72_revizuire_trimestriala"
 MAX_QUARTERS = 80  # 20 years: a measure lasts at most until the child is an adult
@@ -57,11 +57,7 @@ def plan(events: list[EventFact], hearings: list[HearingFact], calendar: WorkCal
             if rule.id == QUARTERLY:
                 out.extend(_quarters(rule, event, events, calendar, as_of))
                 continue
-            try:
-                term = compute(rule.spec, event.occurred_on, trigger_at=event.occurred_at,
-                               calendar=calendar)
-            except ValueError:
-                continue  # an hour term without its hour: nothing to compute yet
+            term = _compute_event_term(rule, event, calendar)
             out.append(Planned(f"e{event.id}:{rule.id}", rule, event.occurred_on, term,
                                event_id=event.id))
     pronounced = {e.occurred_on for e in events if e.kind == EventKind.PRONOUNCEMENT}
@@ -72,6 +68,18 @@ def plan(events: list[EventFact], hearings: list[HearingFact], calendar: WorkCal
             out.append(Planned(f"h{hearing.id}:{art136.id}", art136, hearing.pronounced_on,
                                term, hearing_id=hearing.id))
     return out
+
+
+def _compute_event_term(rule, event: EventFact, calendar: WorkCalendar) -> Term:
+    """A term from an event; an hour term of an event recorded without its hour runs from
+    the start of that day, the earliest the event can have happened (never too late)."""
+    if rule.unit != "hours" or event.occurred_at is not None:
+        return compute(rule.spec, event.occurred_on, trigger_at=event.occurred_at,
+                       calendar=calendar)
+    start = datetime.combine(event.occurred_on, time(0), ZONE)
+    term = compute(rule.spec, event.occurred_on, trigger_at=start, calendar=calendar)
+    return replace(term, explanation=term.explanation + " Ora evenimentului nu este "
+                   "înregistrată: s-a socotit de la începutul zilei.")
 
 
 def _quarters(rule, event: EventFact, events: list[EventFact], calendar: WorkCalendar,

@@ -20,8 +20,14 @@ def foreign_ids(client, auth):
     report = client.get("/api/v1/intake/reports", headers=auth).get_json()["items"][0]
     queued = client.post("/api/v1/intake/reports", json=builders.report_119(place={}),
                          headers=auth).get_json()
+    # Deadlines: the case's emergency order started some; a closure day of Cluj.
+    deadline = client.get(f"/api/v1/cases/{case['id']}/deadlines",
+                          headers=auth).get_json()["deadlines"][0]
+    closure = client.post("/api/v1/closure-days", headers=auth, json={
+        "day": "2026-12-04", "reason": "inventar"}).get_json()
     return {
         "case_id": case["id"],
+        "deadline_id": deadline["id"], "closure_day_id": closure["id"],
         "report_id": report["id"], "reported_child_id": report["children"][0]["id"],
         "queued_id": int(queued["number"].rsplit("-", 1)[1]),
         "part_id": {"children": case["child"]["id"], "parents": case["parents"][0]["id"],

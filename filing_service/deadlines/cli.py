@@ -1,0 +1,62 @@
+"""``filing-service deadlines ...``: the daily digest, recomputation, calendar addresses."""
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from ..auth.actor import Actor
+from ..clock import today
+from ..db import unit_of_work
+from ..models import Directorate, User
+from . import digest, feeds, mailer, service
+
+group = AppGroup("deadlines", help="Termenele: rezumatul zilnic, recalculare, calendar.")
+
+
+@group.command("digest")
+@click.option("--date", "on_day", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Ziua rezumatului (implicit azi, ora României)")
+@click.option("--working-days", default=3, show_default=True,
+              help="Câte zile lucrătoare înainte cuprinde rezumatul")
+def digest_command(on_day, working_days):
+    """Send each user the deadlines due soon and those overdue (run daily by a timer)."""
+    day = on_day.date() if on_day else today()
+    with unit_of_work() as uow:
+        found = digest.digests(uow.session, day, working_days)
+        messages = [digest.message(d, day, current_app.config["MAIL_FROM"]) for d in found]
+    sent = mailer.send(messages, current_app.config)
+    click.echo(f"Rezumate trimise: {sent}.")
+
+
+@group.command("recompute")
+@click.option("--directorate", required=True, help="Codul direcției (CJ, B3, ...)")
+def recompute_command(directorate):
+    """Recompute every deadline of a directorate (after a change of the rules)."""
+    with unit_of_work() as uow:
+        found = uow.session.scalar(select(Directorate).where(
+            Directorate.code == directorate.upper()))
+        if found is None:
+            raise click.BadParameter(f"direcția {directorate} nu există")
+        actor = Actor(kind="system", id=0, name="cli", directorate_id=found.id, role="sistem")
+        changed = service.recompute_directorate(uow.session, found.id, actor)
+        uow.commit()
+    click.echo(f"Termene modificate: {changed}.")
+
+
+@group.command("feed")
+@click.option("--username", required=True)
+@click.option("--revoke", is_flag=True, help="Dezactivează adresa existentă")
+@click.option("--base-url", default="http://127.0.0.1:8000", show_default=True)
+def feed_command(username, revoke, base_url):
+    """Print a new secret calendar address for a user (the old one stops working)."""
+    with unit_of_work() as uow:
+        user = uow.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            raise click.BadParameter(f"utilizatorul {username} nu există")
+        admin = Actor(kind="system", id=0, name="cli", directorate_id=user.directorate_id,
+                      role="administrator")
+        if revoke:
+            feeds.revoke_feed(uow, admin, user.id)
+            click.echo("Adresa calendarului a fost dezactivată.")
+            return
+        click.echo(feeds.issue_feed(uow, admin, user.id, base_url))
