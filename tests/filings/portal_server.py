@@ -1,0 +1,58 @@
+"""A SOAP server on loopback that answers ``Query.asmx`` calls from recorded responses
+(``schemas/portal/recordings``): a small WSGI app, served in a thread on a free port."""
+import re
+import threading
+import time
+from pathlib import Path
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+RECORDINGS = Path(__file__).resolve().parents[2] / "schemas" / "portal" / "recordings"
+WSDL = RECORDINGS.parent / "Query.wsdl"
+
+
+class _Quiet(WSGIRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+class PortalServer:
+    """Answers with ``self.recording`` (a file name); sleeps ``self.delay`` seconds first.
+    Every request body is kept in ``self.requests``."""
+
+    def __init__(self):
+        self.recording = "dosar-negasit.xml"
+        self.delay = 0.0
+        self.requests: list[tuple[str, bytes]] = []
+        self._server: WSGIServer = make_server("127.0.0.1", 0, self._app,
+                                               handler_class=_Quiet)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_port}/query.asmx"
+
+    def _app(self, environ, start_response):
+        if environ["REQUEST_METHOD"] == "GET":  # ?WSDL, as the real service does
+            start_response("200 OK", [("Content-Type", "text/xml; charset=utf-8")])
+            return [WSDL.read_bytes()]
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length)
+        action = environ.get("HTTP_SOAPACTION", "").strip('"')
+        self.requests.append((action, body))
+        if self.delay:
+            time.sleep(self.delay)
+        if action != "portalquery.just.ro/CautareDosare2" or not re.search(
+                rb"<(\w+:)?CautareDosare2\b", body):
+            start_response("500 Internal Server Error",
+                           [("Content-Type", "text/xml; charset=utf-8")])
+            return [b"unexpected request"]
+        start_response("200 OK", [("Content-Type", "text/xml; charset=utf-8")])
+        return [(RECORDINGS / self.recording).read_bytes()]
+
+    def start(self) -> "PortalServer":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
