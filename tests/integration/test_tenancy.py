@@ -25,9 +25,13 @@ def foreign_ids(client, auth):
                           headers=auth).get_json()["deadlines"][0]
     closure = client.post("/api/v1/closure-days", headers=auth, json={
         "day": "2026-12-04", "reason": "inventar"}).get_json()
+    # Documents: a generated petition (LibreOffice converts it).
+    document = client.post(f"/api/v1/cases/{case['id']}/documents", headers=auth,
+                           json=BODIES["documents"]).get_json()
     return {
         "case_id": case["id"],
         "deadline_id": deadline["id"], "closure_day_id": closure["id"],
+        "document_id": document["id"],
         "report_id": report["id"], "reported_child_id": report["children"][0]["id"],
         "queued_id": int(queued["number"].rsplit("-", 1)[1]),
         "part_id": {"children": case["child"]["id"], "parents": case["parents"][0]["id"],
@@ -42,6 +46,7 @@ BODIES = {"parents": builders.parent(), "events": {"kind": "cerere_depusa",
                                                    "occurred_on": "2026-11-01"},
           "hearings": {"scheduled_at": "2026-12-03T09:00:00+02:00"},
           "measures": {"kind": "plasament", "authority": "instanta"},
+          "documents": {"type": "cerere_art70", "variant": "instanta"},
           "placement-targets": builders.maternal_assistant(),
           "route": {"area": "B3"}, "link": {"case_id": 1}}
 

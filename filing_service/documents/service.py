@@ -1,0 +1,220 @@
+"""Service functions for documents: from a stored case to a stored, immutable version.
+
+``generate_document`` is all or nothing: the tenant and the permission are checked, the
+rules engine may refuse a court document, the DOCX is rendered and converted to PDF/A
+*before* anything is written; then the files go to the content store, the row and its
+audit record to the database, and one commit makes them real. If anything fails after
+the files were written, the files this call added are removed again.
+"""
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..auth.actor import Actor
+from ..cases import service as cases
+from ..db import UnitOfWork
+from ..errors import Conflict, NotFound, PermissionDenied, RuleViolation
+from ..law import rules
+from ..law.errors import DomainError
+from ..models import Case, Document
+from ..storage import ContentStore, store
+from .catalog import DOC_TYPES, PARENTS, DocType
+from .context import build_context
+from .converter import ConverterPool, PoolSettings, shared_pool
+from .render import normalize_context, render_docx, template_bytes
+
+log = logging.getLogger(__name__)
+
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+class DocumentBlocked(RuleViolation):
+    """The rules engine found errors: a court document is not generated (nothing stored)."""
+
+
+@dataclass
+class Generated:
+    """A new version and the rules engine's warnings to show with it."""
+
+    document: Document
+    warnings: list[rules.Finding]
+
+
+# ---- configuration ---------------------------------------------------------------------
+
+def templates_dir() -> Path:
+    """The folder of the DOCX templates (``TEMPLATES_DIR``; the repository's by default)."""
+    configured = current_app.config.get("TEMPLATES_DIR")
+    return Path(configured) if configured else Path(__file__).parents[2] / "templates"
+
+
+def converter() -> ConverterPool:
+    """The process's LibreOffice pool, started on first use (``CONVERTER_*`` settings)."""
+    config = current_app.config
+    return shared_pool(PoolSettings(
+        size=int(config.get("CONVERTER_POOL_SIZE", 2)),
+        timeout=float(config.get("CONVERTER_TIMEOUT", 60)),
+        soffice=config.get("CONVERTER_SOFFICE") or PoolSettings.soffice))
+
+
+def doc_type_of(type_id: str, variant: str) -> DocType:
+    """The document type, refusing an unknown one or a variant it does not have."""
+    doc_type = DOC_TYPES.get(type_id)
+    if doc_type is None:
+        raise DomainError(f"Tipul de document „{type_id}” nu există; tipuri acceptate: "
+                          + ", ".join(DOC_TYPES) + ".", field="type", code="unknown_type")
+    if variant not in doc_type.variants():
+        raise DomainError(
+            f"Documentul „{doc_type.title}” nu se comunică părinților și nu are varianta "
+            f"„{variant}”; variante acceptate: " + ", ".join(doc_type.variants()) + ".",
+            field="variant", code="unknown_variant", article="art. 67^1")
+    return doc_type
+
+
+# ---- rendering (no database writes) ----------------------------------------------------
+
+def canonical_json(context: dict) -> bytes:
+    """The context as canonical JSON: what ``data_sha256`` is the hash of."""
+    return json.dumps(normalize_context(context), ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")
+
+
+def render_pdf(doc_type: DocType, context: dict, pool: ConverterPool,
+               folder: Path) -> tuple[bytes, bytes, bytes]:
+    """(template, DOCX, PDF/A) for ``context``; raises ConversionFailed."""
+    template = template_bytes(folder / doc_type.template)
+    docx = render_docx(template, context)
+    return template, docx, pool.convert(docx)
+
+
+# ---- generation ------------------------------------------------------------------------
+
+def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: str,
+                      variant: str, today: date) -> Generated:
+    """Generate the next version of a document of a case, or raise and store nothing."""
+    session = uow.session
+    case = cases.load_case(session, actor, case_id)
+    if not actor.can("generate"):
+        raise PermissionDenied()
+    doc_type = doc_type_of(doc_type_id, variant)
+    findings = cases.findings(session, case, today)
+    errors = rules.errors(findings)
+    if errors and doc_type.court_document:
+        raise DocumentBlocked(errors)
+    context = build_context(session, case, doc_type, variant, today, case.directorate)
+    data = canonical_json(context)
+    template, docx, pdf = render_pdf(doc_type, context, converter(), templates_dir())
+
+    content = store()
+    added: list[str] = []
+    try:
+        digests = [_put(content, blob, added) for blob in (data, docx, pdf)]
+        document = Document(
+            case_id=case.id, doc_type=doc_type.id, variant=variant,
+            version=_next_version(session, case.id, doc_type.id, variant),
+            template_name=doc_type.template, template_version=doc_type.version,
+            template_sha256=hashlib.sha256(template).hexdigest(),
+            data_sha256=digests[0], docx_sha256=digests[1], pdf_sha256=digests[2],
+            created_by=actor.label,
+            warnings=[f.as_dict() for f in findings if f.severity == rules.Severity.WARNING])
+        session.add(document)
+        session.flush()
+        audit.record(session, actor, "create", "document", document.id, case_id=case.id,
+                     changes={"type": doc_type.id, "variant": variant,
+                              "version": document.version, "pdf_sha256": digests[2]})
+        uow.commit()
+    except IntegrityError:
+        _remove(content, added)
+        raise Conflict("O altă versiune a acestui document a fost generată în același "
+                       "timp; reîncercați.", field="type") from None
+    except BaseException:
+        _remove(content, added)
+        raise
+    return Generated(document, [f for f in findings if f.severity == rules.Severity.WARNING])
+
+
+def _put(content: ContentStore, data: bytes, added: list[str]) -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    if not content.exists(digest):
+        content.put(data)
+        added.append(digest)
+    return digest
+
+
+def _remove(content: ContentStore, digests: list[str]) -> None:
+    """Undo the files this generation added (content-addressed: others' are untouched)."""
+    for digest in digests:
+        content.path(digest).unlink(missing_ok=True)
+
+
+def _next_version(session: Session, case_id: int, doc_type: str, variant: str) -> int:
+    latest = session.scalar(select(func.max(Document.version)).where(
+        Document.case_id == case_id, Document.doc_type == doc_type,
+        Document.variant == variant))
+    return (latest or 0) + 1
+
+
+# ---- reading ---------------------------------------------------------------------------
+
+def list_documents(session: Session, actor: Actor, case_id: int) -> list[Document]:
+    """Every version of every document of a case, oldest first within each document."""
+    case = cases.load_case(session, actor, case_id)
+    return list(session.scalars(select(Document).where(Document.case_id == case.id)
+                                .order_by(Document.doc_type, Document.variant,
+                                          Document.version)))
+
+
+def get_document(session: Session, actor: Actor, document_id: int) -> Document:
+    """A document of the actor's directorate; another directorate's is not found."""
+    document = session.scalar(select(Document).join(Case, Document.case_id == Case.id)
+                              .where(Document.id == document_id,
+                                     Case.directorate_id == actor.directorate_id))
+    if document is None:
+        raise NotFound("Documentul")
+    return document
+
+
+def document_file(uow: UnitOfWork, actor: Actor, document_id: int,
+                  kind: str) -> tuple[bytes, str]:
+    """The stored DOCX or PDF of a version and its download name; the read is audited."""
+    document = get_document(uow.session, actor, document_id)
+    digest = document.pdf_sha256 if kind == "pdf" else document.docx_sha256
+    if digest is None:
+        raise NotFound("Fișierul")
+    data = store().get(digest)
+    audit.record(uow.session, actor, "read", "document", document.id,
+                 case_id=document.case_id, changes={"file": kind})
+    uow.commit()
+    return data, download_name(document, kind)
+
+
+def download_name(document: Document, kind: str) -> str:
+    """A Romanian file name: the document's title, the case reference, the version."""
+    doc_type = DOC_TYPES.get(document.doc_type)
+    title = doc_type.title if doc_type else document.doc_type
+    title = "".join(" " if c in '/\\:*?"<>|' else c for c in title)
+    title = " ".join(title.split())[:90].rstrip()
+    suffix = " (părinți)" if document.variant == PARENTS else ""
+    return f"{title} - {document.case.reference} - v{document.version}{suffix}.{kind}"
+
+
+def regenerate_docx(document: Document, folder: Path | None = None) -> bool:
+    """Render a stored version again from its recorded data; True if the DOCX is
+    byte-identical (same template file, same data)."""
+    content = store()
+    context = json.loads(content.get(document.data_sha256))
+    doc_type = DOC_TYPES[document.doc_type]
+    template = template_bytes((folder or templates_dir()) / doc_type.template)
+    return hashlib.sha256(render_docx(template, context)).hexdigest() == document.docx_sha256
