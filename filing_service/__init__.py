@@ -16,6 +16,8 @@ from . import deadlines
 from .deadlines.api import routes as deadlines_routes
 from . import filings
 from .filings.api import routes as filings_routes
+from . import signing
+from .signing.api import routes as signing_routes
 
 __all__ = ["create_app"]
 
@@ -40,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
     intake.init_app(app)
     deadlines.init_app(app)
     filings.init_app(app)
+    signing.init_app(app)
     api.init_app(app, _api_areas())
     web.init_app(app)
 
@@ -55,4 +58,4 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _api_areas():
     """The API areas of every capability, in the order the OpenAPI document lists them."""
-    return [cases_routes, intake_routes, deadlines_routes, filings_routes]
+    return [cases_routes, intake_routes, deadlines_routes, filings_routes, signing_routes]

@@ -15,6 +15,7 @@ run_packages=(
 test_packages=(
   postgresql                                   # the production database, for the suite
   chromium                                     # browser tests (Debian's, no download)
+  libnss3-tools                                # certutil: NSS trust store for pdfsig
 )
 
 packages=("${run_packages[@]}")

@@ -13,8 +13,9 @@ from .filing import Court, Filing, FilingDocument, SendAttempt
 from .intake import IntakeDispatcher, IntakeReport, ReportedChild
 from .login import LoginFailure
 from .measure import Measure
+from .signature import Signature
 
 __all__ = ["IntakeDispatcher", "IntakeReport", "ReportedChild",
            "ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
            "Court", "Document", "Event", "Filing", "FilingDocument", "Hearing",
-           "LoginFailure", "Measure", "Parent", "PlacementTarget", "SendAttempt", "User"]
+           "LoginFailure", "Measure", "Parent", "PlacementTarget", "SendAttempt", "Signature", "User"]

@@ -28,8 +28,10 @@ def foreign_ids(client, auth):
     # Documents: a generated petition (LibreOffice converts it).
     document = client.post(f"/api/v1/cases/{case['id']}/documents", headers=auth,
                            json=BODIES["documents"]).get_json()
+    # Signing: a signature record of that document (signing itself: tests/signing).
+    signature_id = _signature_record(client.application, document["id"])
     return {
-        "case_id": case["id"],
+        "case_id": case["id"], "signature_id": signature_id,
         "deadline_id": deadline["id"], "closure_day_id": closure["id"],
         "document_id": document["id"],
         "report_id": report["id"], "reported_child_id": report["children"][0]["id"],
@@ -41,12 +43,32 @@ def foreign_ids(client, auth):
     }
 
 
+def _signature_record(app, document_id: int) -> int:
+    from filing_service.db import unit_of_work
+    from filing_service.models import Directorate, Signature, User
+    with app.app_context(), unit_of_work() as uow:
+        cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
+        user = User(directorate_id=cluj.id, username="semnatar.cj", full_name="Ana Popescu",
+                    role="consilier_juridic", password_hash="-")
+        uow.session.add(user)
+        uow.session.flush()
+        record = Signature(directorate_id=cluj.id, document_id=document_id,
+                           signer_user_id=user.id, signer_name="Ana Popescu",
+                           role="consilier_juridic", key_name="cheie", level="B-B",
+                           input_sha256="0" * 64, output_sha256="1" * 64,
+                           certificate_sha256="2" * 64)
+        uow.session.add(record)
+        uow.commit()
+        return record.id
+
+
 # Bodies good enough to pass validation, so that only the tenant check can refuse them.
 BODIES = {"parents": builders.parent(), "events": {"kind": "cerere_depusa",
                                                    "occurred_on": "2026-11-01"},
           "hearings": {"scheduled_at": "2026-12-03T09:00:00+02:00"},
           "measures": {"kind": "plasament", "authority": "instanta"},
           "documents": {"type": "cerere_art70", "variant": "instanta"},
+          "signatures": {"role": "consilier_juridic"},
           "placement-targets": builders.maternal_assistant(),
           "route": {"area": "B3"}, "link": {"case_id": 1}}
 

@@ -1,0 +1,110 @@
+"""Opening a signer's key: a PKCS#12 file (demo, development) or a PKCS#11 token.
+
+PINs and passphrases come from a ``SecretProvider`` (the environment, a secrets file, or
+what the web form asked the person for) and go straight to the key; they are never
+logged, stored or repeated in an error message.
+"""
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pyhanko.sign import signers
+
+from .profiles import KeySpec
+
+# Given the key about to be opened, answer its PIN or passphrase (or None if unknown).
+SecretProvider = Callable[[KeySpec], str | None]
+
+
+class SigningKeyError(Exception):
+    """The key cannot be opened. The message says why in Romanian, without the secret."""
+
+    def __init__(self, message: str, *, code: str):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+def environment_secrets(secrets_file: str | None = None) -> SecretProvider:
+    """Secrets by name: from the environment first, else from a JSON secrets file
+    (``{"FS_PIN_DIRECTOR": "..."}``, readable only by the service's user)."""
+
+    def provide(spec: KeySpec) -> str | None:
+        value = os.environ.get(spec.secret)
+        if value is None and secrets_file and Path(secrets_file).is_file():
+            value = json.loads(Path(secrets_file).read_text(encoding="utf-8")).get(spec.secret)
+        return value
+
+    return provide
+
+
+def _secret(spec: KeySpec, provider: SecretProvider) -> str:
+    value = provider(spec)
+    if value is None:
+        raise SigningKeyError(
+            f"Lipsește PIN-ul sau parola cheii «{spec.name}»: setați variabila de mediu "
+            f"{spec.secret} sau intrarea cu acest nume din fișierul de secrete.",
+            code="secret-lipsa")
+    return value
+
+
+@contextmanager
+def open_signer(spec: KeySpec, provider: SecretProvider) -> Iterator[signers.Signer]:
+    """The pyhanko signer of ``spec``, open for the duration of the block.
+
+    A PKCS#11 session is logged out and closed when the block ends, even on error.
+    """
+    secret = _secret(spec, provider)
+    if spec.type == "pkcs12":
+        yield _pkcs12_signer(spec, secret)
+    else:
+        with _pkcs11_signer(spec, secret) as signer:
+            yield signer
+
+
+def _pkcs12_signer(spec: KeySpec, passphrase: str) -> signers.Signer:
+    path = Path(spec.path)
+    if not path.is_file():
+        raise SigningKeyError(f"Fișierul PKCS#12 al cheii «{spec.name}» nu există.",
+                              code="cheie-inexistenta")
+    try:
+        return signers.SimpleSigner.load_pkcs12_data(
+            path.read_bytes(), other_certs=(), passphrase=passphrase.encode("utf-8"))
+    except ValueError:
+        # cryptography does not distinguish a wrong passphrase from a damaged file.
+        raise SigningKeyError(
+            f"Fișierul PKCS#12 al cheii «{spec.name}» nu poate fi deschis: parola este "
+            f"greșită sau fișierul este deteriorat.", code="secret-gresit") from None
+
+
+@contextmanager
+def _pkcs11_signer(spec: KeySpec, pin: str) -> Iterator[signers.Signer]:
+    # Imported here: python-pkcs11 loads native code, and only this path needs it.
+    from pkcs11 import exceptions as p11
+    from pyhanko.config.pkcs11 import TokenCriteria
+    from pyhanko.sign import pkcs11 as ph11
+
+    try:
+        session = ph11.open_pkcs11_session(
+            spec.module, token_criteria=TokenCriteria(label=spec.token_label), user_pin=pin)
+    except (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange):
+        raise SigningKeyError(f"PIN greșit pentru tokenul cheii «{spec.name}».",
+                              code="secret-gresit") from None
+    except p11.PinLocked:
+        raise SigningKeyError(f"PIN-ul tokenului cheii «{spec.name}» este blocat.",
+                              code="pin-blocat") from None
+    except (OSError, RuntimeError, p11.PKCS11Error) as exc:
+        raise SigningKeyError(
+            f"Tokenul PKCS#11 al cheii «{spec.name}» nu poate fi deschis "
+            f"({type(exc).__name__}).", code="token-indisponibil") from None
+    except Exception as exc:  # pyhanko's own "no token with that label"
+        raise SigningKeyError(
+            f"Tokenul PKCS#11 «{spec.token_label}» nu a fost găsit ({type(exc).__name__}).",
+            code="token-indisponibil") from None
+    try:
+        yield ph11.PKCS11Signer(session, key_label=spec.key_label,
+                                other_certs_to_pull=None)
+    finally:
+        session.close()

@@ -1,0 +1,193 @@
+"""Service functions of signing: sign a document version, list its signatures, validate.
+
+A signature is an incremental update written to a *new* file in the content store: the
+generated PDF/A and every signed version stay as they were. The legal counsel signs
+first, then the director (both sign a petition); each signature is recorded with the
+input and output SHA-256, the key, the level and the profile used.
+"""
+import hashlib
+import logging
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import audit, clock
+from ..auth.actor import Actor
+from ..auth.roles import ROLE_LABELS, Role
+from ..db import UnitOfWork
+from ..errors import Conflict, NotFound, PermissionDenied
+from ..law.errors import DomainError
+from ..models import Case, Directorate, Document, Signature, User
+from ..storage import store
+from . import pades
+from .keys import SecretProvider, environment_secrets, open_signer
+from .profiles import KeySpec, Profile, parse_profile
+from .trust import load_trust_roots
+from .validation import SignatureReport, validate_pdf
+
+log = logging.getLogger(__name__)
+
+SIGNING_ROLES = (Role.LEGAL_COUNSEL, Role.DIRECTOR)
+# The order in which a petition is signed: legal counsel, then the director.
+ORDER = {Role.LEGAL_COUNSEL: 0, Role.DIRECTOR: 1}
+
+
+def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
+                  pin_provider: SecretProvider | None = None, *, key_name: str | None = None,
+                  level: str | None = None) -> Signature:
+    """Sign the latest version of a document as ``actor`` in ``role``, and commit.
+
+    - ``actor`` must be a person (a user, not a case system's token) whose role allows
+      signing (legal counsel or director) and equals ``role``.
+    - ``pin_provider(key_spec)`` answers the key's PIN or passphrase; by default the
+      environment or the ``SIGNING_SECRETS_FILE`` (the web pages may pass one that
+      answers what the person typed). The secret is never stored or logged.
+    - ``key_name`` picks a key of the directorate's profile (default: the one whose
+      ``users`` lists the actor's username); ``level`` overrides the profile's level.
+
+    The file signed is the last signed version if there is one, else the generated
+    PDF/A. Returns the new ``Signature`` row; the signed PDF is in the content store
+    under ``output_sha256``. Raises ``NotFound`` (another directorate's document too),
+    ``PermissionDenied``, ``Conflict`` (no PDF yet, signing out of turn), ``DomainError``
+    (profile), ``keys.SigningKeyError`` and ``pades.SigningFailed``.
+    """
+    session = uow.session
+    document = load_document(session, actor, document_id)  # another tenant's: 404 first
+    user = _signing_user(session, actor, role)
+    directorate = session.get(Directorate, actor.directorate_id)
+    profile = parse_profile((directorate.settings or {}).get("signature_profile"), level)
+    key = _key_for(profile, user, key_name)
+    previous = signatures_of(session, document.id)
+    _check_turn(previous, Role(role))
+    input_sha = previous[-1].output_sha256 if previous else document.pdf_sha256
+    if not input_sha:
+        raise Conflict("Documentul nu are încă o versiune PDF care să poată fi semnată.",
+                       field="document_id")
+
+    content = store()
+    provider = pin_provider or environment_secrets(
+        current_app.config.get("SIGNING_SECRETS_FILE"))
+    appearance = pades.Appearance(signer_name=user.full_name, role_label=ROLE_LABELS[role],
+                                  signed_at=clock.now(), location=directorate.seat)
+    with open_signer(key, provider) as signer:
+        signed = pades.sign_pdf(content.get(input_sha), signer, level=profile.level,
+                                tsa_url=profile.tsa_url, trust_roots=trust_roots(),
+                                appearance=appearance)
+        certificate = signer.signing_cert
+    output_sha = content.put(signed)
+    record = Signature(
+        directorate_id=actor.directorate_id, document_id=document.id, signer_user_id=user.id,
+        signer_name=certificate.subject.native.get("common_name") or user.full_name,
+        role=role, key_name=key.name, level=profile.level.value,
+        profile=_profile_snapshot(profile, key), input_sha256=input_sha,
+        output_sha256=output_sha,
+        certificate_sha256=hashlib.sha256(certificate.dump()).hexdigest())
+    session.add(record)
+    session.flush()
+    audit.record(session, actor, "sign", "signature", record.id, case_id=document.case_id,
+                 changes={"document_id": document.id, "level": record.level,
+                          "input_sha256": input_sha, "output_sha256": output_sha})
+    uow.commit()
+    log.info("document %s signed by user %s at %s", document.id, user.id, record.level)
+    return record
+
+
+def load_document(session: Session, actor: Actor, document_id: int) -> Document:
+    """The document, if its case belongs to the actor's directorate; else NotFound."""
+    document = session.scalar(select(Document).join(Case, Document.case_id == Case.id)
+                              .where(Document.id == document_id,
+                                     Case.directorate_id == actor.directorate_id))
+    if document is None:
+        raise NotFound("Documentul")
+    return document
+
+
+def signatures_of(session: Session, document_id: int) -> list[Signature]:
+    """The signatures of a document, in the order they were made."""
+    return list(session.scalars(select(Signature).where(Signature.document_id == document_id)
+                                .order_by(Signature.id)))
+
+
+def list_signatures(session: Session, actor: Actor, document_id: int) -> list[Signature]:
+    """The signatures of one of the actor's directorate's documents."""
+    return signatures_of(session, load_document(session, actor, document_id).id)
+
+
+def load_signature(session: Session, actor: Actor, signature_id: int) -> Signature:
+    """A signature of the actor's directorate; else NotFound."""
+    found = session.scalar(select(Signature).where(
+        Signature.id == signature_id, Signature.directorate_id == actor.directorate_id))
+    if found is None:
+        raise NotFound("Semnătura")
+    return found
+
+
+def is_signed(session: Session, document_id: int) -> bool:
+    """True once a document version carries a signature: it must never be rewritten
+    (regenerating makes a new version)."""
+    return session.scalar(select(Signature.id).where(
+        Signature.document_id == document_id).limit(1)) is not None
+
+
+def signed_pdf(signature: Signature) -> bytes:
+    """The PDF as it was right after ``signature`` (checked against its hash)."""
+    return store().get(signature.output_sha256)
+
+
+def validate_upload(data: bytes) -> list[SignatureReport]:
+    """Validate the signatures of an uploaded PDF against the configured trust roots,
+    with the revocation data the file carries (no network fetching)."""
+    return validate_pdf(data, trust_roots(), allow_fetching=False)
+
+
+def trust_roots() -> list:
+    """The trust roots of ``SIGNATURE_TRUST_DIRS``."""
+    return load_trust_roots(current_app.config["SIGNATURE_TRUST_DIRS"])
+
+
+def _signing_user(session: Session, actor: Actor, role: str) -> User:
+    if actor.kind != "user":
+        raise PermissionDenied("Un sistem informatic nu poate semna în numele unei "
+                               "persoane; semnează directorul sau consilierul juridic.")
+    if role not in {r.value for r in SIGNING_ROLES}:
+        raise DomainError("Se poate semna doar ca «consilier_juridic» sau «director».",
+                          field="role", code="rol-semnatar")
+    if not actor.can("sign") or actor.role != role:
+        raise PermissionDenied("Doar directorul sau consilierul juridic semnează, fiecare "
+                               "în calitatea sa.")
+    user = session.get(User, actor.id)
+    if user is None or not user.active or user.directorate_id != actor.directorate_id:
+        raise PermissionDenied()
+    return user
+
+
+def _key_for(profile: Profile, user: User, key_name: str | None) -> KeySpec:
+    if key_name is not None:
+        key = profile.key(key_name)
+    else:
+        mine = [k for k in profile.keys.values() if user.username in k.users]
+        if not mine:
+            raise DomainError("Profilul de semnătură nu are o cheie a utilizatorului "
+                              f"«{user.username}»; indicați cheia.", field="key",
+                              code="cheie-lipsa")
+        key = mine[0]
+    if key.users and user.username not in key.users:
+        raise PermissionDenied(f"Cheia «{key.name}» nu aparține utilizatorului "
+                               f"«{user.username}».")
+    return key
+
+
+def _check_turn(previous: list[Signature], role: Role) -> None:
+    signed_roles = {Role(s.role) for s in previous}
+    if role in signed_roles:
+        raise Conflict(f"Documentul este deja semnat de {ROLE_LABELS[role].lower()}.",
+                       field="role")
+    missing = [r for r in SIGNING_ROLES if ORDER[r] < ORDER[role] and r not in signed_roles]
+    if missing:
+        raise Conflict(f"Semnează mai întâi {ROLE_LABELS[missing[0]].lower()}.",
+                       field="role")
+
+
+def _profile_snapshot(profile: Profile, key: KeySpec) -> dict:
+    return {"level": profile.level.value, "tsa_url": profile.tsa_url, "key": key.public()}
