@@ -128,29 +128,33 @@ class Template:
 
     # ---- tables -----------------------------------------------------------------------
     def table(self, headers: list[str], rows: list[list[str]], *, widths=None,
-              loop: str | None = None):
+              loop: str | None = None, size: int = 10):
         """A bordered table; with ``loop`` ("x in xs") the second row repeats per item."""
         table = self.doc.add_table(rows=0, cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        self._row(table, headers, bold=True)
+        self._row(table, headers, bold=True, size=size)
         if loop:
             self._row(table, [f"{{%tr for {loop} %}}"] + [""] * (len(headers) - 1))
         for row in rows:
-            self._row(table, row)
+            self._row(table, row, size=size)
         if loop:
             self._row(table, ["{%tr endfor %}"] + [""] * (len(headers) - 1))
         if widths:
+            # Fixed layout, and the grid too: LibreOffice reads the grid, Word the cells.
+            table.autofit = False
+            for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+                col.set(qn("w:w"), str(int(Cm(width).twips)))
             for row in table.rows:
                 for cell, width in zip(row.cells, widths):
                     cell.width = Cm(width)
         return table
 
-    def _row(self, table, texts: list[str], bold: bool = False):
+    def _row(self, table, texts: list[str], bold: bool = False, size: int = 10):
         cells = table.add_row().cells
         for cell, text in zip(cells, texts):
             para = cell.paragraphs[0]
-            self._runs(para, text, bold, size=10)
+            self._runs(para, text, bold, size=size)
 
     def signatures(self, left: list[str], right: list[str]):
         """Two signature blocks side by side, without borders."""

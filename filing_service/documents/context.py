@@ -23,6 +23,9 @@ from .catalog import PARENTS, DocType
 # person or family.
 CONFIDENTIAL_TARGET_FIELDS = ("address", "income", "property", "medical_info",
                               "psychological_info")
+# Not named by art. 67^1, but it carries the birth date and county: left out of the
+# parents' variant as well (data minimisation, art. 67^1 alin. (2) and the GDPR).
+PRIVATE_TARGET_FIELDS = CONFIDENTIAL_TARGET_FIELDS + ("cnp",)
 
 PARENT_ROLES = {"mama": ("mama", "intimată"), "tata": ("tatăl", "intimat"),
                 "tutore": ("tutorele", "intimat"),
@@ -46,7 +49,7 @@ def build_context(session: Session, case: Case, doc_type: DocType, variant: str,
     current, previous = current_and_previous(case)
     emergency = _latest(case, "plasament_regim_urgenta")
     target = _target(case, current)
-    change = _change(current, previous)
+    change = _change(current, previous, target)
     findings = rules.evaluate(case_facts(session, case, today))
     parents_variant = variant == PARENTS
     exception_64 = law.residential_exception(target.kind if target else None, age,
@@ -67,7 +70,8 @@ def build_context(session: Session, case: Case, doc_type: DocType, variant: str,
         "deceased_parents": [_name(p) for p in case.parents if p.deceased],
         "measure": _measure(current),
         "previous_measure": _measure(previous),
-        "emergency": _emergency(case, emergency),
+        "emergency": dict(_emergency(case, emergency),
+                          ground=law.emergency_ground(case.situation)),
         "target": _target_public(target),
         "facts": _paragraphs(case.facts_summary),
         "hearing": law.hearing(age, case.situation),
@@ -75,8 +79,14 @@ def build_context(session: Session, case: Case, doc_type: DocType, variant: str,
         "parental_rights": law.parental_rights(case.situation),
         "exception_64": exception_64,
         "change": change,
-        "grounds": law.court_grounds(doc_type.id, case.situation, age, exception_64,
-                                     reintegration=change["ends"]),
+        "art65_letter": "b" if case.situation in ("b", "e") else "a",
+        "ordinance": _ordinance(case),
+        "commission": {"name": _commission(directorate),
+                       "name_upper": _commission(directorate).upper()},
+        "grounds": law.court_grounds(
+            doc_type.id, case.situation, age, exception_64, reintegration=change["ends"],
+            to_court=not (doc_type.id == "cerere_modificare" and change["to_commission"]),
+            family_to_residential=change["family_to_residential"]),
         "hearings": [_hearing(h) for h in case.hearings],
         "warnings": [f.message for f in findings if f.severity == rules.Severity.WARNING],
         "errors": [f.message for f in findings if f.severity == rules.Severity.ERROR],
@@ -85,7 +95,7 @@ def build_context(session: Session, case: Case, doc_type: DocType, variant: str,
     if not parents_variant and target is not None:
         # Only the full variant carries what art. 67^1 keeps from the parents.
         context["placement_private"] = {f: getattr(target, f) or "" for f in
-                                        CONFIDENTIAL_TARGET_FIELDS}
+                                        PRIVATE_TARGET_FIELDS}
     return context
 
 
@@ -109,7 +119,10 @@ def _court(case: Case, child) -> dict:
 
 def _directorate(directorate: Directorate) -> dict:
     """The DGASPC as a party: its name, seat and legal representative (the director)."""
+    # "propunerea Direcției Generale ...", "se comunică Direcției Generale ...".
+    name_of = directorate.name.replace("Direcția Generală", "Direcției Generale", 1)
     return {"name": directorate.name, "name_upper": directorate.name.upper(),
+            "name_of": name_of, "name_to": name_of,
             "short": directorate.name.replace(_DGASPC_LONG, "DGASPC"),
             "county": directorate.county, "code": directorate.code,
             "seat": directorate.seat, "tribunal": directorate.tribunal,
@@ -121,6 +134,9 @@ def _signatures(directorate: Directorate) -> dict:
     settings = directorate.settings or {}
     return {"director": directorate.legal_representative or "",
             "director_title": settings.get("director_title", "Director executiv"),
+            "case_manager": settings.get("case_manager", ""),
+            "commission_president": settings.get("commission_president", ""),
+            "commission_secretary": settings.get("commission_secretary", ""),
             "legal_counsel": settings.get("legal_counsel", ""),
             "legal_counsel_title": "Consilier juridic"}
 
@@ -200,16 +216,45 @@ def _emergency(case: Case, measure: Measure | None) -> dict:
     return {"exists": False, "act_number": "", "decided_on": _date(None)}
 
 
-def _change(current: Measure | None, previous: Measure | None) -> dict:
+def _change(current: Measure | None, previous: Measure | None,
+            target: PlacementTarget | None) -> dict:
     """What a petition to change or end a measure asks (art. 72 alin. 2, art. 73 alin. 3):
     a proposed measure replacing the one before it is a change; a measure in force with an
     end date and nothing after it is ended, by reintegration in the family, which needs
-    proof of the parents' counselling (art. 73 alin. 4)."""
+    proof of the parents' counselling (art. 73 alin. 4). It goes to whoever ordered the
+    measure: the commission or the court."""
     if current is None:
-        return {"ends": False, "replaces": False}
+        return {"ends": False, "replaces": False, "to_commission": False,
+                "family_to_residential": False, "old": None}
     replaces = current.status == "propusa" and previous is not None
     ends = not replaces and current.ends_on is not None
-    return {"ends": ends, "replaces": replaces}
+    old = previous if replaces else current
+    old_target = old.placement_target if old is not None else None
+    family_to_residential = bool(
+        replaces and old_target is not None and target is not None
+        and old_target.kind in ("persoana_familie", "asistent_maternal")
+        and target.kind == "serviciu_rezidential")
+    return {"ends": ends, "replaces": replaces,
+            "to_commission": old is not None and old.authority == "comisie",
+            "family_to_residential": family_to_residential, "old": _measure(old)}
+
+
+def _ordinance(case: Case) -> dict:
+    """The presidential ordinance (art. 100 alin. 3-4): when it was asked for and when it
+    was executed; the 5 days of art. 100 alin. (4) run from its execution."""
+    def last(kind: str):
+        found = [e for e in case.events if e.kind == kind]
+        return found[-1] if found else None
+    requested, executed = last("cerere_ordonanta_depusa"), last("ordonanta_executata")
+    return {"requested_on": _date(requested.occurred_on if requested else None),
+            "executed_on": _date(executed.occurred_on if executed else None),
+            "number": str((executed.data or {}).get("number", "")) if executed else ""}
+
+
+def _commission(directorate: Directorate) -> str:
+    """The child-protection commission of the county or sector (art. 115)."""
+    where = directorate.name.replace(_DGASPC_LONG, "").strip()
+    return f"Comisia pentru Protecția Copilului {where}"
 
 
 def _target(case: Case, current: Measure | None) -> PlacementTarget | None:
@@ -224,6 +269,9 @@ def _target_public(target: PlacementTarget | None) -> dict | None:
         return None
     return {"kind": target.kind, "kind_label": TARGET_KINDS.get(target.kind, target.kind),
             "name": target.name, "attestation": target.attestation or "",
+            # Forms ask for the surname and the given names apart (annex no. 2).
+            "first_name": target.name.rsplit(" ", 1)[0] if " " in target.name else "",
+            "last_name": target.name.rsplit(" ", 1)[-1],
             "relationship": RELATIONSHIPS.get(target.relationship_to_child or "", ""),
             "residential": target.kind == "serviciu_rezidential",
             "maternal_assistant": target.kind == "asistent_maternal",

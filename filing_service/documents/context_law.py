@@ -75,8 +75,10 @@ def residential_exception(target_kind: str | None, age: int | None,
 
 
 def court_grounds(doc_id: str, situation: str | None, age: int | None,
-                  exception_64: bool, reintegration: bool) -> list[str]:
-    """The articles of "În drept" for a petition of type ``doc_id`` in this case."""
+                  exception_64: bool, reintegration: bool, to_court: bool = True,
+                  family_to_residential: bool = False) -> list[str]:
+    """The articles of "În drept" for a document of type ``doc_id`` in this case; the
+    procedure of chapter X (art. 133-140) only when it goes to the court."""
     grounds = list(_BASE.get(doc_id, []))
     letter = situation or ""
     if letter and doc_id not in ("cerere_supraveghere", "cerere_modificare"):
@@ -89,8 +91,12 @@ def court_grounds(doc_id: str, situation: str | None, age: int | None,
         grounds.append("art. 64 alin. (2)")
     if doc_id == "cerere_modificare" and reintegration:
         grounds.append("art. 73 alin. (4)")
+    if doc_id == "cerere_modificare" and family_to_residential:
+        grounds.append("art. 73 alin. (3¹)")
     if age is not None and age >= 14:
         grounds.append("art. 57 alin. (3)")
+    if not to_court:
+        return grounds
     if age is not None and age >= 10 and doc_id != "cerere_ordonanta":
         grounds.append(hearing(age, situation)["article"])
     grounds += ["art. 133 alin. (1)", "art. 134", "art. 138", "art. 139", "art. 140"]
@@ -108,7 +114,17 @@ _BASE = {
     "cerere_supraveghere": ["art. 60 lit. e)", "art. 71 alin. (1) și (2)",
                             "art. 84 alin. (1)-(3)"],
     "cerere_decadere": ["art. 41 alin. (3)"],
-    "cerere_modificare": ["art. 72 alin. (1) și (2)", "art. 73 alin. (2) și (3)",
-                          "art. 73 alin. (3^1)"],
+    "cerere_modificare": ["art. 72 alin. (1) și (2)", "art. 73 alin. (2) și (3)"],
     "raport_art139": ["art. 139 lit. a)-e)"],
 }
+
+
+def emergency_ground(situation: str | None) -> str:
+    """Art. 68: the emergency placement of an abused or neglected child (alin. (1)
+    lit. a), of a found or abandoned child (lit. b), or of a child whose legal protectors
+    cannot exercise their rights (alin. (2))."""
+    if situation == "c":
+        return "art. 68 alin. (1) lit. a)"
+    if situation == "d":
+        return "art. 68 alin. (1) lit. b)"
+    return "art. 68 alin. (2)"

@@ -58,7 +58,9 @@ def placement(t, verb: str = "Propunem ca plasamentul să fie dispus la"):
         "de ordinea de preferință a art. 62 alin. (1) și de art. 64 alin. (3) din Legea "
         "nr. 272/2004 (plasarea cu prioritate la familia extinsă sau substitutivă, "
         "menținerea fraților împreună, legătura copilului cu părinții).")
-    t.tag("{%p if placement_private is defined %}")
+    t.tag("{%p if placement_private is defined and (placement_private.address or "
+          "placement_private.income or placement_private.property or "
+          "placement_private.medical_info or placement_private.psychological_info) %}")
     t.p("Din evaluarea realizată potrivit art. 62 alin. (2) din Legea nr. 272/2004 rezultă "
         "garanțiile morale și condițiile materiale ale celui care primește copilul: "
         "{% if placement_private.address %}domiciliul în {{ placement_private.address }}; "
@@ -150,6 +152,6 @@ def parents_notice(t):
     t.blank()
     t.p("Exemplar destinat comunicării către părinți: datele persoanei sau familiei de "
         "plasament privind adresa, veniturile, bunurile deținute în proprietate și starea "
-        "medicală sau psihologică au fost omise, potrivit art. 67^1 alin. (1) din Legea "
+        "medicală sau psihologică au fost omise, potrivit art. 67¹ alin. (1) din Legea "
         "nr. 272/2004.", indent=False)
     t.tag("{%p endif %}")

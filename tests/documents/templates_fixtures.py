@@ -1,17 +1,17 @@
-"""Helpers for the template tests: a real case in a real (SQLite) database, rendered with
-docxtpl, converted to PDF by LibreOffice, read back with pdftotext.
+"""Helpers for the template tests: a real case in a real (SQLite) database, rendered by
+the pipeline's renderer, converted to PDF/A by the pipeline's warm LibreOffice pool, and
+read back with pdftotext.
 
-Heavy (LibreOffice), so one backend only, and one LibreOffice run converts a whole batch
-of documents. LibreOffice missing is a failure, never a skip.
+Heavy (LibreOffice), so one backend only; each test module owns one pool (module scope)
+and converts its documents in parallel. LibreOffice missing is a failure, never a skip.
 """
 import shutil
 import subprocess
-import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
 import pytest
-from docxtpl import DocxTemplate
 
 from filing_service import create_app
 from filing_service.auth.actor import Actor
@@ -19,6 +19,8 @@ from filing_service.cases import schemas, service
 from filing_service.db import unit_of_work
 from filing_service.documents.catalog import DOC_TYPES
 from filing_service.documents.context import build_context
+from filing_service.documents.converter import ConverterPool, PoolSettings
+from filing_service.documents.render import render_docx as pipeline_render
 from filing_service.models import Case, Directorate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,19 +47,31 @@ def docs_app(tmp_path_factory, sqlite_template):
     app.extensions["db_engine"].dispose()
 
 
-def create_case(app, data: dict, extra_measures: tuple[dict, ...] = ()) -> int:
-    """Store a case built by tests.builders through the service, as the API would."""
+def create_case(app, data: dict, extra: tuple[tuple[str, dict], ...] = ()) -> int:
+    """Store a case built by tests.builders through the service, as the API would; then
+    add the ``extra`` parts in order ((entity, data); a measure with ``at_target`` is
+    placed at the latest placement target)."""
+    parts = {"measure": schemas.MeasureIn, "placement_target": schemas.PlacementTargetIn,
+             "event": schemas.EventIn}
     with app.app_context(), unit_of_work() as uow:
         cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
         actor = Actor("token", 1, "teste", cluj.id, "sistem")
         case = service.create_case(uow, actor, schemas.CaseIn.model_validate(data), TODAY)
-        for measure in extra_measures:
-            measure = dict(measure)
-            if measure.pop("at_target", False):
-                measure["placement_target_id"] = case.placement_targets[-1].id
-            service.add_part(uow, actor, case.id, "measure",
-                             schemas.MeasureIn.model_validate(measure), TODAY)
+        for entity, values in extra:
+            values = dict(values)
+            if values.pop("at_target", False):
+                values["placement_target_id"] = case.placement_targets[-1].id
+            service.add_part(uow, actor, case.id, entity,
+                             parts[entity].model_validate(values), TODAY)
         return case.id
+
+
+@pytest.fixture(scope="module")
+def pool():
+    """A warm LibreOffice pool of the pipeline, stopped when the module's tests are done."""
+    converters = ConverterPool(PoolSettings(size=2, timeout=120))
+    yield converters
+    converters.close()
 
 
 def render_docx(app, case_id: int, doc_id: str, variant: str, folder: Path) -> Path:
@@ -66,30 +80,25 @@ def render_docx(app, case_id: int, doc_id: str, variant: str, folder: Path) -> P
     with app.app_context(), unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
         context = build_context(uow.session, case, doc_type, variant, TODAY, case.directorate)
-    template = DocxTemplate(TEMPLATES / doc_type.template)
-    template.render(context, autoescape=True)
     path = folder / f"{doc_id}-{variant}-{case_id}.docx"
-    template.save(path)
+    path.write_bytes(pipeline_render(TEMPLATES / doc_type.template, context))
     return path
 
 
-def pdf_texts(docx_paths: list[Path]) -> dict[Path, str]:
-    """Convert the documents to PDF in one LibreOffice run and return each PDF's text,
-    whitespace collapsed (justified lines break anywhere)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.fail("LibreOffice (soffice) is required to convert the templates to PDF")
-    folder = docx_paths[0].parent
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(folder),
-                        *map(str, docx_paths)],
-                       check=True, capture_output=True, timeout=300)
-    texts = {}
-    for path in docx_paths:
+def pdf_texts(pool: ConverterPool, docx_paths: list[Path]) -> dict[Path, str]:
+    """Convert the documents to PDF/A on the pool, in parallel, and return each PDF's
+    text with whitespace collapsed (justified lines break anywhere)."""
+    def convert(path: Path) -> Path:
         pdf = path.with_suffix(".pdf")
-        assert pdf.exists(), f"LibreOffice did not convert {path.name}"
-        out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                             capture_output=True, timeout=60).stdout.decode("utf-8")
-        texts[path] = " ".join(out.split())
-    return texts
+        pdf.write_bytes(pool.convert(path.read_bytes()))
+        return pdf
+
+    with ThreadPoolExecutor(max_workers=2) as workers:
+        pdfs = list(workers.map(convert, docx_paths))
+    return {path: pdf_text(pdf) for path, pdf in zip(docx_paths, pdfs)}
+
+
+def pdf_text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                         capture_output=True, timeout=60).stdout.decode("utf-8")
+    return " ".join(out.split())

@@ -3,13 +3,13 @@ import pytest
 
 from tests import builders
 from tests.documents.templates_fixtures import (DIRECTOR, LEGAL_COUNSEL, create_case,
-                                                docs_app, pdf_texts, render_docx)
+                                                docs_app, pdf_texts, pool, render_docx)
 
-__all__ = ["docs_app"]
+__all__ = ["docs_app", "pool"]
 
 
 @pytest.fixture(scope="module")
-def text(docs_app, tmp_path_factory):
+def text(docs_app, pool, tmp_path_factory):
     """The PDF text of the court variant, for a girl of 12 in emergency placement with a
     maternal assistant, both parents opposing."""
     data = builders.case(
@@ -22,7 +22,7 @@ def text(docs_app, tmp_path_factory):
     case_id = create_case(docs_app, data)
     folder = tmp_path_factory.mktemp("art70")
     path = render_docx(docs_app, case_id, "cerere_art70", "instanta", folder)
-    return pdf_texts([path])[path]
+    return pdf_texts(pool, [path])[path]
 
 
 def test_art70_petition_is_addressed_to_the_competent_tribunal(text):
