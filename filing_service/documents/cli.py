@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from flask import Flask
+from flask.cli import AppGroup
 from pydantic import ValidationError
 
 from ..api.problems import validation_errors
@@ -23,8 +24,8 @@ from .sample import sample_case
 from .scratch import scratch_case
 from .service import converter, doc_type_of, templates_dir
 
-templates = click.Group("templates", help="Șabloanele DOCX ale documentelor.")
-documents = click.Group("documents", help="Generarea documentelor din date JSON.")
+templates = AppGroup("templates", help="Șabloanele DOCX ale documentelor.")
+documents = AppGroup("documents", help="Generarea documentelor din date JSON.")
 
 
 def init_app(app: Flask) -> None:
@@ -68,7 +69,9 @@ def lint_templates():
     for name, problems in results.items():
         click.echo(f"{'OK' if not problems else 'EROARE':7} {name}")
         for problem in problems:
-            click.echo(f"        {problem.message} — în paragraful „{problem.paragraph}”")
+            where = "" if problem.paragraph.startswith("(") else \
+                f" — în paragraful „{problem.paragraph}”"
+            click.echo(f"        {problem.message}{where}")
     bad = sum(1 for p in results.values() if p)
     click.echo(f"{len(results)} șabloane, {bad} cu probleme.")
     if bad:

@@ -135,6 +135,7 @@ class _FieldWalker:
         self.context = context
         self.globals = globals_
         self.missing: list[tuple[int, str]] = []
+        self.guarded: list[set[str]] = []  # paths tested with ``is defined``, per block
 
     def visit(self, node, scope: dict) -> None:
         if isinstance(node, nodes.For):
@@ -163,6 +164,19 @@ class _FieldWalker:
             return
         if isinstance(node, nodes.Test) and node.name in ("defined", "undefined"):
             return  # a guarded field may be missing
+        if isinstance(node, nodes.If):
+            # Inside ``{% if x.y is defined %}``, x.y and what lies under it may be read.
+            self.visit(node.test, scope)
+            tests = [node.test, *node.test.find_all(nodes.Test)]
+            guarded = {_path(t.node) for t in tests
+                       if isinstance(t, nodes.Test) and t.name == "defined"}
+            self.guarded.append(guarded)
+            for child in node.body:
+                self.visit(child, scope)
+            self.guarded.pop()
+            for child in node.elif_ + node.else_:
+                self.visit(child, scope)
+            return
         if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)):
             self.resolve(node, scope)
             if isinstance(node, nodes.Getitem):
@@ -170,6 +184,10 @@ class _FieldWalker:
             return
         for child in node.iter_child_nodes():
             self.visit(child, scope)
+
+    def _guarded(self, path: str) -> bool:
+        return any(path == g or path.startswith(g + ".") or path.startswith(g + "[")
+                   for block in self.guarded for g in block)
 
     def _bind(self, target, shape, scope: dict) -> None:
         if isinstance(target, nodes.Name):
@@ -186,6 +204,9 @@ class _FieldWalker:
 
     def resolve(self, node, scope: dict):
         """The sample value a path reaches (``_ANY`` when unknown); records a miss."""
+        if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)) and self._guarded(
+                _path(node)):
+            return _ANY
         if isinstance(node, nodes.Name):
             if node.name in scope:
                 return scope[node.name]
