@@ -12,6 +12,8 @@ from .config import from_environment
 from .cases.api import routes as cases_routes
 from . import intake
 from .intake.api import routes as intake_routes
+from . import documents
+from .documents.api import routes as documents_routes
 from . import deadlines
 from .deadlines.api import routes as deadlines_routes
 from . import filings
@@ -40,6 +42,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     cli.init_app(app)
     intake.init_app(app)
+    documents.init_app(app)
     deadlines.init_app(app)
     filings.init_app(app)
     signing.init_app(app)
@@ -58,4 +61,4 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _api_areas():
     """The API areas of every capability, in the order the OpenAPI document lists them."""
-    return [cases_routes, intake_routes, deadlines_routes, filings_routes, signing_routes]
+    return [cases_routes, intake_routes, documents_routes, deadlines_routes, filings_routes, signing_routes]
