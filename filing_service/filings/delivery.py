@@ -161,12 +161,13 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
                                   messages=[dict(m) for m in plan], outcome="in_curs")
             session.add(attempt)
             uow.commit()
+            already = sum(1 for m in plan if m["state"] == "acceptat")
             error = _send_messages(uow, filing, court, attempt, plan, store, smtp, now)
             if error is None:
                 return _mark_sent(uow, actor, filing, attempt, now())
             transient = mail.is_transient(error)
             text = mail.describe(error, smtp)
-            _record_failure(uow, actor, filing, attempt, text, policy, now())
+            _record_failure(uow, actor, filing, attempt, already, text, policy, now())
             failures += 1
             log.warning("filing %s: send attempt %s failed (%s)", filing.id, attempt.id,
                         type(error).__name__)
@@ -238,10 +239,12 @@ def _mark_sent(uow, actor, filing: Filing, attempt: SendAttempt, moment: datetim
     return filing
 
 
-def _record_failure(uow, actor, filing, attempt, text, policy, moment) -> None:
+def _record_failure(uow, actor, filing, attempt, already, text, policy, moment) -> None:
+    """Record a failed attempt: ``partial`` if it delivered some messages, ``esuat`` if
+    none; the filing keeps its status and learns when to try again."""
     session = uow.session
     accepted = sum(1 for m in attempt.messages if m["state"] == "acceptat")
-    attempt.outcome = "partial" if accepted else "esuat"
+    attempt.outcome = "partial" if accepted > already else "esuat"
     attempt.finished_at, attempt.error = moment, text
     filing.send_failures += 1
     filing.last_error = (f"Trimitere {attempt.outcome}: {accepted} din "
