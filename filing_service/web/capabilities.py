@@ -5,10 +5,14 @@ Each panel says whether its capability is available in this build; a page shows 
 calm "not available yet" note instead of failing when one is not.
 """
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from ..auth.actor import Actor
+from ..clock import today as clock_today
 from ..db import UnitOfWork
+from ..deadlines import catalogue as deadline_rules
+from ..deadlines import feeds as deadline_feeds
+from ..deadlines import service as deadlines
 from ..models import Case
 
 NOT_YET = "Această funcție nu este încă disponibilă în această versiune."
@@ -27,27 +31,115 @@ def unavailable() -> Panel:
     return Panel(False, note=NOT_YET)
 
 
+# ---- deadlines ------------------------------------------------------------------------
+
+HORIZON = 30  # days ahead the dashboard looks, past "this week"
+
+
+@dataclass
+class DeadlineItem:
+    """A deadline as the pages show it: what, by when, under which article, how urgent."""
+
+    id: int
+    case_id: int
+    case_label: str
+    title: str
+    short_title: str
+    article: str
+    explanation: str | None
+    due_date: date
+    done: bool
+    bucket: str  # overdue / today / week / later / done
+    tone: str  # danger / warn / info / ok
+    left_label: str
+
+
+def bucket(due: date, today: date, done: bool = False) -> str:
+    """Where a deadline goes: overdue, today, this week (7 days), later, or done."""
+    if done:
+        return "done"
+    if due < today:
+        return "overdue"
+    if due == today:
+        return "today"
+    return "week" if due <= today + timedelta(days=7) else "later"
+
+
+_TONE = {"overdue": "danger", "today": "warn", "week": "info", "later": "info", "done": "ok"}
+
+
+def _left(due: date, today: date, where: str) -> str:
+    days = (due - today).days
+    if where == "done":
+        return "Îndeplinit"
+    if where == "today":
+        return "Azi"
+    if days < 0:
+        return f"Depășit cu {_days(-days)}"
+    return "Mâine" if days == 1 else f"Peste {_days(days)}"
+
+
+def _days(n: int) -> str:
+    """Romanian numerals: 1 zi, 5 zile, 20 de zile."""
+    if n == 1:
+        return "1 zi"
+    return f"{n} {'de ' if n % 100 >= 20 or n % 100 == 0 else ''}zile"
+
+
+def deadline_item(deadline, today: date) -> DeadlineItem:
+    rule = deadline_rules.get(deadline.rule_id)
+    title = rule.title if rule else deadline.rule_id
+    done = deadline.status != deadlines.OPEN
+    where = bucket(deadline.due_date, today, done)
+    case = deadline.case
+    return DeadlineItem(
+        id=deadline.id, case_id=deadline.case_id,
+        case_label=f"{case.reference} · {case.child_name}", title=title,
+        short_title=title if len(title) <= 48 else title[:46].rstrip() + "…",
+        article=deadline.article, explanation=deadline.explanation,
+        due_date=deadline.due_date, done=done, bucket=where, tone=_TONE[where],
+        left_label=_left(deadline.due_date, today, where))
+
+
 def dashboard_deadlines(uow: UnitOfWork, actor: Actor, today: date) -> Panel:
-    """The directorate's open deadlines up to a week ahead, most urgent first."""
-    return unavailable()
+    """The directorate's open deadlines, overdue ones and those due within ``HORIZON``
+    days, most urgent first (the deadlines service orders them)."""
+    items, _ = deadlines.list_deadlines(uow.session, actor, status=deadlines.OPEN,
+                                        due_before=today + timedelta(days=HORIZON + 1),
+                                        today=today)
+    return Panel(True, [deadline_item(d, today) for d in items])
 
 
-def month_deadlines(uow: UnitOfWork, actor: Actor, first: date, last: date) -> Panel:
+def month_deadlines(uow: UnitOfWork, actor: Actor, first: date, last: date,
+                    today: date) -> Panel:
     """The directorate's deadlines due between ``first`` and ``last``."""
-    return unavailable()
+    items, _ = deadlines.list_deadlines(uow.session, actor, due_before=last + timedelta(1),
+                                        today=today)
+    return Panel(True, [deadline_item(d, today) for d in items if d.due_date >= first])
 
 
-def feed_url(actor: Actor) -> str | None:
-    """The address of the user's iCalendar feed of deadlines, if deadlines exist."""
-    return None
+def has_feed(uow: UnitOfWork, actor: Actor) -> bool:
+    """Whether the user has a working calendar-feed address."""
+    return deadline_feeds.has_feed(uow.session, actor.id)
 
 
-def urgent_reports(uow: UnitOfWork, actor: Actor) -> Panel:
+def issue_feed(uow: UnitOfWork, actor: Actor, base_url: str) -> str:
+    """A new secret feed address for the user (shown once; the old one stops)."""
+    return deadline_feeds.issue_feed(uow, actor, actor.id, base_url)
+
+
+def revoke_feed(uow: UnitOfWork, actor: Actor) -> None:
+    deadline_feeds.revoke_feed(uow, actor, actor.id)
+
+
+def urgent_reports(uow: UnitOfWork, actor: Actor, today: date) -> Panel:
     """The 119 reports waiting for the directorate, most urgent first."""
     return unavailable()
 
 
 def case_panels(uow: UnitOfWork, actor: Actor, case: Case) -> dict:
     """The documents, filings and deadlines of one case."""
-    return {"deadlines": unavailable(), "documents": unavailable(),
-            "filings": unavailable()}
+    today = clock_today()
+    items, _ = deadlines.list_deadlines(uow.session, actor, case_id=case.id, today=today)
+    return {"deadlines": Panel(True, [deadline_item(d, today) for d in items]),
+            "documents": unavailable(), "filings": unavailable()}

@@ -35,7 +35,7 @@ def month():
     start, end = weeks[0][0], weeks[-1][-1]
     zone = ZoneInfo(current_app.config["TIMEZONE"])
     with unit_of_work() as uow:
-        deadlines = capabilities.month_deadlines(uow, actor(), start, end)
+        deadlines = capabilities.month_deadlines(uow, actor(), start, end, day)
         rows = uow.session.execute(
             select(Hearing, Case).join(Case, Hearing.case_id == Case.id).where(
                 Case.directorate_id == actor().directorate_id,
@@ -57,4 +57,4 @@ def month():
             "web/calendar.html", weeks=weeks, first=first, day=day, by_day=by_day,
             title=f"{MONTHS_RO[first.month - 1].capitalize()} {first.year}",
             previous=f"{previous:%Y-%m}", following=f"{following:%Y-%m}",
-            deadlines=deadlines, feed_url=capabilities.feed_url(actor()))
+            deadlines=deadlines)

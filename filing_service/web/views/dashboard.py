@@ -1,9 +1,10 @@
-"""The dashboard: what is due (overdue, today, this week), hearings coming, urgent 119
-reports, and the subscription to one's deadline feed."""
+"""The dashboard: what is due (overdue, today, this week, later this month) with the rule
+and article of each, hearings coming, urgent 119 reports, and the subscription to one's
+deadline feed."""
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, request
 from sqlalchemy import select
 
 from ...clock import today
@@ -13,32 +14,46 @@ from .. import capabilities
 from ..session import actor, login_required
 
 blueprint = Blueprint("dashboard", __name__)
-
-
-def bucket(due, day) -> str:
-    """Where a deadline goes on the dashboard: overdue, today, or this week."""
-    if due < day:
-        return "overdue"
-    if due == day:
-        return "today"
-    return "week"
+GROUPS = ("overdue", "today", "week", "later")
 
 
 @blueprint.get("/")
 @login_required
 def index():
     """The day's work for the logged-in user's directorate."""
+    return _page()
+
+
+def _page(issued_feed: str | None = None):
     day = today()
     with unit_of_work() as uow:
         deadlines = capabilities.dashboard_deadlines(uow, actor(), day)
-        groups = {"overdue": [], "today": [], "week": []}
-        for item in deadlines.items:
-            groups[bucket(item.due_date, day)].append(item)
-        return render_template(
+        groups = {name: [d for d in deadlines.items if d.bucket == name] for name in GROUPS}
+        response = render_template(
             "web/dashboard.html", day=day, deadlines=deadlines, groups=groups,
             hearings=upcoming_hearings(uow.session, actor().directorate_id, day),
-            reports=capabilities.urgent_reports(uow, actor()),
-            feed_url=capabilities.feed_url(actor()))
+            reports=capabilities.urgent_reports(uow, actor(), day),
+            has_feed=capabilities.has_feed(uow, actor()), issued_feed=issued_feed)
+    # The page may show a secret feed address once: no cache keeps it.
+    return response, 200, {"Cache-Control": "no-store"}
+
+
+@blueprint.post("/calendar-feed")
+@login_required
+def issue_feed():
+    """Give the user a new calendar-feed address and show it once."""
+    with unit_of_work() as uow:
+        url = capabilities.issue_feed(uow, actor(), request.host_url)
+    return _page(issued_feed=url)
+
+
+@blueprint.post("/calendar-feed/revoke")
+@login_required
+def revoke_feed():
+    """Stop the user's calendar-feed address."""
+    with unit_of_work() as uow:
+        capabilities.revoke_feed(uow, actor())
+    return _page()
 
 
 def upcoming_hearings(session, directorate_id: int, day, days: int = 7):
