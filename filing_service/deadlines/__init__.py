@@ -7,11 +7,11 @@
 - adapters: ``api`` (JSON), ``feeds`` (iCalendar), ``digest`` + ``mailer`` (SMTP), ``cli``.
 """
 import os
-from pathlib import Path
 
 from flask import Flask
 
 from ..cases.service import CASE_CHANGED_HOOKS
+from ..filings.mail import settings_from_environment
 from . import cli, feeds
 from .api import routes
 from .service import on_case_changed
@@ -26,15 +26,8 @@ def init_app(app: Flask) -> None:
         CASE_CHANGED_HOOKS.append(on_case_changed)
     app.register_blueprint(feeds.blueprint)
     app.cli.add_command(cli.group)
-    password_file = os.environ.get("SMTP_PASSWORD_FILE")
-    defaults = {
-        "SMTP_HOST": os.environ.get("SMTP_HOST", "127.0.0.1"),
-        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
-        "SMTP_STARTTLS": os.environ.get("SMTP_STARTTLS", "0") == "1",
-        "SMTP_USER": os.environ.get("SMTP_USER"),
-        "SMTP_PASSWORD": os.environ.get("SMTP_PASSWORD") or (
-            Path(password_file).read_text("utf-8").strip() if password_file else None),
-        "MAIL_FROM": os.environ.get("MAIL_FROM", "termene@filing-service.invalid"),
-    }
+    defaults = settings_from_environment()  # the one SMTP configuration of the service
+    defaults["DEADLINES_FROM_ADDRESS"] = os.environ.get("DEADLINES_FROM_ADDRESS",
+                                                        "termene@dgaspc.invalid")
     for key, value in defaults.items():
         app.config.setdefault(key, value)

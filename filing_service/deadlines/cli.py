@@ -23,7 +23,7 @@ def digest_command(on_day, working_days):
     day = on_day.date() if on_day else today()
     with unit_of_work() as uow:
         found = digest.digests(uow.session, day, working_days)
-        messages = [digest.message(d, day, current_app.config["MAIL_FROM"]) for d in found]
+        messages = [digest.message(d, day, current_app.config["DEADLINES_FROM_ADDRESS"]) for d in found]
     sent = mailer.send(messages, current_app.config)
     click.echo(f"Rezumate trimise: {sent}.")
 
