@@ -20,6 +20,8 @@ from . import filings
 from .filings.api import routes as filings_routes
 from . import signing
 from .signing.api import routes as signing_routes
+from . import submissions
+from .submissions.api import routes as submissions_routes
 
 __all__ = ["create_app"]
 
@@ -46,6 +48,7 @@ def create_app(config: dict | None = None) -> Flask:
     deadlines.init_app(app)
     filings.init_app(app)
     signing.init_app(app)
+    submissions.init_app(app)
     api.init_app(app, _api_areas())
     web.init_app(app)
 
@@ -61,4 +64,5 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _api_areas():
     """The API areas of every capability, in the order the OpenAPI document lists them."""
-    return [cases_routes, intake_routes, documents_routes, deadlines_routes, filings_routes, signing_routes]
+    return [cases_routes, intake_routes, documents_routes, deadlines_routes, filings_routes, signing_routes,
+            submissions_routes]
