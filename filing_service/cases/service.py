@@ -15,7 +15,7 @@ from ..law.errors import DomainError
 from ..law.text import normalize_text
 from ..models import Case, Child, Directorate, Event, Hearing, Measure, Parent, PlacementTarget
 from . import schemas
-from .facts import case_facts
+from .facts import case_facts, current_and_previous, target_key
 from .integrity import check_case, complete_from_cnp
 
 # Hooks other capabilities register (the deadlines follow the timeline): each is called
@@ -292,3 +292,128 @@ def list_parts(session: Session, actor: Actor, entity: str, query):
         else:
             stmt = stmt.where(getattr(model, name) == value)
     return paginate(session, stmt.order_by(model.id), query)
+
+
+# ---- a whole case sent again by its case system ----------------------------------------
+
+def replace_case(uow: UnitOfWork, actor: Actor, case_id: int, data: schemas.CaseIn,
+                 today: date, source: str = "api") -> Case:
+    """Bring a stored case in line with ``data``: the whole case as its case system now
+    sends it (a resend under the same external identifier).
+
+    The case's own fields, the child and the parents (by position) take the values sent;
+    a reference, opening date or external id left out keeps the stored one. The placement
+    target sent is matched to the case's targets by identity (kind and CNP or name). The
+    measure sent updates the latest measure if it has the same kind and authority;
+    otherwise it is added and the one in force becomes ``inlocuita``, so the history the
+    rules read (art. 73 alin. 3^1) stays. Events are matched by kind, day, description and
+    data; those ``source`` recorded earlier and no longer sent are removed, those others
+    recorded stay, as do hearings and earlier measures. Checked and audited like every
+    change, in one transaction.
+    """
+    session = uow.session
+    case = load_case(session, actor, case_id)
+    _require(actor, "edit")
+    before = _error_codes(session, case, today)
+    own = data.model_dump(exclude={"child", "parents", "placement_target", "measure",
+                                   "events"})
+    for kept in ("reference", "opened_on", "external_id"):
+        if own[kept] is None:
+            del own[kept]
+    if "reference" in own and own["reference"] != case.reference and session.scalar(
+            select(Case.id).where(Case.directorate_id == actor.directorate_id,
+                                  Case.reference == own["reference"])):
+        raise Conflict(f"Există deja o cauză cu numărul {own['reference']}.",
+                       field="reference")
+    changes = {"case": audit.apply_changes(case, own),
+               "child": audit.apply_changes(case.child, _dump(data.child))}
+    complete_from_cnp(case.child)
+    changes["parents"] = _replace_parents(case, data.parents)
+    target = _replace_target(case, data.placement_target)
+    if data.measure is not None:
+        changes["measure"] = _replace_measure(case, data.measure, target)
+    changes["events"] = _replace_events(case, data.events, source)
+    session.flush()
+    _commit_change(uow, actor, case, today, before, [
+        ("replace", "case", case.id,
+         {"source": source, **{part: diff for part, diff in changes.items() if diff}})])
+    return case
+
+
+def _replace_parents(case: Case, parents: list[schemas.ParentIn]) -> dict:
+    changed: dict = {}
+    for i, parent in enumerate(parents):
+        values = _dump(parent)
+        if i < len(case.parents):
+            diff = audit.apply_changes(case.parents[i], values)
+            if diff:
+                changed[str(i)] = diff
+        else:
+            case.parents.append(Parent(**values))
+            changed[str(i)] = "added"
+        complete_from_cnp(case.parents[i])
+    for i in range(len(parents), len(case.parents)):
+        changed[str(i)] = "removed"
+    del case.parents[len(parents):]
+    return changed
+
+
+def _replace_target(case: Case, data: schemas.PlacementTargetIn | None):
+    if data is None:
+        return None
+    incoming = PlacementTarget(**_dump(data))
+    complete_from_cnp(incoming)
+    for existing in case.placement_targets:
+        if target_key(existing) == target_key(incoming):
+            audit.apply_changes(existing, _dump(data))
+            complete_from_cnp(existing)
+            return existing
+    case.placement_targets.append(incoming)
+    return incoming
+
+
+def _replace_measure(case: Case, data: schemas.MeasureIn, target) -> dict:
+    values = _dump(data)
+    if values.pop("placement_target_id") is not None:
+        raise DomainError("La transmiterea cauzei întregi, ținta plasamentului se dă în "
+                          "placement_target, nu prin identificator.",
+                          field="measure.placement_target_id", code="foreign_target")
+    current, _ = current_and_previous(case)
+    latest = current or (case.measures[-1] if case.measures else None)
+    if latest is not None and (latest.kind, latest.authority) == (values["kind"],
+                                                                   values["authority"]):
+        diff = audit.apply_changes(latest, values)
+        if latest.placement_target is not target:
+            latest.placement_target = target
+            diff["placement_target"] = "changed"
+        return diff
+    if current is not None:
+        current.status = "inlocuita"
+    case.measures.append(Measure(**values, placement_target=target))
+    return {"added": values["kind"], "replaced": current.id if current else None}
+
+
+def _event_key(kind, occurred_on, description, data) -> tuple:
+    return kind, occurred_on, description or None, data or {}
+
+
+def _replace_events(case: Case, events: list[schemas.EventIn], source: str) -> dict:
+    unmatched = list(case.events)
+    added = 0
+    for event in events:
+        values = _dump(event)
+        key = _event_key(values["kind"], values["occurred_on"], values["description"],
+                         values["data"])
+        match = next((e for e in unmatched if _event_key(
+            e.kind, e.occurred_on, e.description, e.data) == key), None)
+        if match is not None:
+            unmatched.remove(match)
+            if values["occurred_at"] is not None:
+                match.occurred_at = values["occurred_at"]
+        else:
+            case.events.append(Event(**values, source=source))
+            added += 1
+    removed = [e for e in unmatched if e.source == source]
+    for event in removed:
+        case.events.remove(event)
+    return {"added": added, "removed": len(removed)} if added or removed else {}
