@@ -63,6 +63,7 @@ def parse_xml(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> etree._Element
             f"{limits.max_bytes} octeți.")], status=413)
     body = _check_encoding(data)
     _check_prolog(body)
+    _check_utf8(body)
     return _parse(data, limits)
 
 
@@ -99,6 +100,11 @@ def _check_encoding(data: bytes) -> bytes:
             raise _reject("encoding_unsupported",
                           f"Declarația XML cere codificarea „{name}”; serviciul acceptă "
                           "numai UTF-8 (encoding=\"UTF-8\").", 1, 1)
+    return body
+
+
+def _check_utf8(body: bytes) -> None:
+    """Refuse bytes that are not UTF-8, whatever the declaration claims."""
     try:
         body.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -107,7 +113,6 @@ def _check_encoding(data: bytes) -> bytes:
                       f"Octeții de la linia {line}, coloana {column} nu sunt UTF-8 valid, "
                       "deși documentul trebuie să fie (și se declară) UTF-8.",
                       line, column) from None
-    return body
 
 
 def _position(body: bytes, offset: int) -> tuple[int, int]:
@@ -139,9 +144,9 @@ def _check_prolog(body: bytes) -> None:
             position += 1
         rest = body[position:position + 9]
         if rest.startswith(b"<!--"):
-            end = body.find(b"-->", position + 4)
+            end, closing = body.find(b"-->", position + 4), 3
         elif rest.startswith(b"<?"):
-            end = body.find(b"?>", position + 2)
+            end, closing = body.find(b"?>", position + 2), 2
         elif rest.upper().startswith(b"<!DOCTYPE"):
             line, column = _position(body, position)
             raise _reject("doctype_forbidden",
@@ -153,7 +158,7 @@ def _check_prolog(body: bytes) -> None:
             return
         if end < 0:
             return  # unterminated: the parser reports it with its position
-        position = end + 2
+        position = end + closing
 
 
 _PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
@@ -241,7 +246,7 @@ def validate_against(tree: etree._ElementTree, schema_name: str,
     for entry in schema.error_log:
         element = _element_at(tree, entry.path)
         problem = translate(entry, element, element_xpath(element) if element is not None
-                            else None, _column(lines, element, entry.line))
+                            else None, element_column(lines, element, entry.line))
         # libxml2 may follow a facet error with a generic one on the same element.
         if problems and problem.code == "xsd_datatype" and (
                 problems[-1].xpath, problems[-1].line) == (problem.xpath, problem.line):
@@ -279,9 +284,10 @@ def element_xpath(element: etree._Element) -> str:
     return "/" + "/".join(reversed(steps))
 
 
-def _column(lines: list[str] | None, element, line: int | None) -> int | None:
+def element_column(lines: list[str] | None, element, line: int | None = None) -> int | None:
     """Column of the element's start tag on its line (libxml2 gives none for schema
-    errors); the first start tag of that name on the line."""
+    errors): the first start tag of that name on the line, in the source ``lines``."""
+    line = line or (element.sourceline if element is not None else None)
     if not lines or element is None or not line or line > len(lines):
         return None
     local = etree.QName(element).localname
