@@ -27,7 +27,7 @@ from .routing import Routing, route_place
 from .schemas import ReportIn
 
 CLOCK_SKEW = timedelta(minutes=5)  # call-centre clocks may run a little ahead of ours
-ATTEMPTS = 3  # a concurrent send of the same call, or a race on case numbers, retries
+ATTEMPTS = 5  # a concurrent send of the same call, or a race on case numbers, retries
 
 
 class _Within(UnitOfWork):
@@ -154,7 +154,12 @@ def _route(uow: UnitOfWork, actor: Actor, report: IntakeReport, code: str, how: 
            now: datetime) -> None:
     """Give the report to directorate ``code`` and put every child on a case there."""
     session = uow.session
-    target = session.scalar(select(Directorate).where(Directorate.code == code))
+    # Locking the directorate's row serialises the case numbers it hands out (they are
+    # counted, cases.service._next_reference), so concurrent reports do not collide.
+    # FOR NO KEY UPDATE: the foreign keys of the reports being inserted hold KEY SHARE
+    # locks on the same row, which a plain FOR UPDATE would deadlock against.
+    target = session.scalar(select(Directorate).where(Directorate.code == code)
+                            .with_for_update(key_share=True))
     report.directorate_id = target.id
     report.routing, report.routing_reason = how, None
     report.routed_at, report.routed_by = now, actor.label
