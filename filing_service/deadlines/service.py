@@ -66,15 +66,18 @@ def on_case_changed(session: Session, case: Case) -> None:
 
 
 def recompute_case(session: Session, case: Case, actor: Actor,
-                   as_of: date | None = None, calendar: WorkCalendar | None = None) -> int:
+                   as_of: date | None = None, calendar: WorkCalendar | None = None,
+                   existing: list[Deadline] | None = None) -> int:
     """Create, move or remove the case's deadlines; audit every move. Returns how many
-    deadlines changed."""
+    deadlines changed. ``existing`` (the case's stored deadlines) saves a query when many
+    cases are recomputed together."""
     as_of = as_of or (clock_today() if has_app_context() else date.today())
     calendar = calendar or calendar_for(session, case.directorate_id, case.court)
     events, hearings = case_facts(case)
     wanted = {p.key: p for p in plan(events, hearings, calendar, as_of)}
-    existing = {d.key: d for d in session.scalars(
-        select(Deadline).where(Deadline.case_id == case.id))}
+    if existing is None:
+        existing = session.scalars(select(Deadline).where(Deadline.case_id == case.id)).all()
+    existing = {d.key: d for d in existing}
     changed = 0
     for key, planned in wanted.items():
         current = existing.pop(key, None)
@@ -92,7 +95,6 @@ def recompute_case(session: Session, case: Case, actor: Actor,
                      changes={"rule_id": gone.rule_id, "due_date": gone.due_date.isoformat()})
         session.delete(gone)
         changed += 1
-    session.flush()
     return changed
 
 
@@ -127,12 +129,17 @@ def recompute_directorate(session: Session, directorate_id: int, actor: Actor,
         joinedload(Case.events), joinedload(Case.hearings))
     if court:
         stmt = stmt.where(Case.court == court)
+    stored: dict[int, list[Deadline]] = {}
+    for deadline in session.scalars(select(Deadline).where(
+            Deadline.directorate_id == directorate_id)):
+        stored.setdefault(deadline.case_id, []).append(deadline)
     calendars: dict[str | None, WorkCalendar] = {}
     changed = 0
     for case in session.scalars(stmt).unique():
         if case.court not in calendars:
             calendars[case.court] = calendar_for(session, directorate_id, case.court)
-        changed += recompute_case(session, case, actor, as_of, calendars[case.court])
+        changed += recompute_case(session, case, actor, as_of, calendars[case.court],
+                                  stored.get(case.id, []))
     return changed
 
 
