@@ -37,7 +37,8 @@ demo:
 	$(BIN)/filing-service seed-demo
 
 serve:
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
+		--logger-class filing_service.deadlines.access_log.RedactingLogger wsgi:app
 
 bench: test-deps
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -54,7 +54,7 @@ def get_filing(filing_id: int):
                                                        filing_id)))
 
 
-@routes.route("/filings/<int:filing_id>/documents", "POST",
+@routes.route("/filings/<int:filing_id>/case-documents", "POST",
               summary="Adaugă în pachet un document generat al cauzei",
               body=schemas.DocumentRef, response=schemas.FilingDocumentOut, status=201)
 def add_document(filing_id: int, body):

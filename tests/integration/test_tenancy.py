@@ -30,7 +30,12 @@ def foreign_ids(client, auth):
                            json=BODIES["documents"]).get_json()
     # Signing: a signature record of that document (signing itself: tests/signing).
     signature_id = _signature_record(client.application, document["id"])
+    # Filings: a draft filing of the case, and a court of Cluj's directory.
+    filing = client.post(f"/api/v1/cases/{case['id']}/filings", headers=auth,
+                         json=BODIES["filings"]).get_json()
+    court = client.get("/api/v1/courts", headers=auth).get_json()[0]
     return {
+        "filing_id": filing["id"], "court_id": court["id"], "role": "cerere",
         "case_id": case["id"], "signature_id": signature_id,
         "deadline_id": deadline["id"], "closure_day_id": closure["id"],
         "document_id": document["id"],
@@ -70,7 +75,11 @@ BODIES = {"parents": builders.parent(), "events": {"kind": "cerere_depusa",
           "documents": {"type": "cerere_art70", "variant": "instanta"},
           "signatures": {"role": "consilier_juridic"},
           "placement-targets": builders.maternal_assistant(),
-          "route": {"area": "B3"}, "link": {"case_id": 1}}
+          "route": {"area": "B3"}, "link": {"case_id": 1},
+          "filings": {"object": "Înlocuirea plasamentului", "legal_basis": "art. 70"},
+          "case-documents": {"role": "cerere", "document_id": 1},
+          "registration": {"registration_number": "2345/117/2026"},
+          "status": {"status": "comunicat", "on": "2026-11-01"}}
 
 
 def operations(client):
