@@ -3,8 +3,8 @@ service, serialise."""
 from flask import Blueprint, jsonify
 
 from ..api.auth import current_actor
-from ..clock import now, today
 from ..api.registry import ApiRoutes
+from ..clock import now, today
 from ..db import unit_of_work
 from . import catalogue, schemas, service
 

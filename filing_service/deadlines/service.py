@@ -15,7 +15,7 @@ from ..clock import today as clock_today
 from ..db import UnitOfWork
 from ..errors import NotFound, PermissionDenied
 from ..law.errors import DomainError
-from ..models import Case, Event, Hearing
+from ..models import Case
 from ..models.base import utcnow
 from ..models.deadline import ClosureDay, Deadline
 from . import catalogue

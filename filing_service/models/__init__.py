@@ -5,7 +5,7 @@ Importing this package registers every table on ``Base.metadata`` (Alembic reads
 from .audit import AuditEvent
 from .base import Base
 from .case import Case, Child, Parent, PlacementTarget
-from .deadline import Deadline
+from .deadline import CalendarFeed, ClosureDay, Deadline
 from .directorate import ApiToken, Directorate, User
 from .document import Document
 from .event import Event, Hearing
@@ -15,7 +15,7 @@ from .login import LoginFailure
 from .measure import Measure
 from .signature import Signature
 
-__all__ = ["IntakeDispatcher", "IntakeReport", "ReportedChild",
+__all__ = ["IntakeDispatcher", "IntakeReport", "ReportedChild", "CalendarFeed", "ClosureDay",
            "ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
            "Court", "Document", "Event", "Filing", "FilingDocument", "Hearing",
            "LoginFailure", "Measure", "Parent", "PlacementTarget", "SendAttempt", "Signature", "User"]
