@@ -13,7 +13,13 @@ from ..db import UnitOfWork
 from ..deadlines import catalogue as deadline_rules
 from ..deadlines import feeds as deadline_feeds
 from ..deadlines import service as deadlines
+from ..filings import service as filings
+from ..filings.domain import STATUS_LABELS as FILING_STATUS
+from ..intake import worklists as intake
+from ..intake.forms import describe as describe_forms
+from ..law.dates import format_date_ro
 from ..models import Case
+from . import docs
 
 NOT_YET = "Această funcție nu este încă disponibilă în această versiune."
 
@@ -132,14 +138,51 @@ def revoke_feed(uow: UnitOfWork, actor: Actor) -> None:
     deadline_feeds.revoke_feed(uow, actor, actor.id)
 
 
+@dataclass
+class ReportItem:
+    """An urgent 119 report as the dashboard lists it, leading to its case."""
+
+    title: str
+    received: str
+    case_id: int | None
+    alerted: bool
+
+
 def urgent_reports(uow: UnitOfWork, actor: Actor, today: date) -> Panel:
-    """The 119 reports waiting for the directorate, most urgent first."""
-    return unavailable()
+    """The directorate's urgent (or 112-alerted) 119 reports whose case is open."""
+    items = []
+    for report in intake.urgent_reports(uow.session, actor, limit=20):
+        child = report.children[0] if report.children else None
+        items.append(ReportItem(
+            title=describe_forms(report.forms or []) or "Sesizare 119",
+            received=format_date_ro(report.received_at.date()),
+            case_id=(child.case_id or child.opened_case_id) if child else None,
+            alerted=report.emergency_alerted))
+    return Panel(True, items)
+
+
+@dataclass
+class FilingItem:
+    title: str
+    status_label: str
+    when: str
+
+
+def _filing(filing) -> FilingItem:
+    when = filing.sent_at or filing.created_at
+    return FilingItem(
+        title=f"{filing.object or 'Depunere'} · {filing.court}"
+              + (f" · nr. {filing.registration_number}" if filing.registration_number
+                 else ""),
+        status_label=FILING_STATUS.get(filing.status, filing.status),
+        when=format_date_ro(when.date()) if when else "")
 
 
 def case_panels(uow: UnitOfWork, actor: Actor, case: Case) -> dict:
     """The documents, filings and deadlines of one case."""
     today = clock_today()
     items, _ = deadlines.list_deadlines(uow.session, actor, case_id=case.id, today=today)
+    found, _ = filings.list_filings(uow.session, actor, case_id=case.id)
     return {"deadlines": Panel(True, [deadline_item(d, today) for d in items]),
-            "documents": unavailable(), "filings": unavailable()}
+            "documents": Panel(True, docs.rows(uow.session, actor, case.id)),
+            "filings": Panel(True, [_filing(f) for f in found])}
