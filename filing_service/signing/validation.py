@@ -161,7 +161,10 @@ def _report(sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions
     report = SignatureReport(
         field=field, signer=_signer_name(status.signing_cert),
         signing_time=status.signer_reported_dt, timestamp=ts, intact=status.intact,
-        valid=status.valid, trusted=status.trusted, revoked=status.revoked, pades=pades,
+        # pyhanko's "valid" is about the signed attributes alone; a signature is valid
+        # for the caller only if the bytes it covers are intact too.
+        valid=status.intact and status.valid, trusted=status.trusted,
+        revoked=status.revoked, pades=pades,
         level=level, covers_whole_file=whole,
         modified_after_signing=not whole,
         modification_level=modification_level.name if modification_level else None,
