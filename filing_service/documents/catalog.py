@@ -72,8 +72,8 @@ _ALL = [
     _doc("hotarare_cpc", "Hotărâre a comisiei pentru protecția copilului privind plasamentul",
          "art. 65 alin. (1), art. 115 din Legea nr. 272/2004", "—", court=False, parents=True),
     _doc("raport_monitorizare", "Raport de monitorizare a plasamentului (anexa nr. 1)",
-         "art. 73 din Legea nr. 272/2004, art. 7 din procedura aprobată prin HG nr. 1007/2015"
-         " (anexa nr. 1)", "dosarul copilului, AJPIS", court=False, parents=False),
+         "art. 73 din Legea nr. 272/2004, art. 7 din procedura din 19 august 2015 (anexa "
+         "nr. 1)", "dosarul copilului, AJPIS", court=False, parents=False),
     _doc("cerere_alocatie",
          "Cerere pentru acordarea alocației lunare de plasament și a indemnizației lunare "
          "de sprijin (anexa nr. 2)",
@@ -81,12 +81,12 @@ _ALL = [
          court=False, parents=False),
     _doc("cerere_indemnizatie_tineri",
          "Cerere pentru acordarea indemnizației lunare pentru tineri (anexa nr. 3)",
-         "art. 129 alin. (4^2) din Legea nr. 272/2004, art. 17^2 din procedură (anexa nr. 3)",
+         "art. 129 alin. (4²) din Legea nr. 272/2004, art. 17² din procedură (anexa nr. 3)",
          "AJPIS", court=False, parents=False),
     _doc("raport_consiliere_tanar",
          "Raport privind consilierea și informarea tânărului care părăsește sistemul de "
          "protecție (anexa nr. 4)",
-         "art. 17^1 din procedură (anexa nr. 4)", "dosarul tânărului", court=False,
+         "art. 17¹ din procedură (anexa nr. 4)", "dosarul tânărului", court=False,
          parents=False),
 ]
 

@@ -13,7 +13,7 @@ def build(t):
     common.petitioner(t)
     t.title("CERERE", "de decădere din exercițiul drepturilor părintești")
     common.parties(t, "în contradictoriu cu intimații:")
-    common.child_line(t, "privind drepturile părintești asupra copilului")
+    common.child_line(t, "privind drepturile părintești asupra", genitive=True)
     t.p("prin care vă solicităm ca, prin hotărârea pe care o veți pronunța, să dispuneți:",
         indent=False)
     t.tag("{%p for parent in parents %}")

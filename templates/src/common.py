@@ -41,8 +41,11 @@ def parties(t, intro: str = "în contradictoriu cu:"):
         "nr. 272/2004),", indent=False)
 
 
-def child_line(t, intro: str = "privind pe"):
-    t.p(intro + " {{ child.minor }} **{{ child.full_name }}**, {{ child.born }} la "
+def child_line(t, intro: str = "privind pe", genitive: bool = False):
+    """The child, by name, birth date, CNP, citizenship and domicile (art. 194 C.proc.civ.
+    names the parties; the child is the one the case is about)."""
+    who = "{{ child.of_minor }}" if genitive else "{{ child.minor }}"
+    t.p(intro + " " + who + " **{{ child.full_name }}**, {{ child.born }} la "
         "{{ child.birth_date.ro }}{% if child.cnp %}, CNP {{ child.cnp }}{% endif %}, "
         "cetățenie {{ child.citizenship }}{% if child.domicile %}, cu domiciliul în "
         "{{ child.domicile }}{% endif %},", indent=False)

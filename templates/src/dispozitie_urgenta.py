@@ -15,8 +15,8 @@ def build(t):
     t.plain("Sediul: {{ directorate.seat }}")
     t.title("DISPOZIȚIA nr. {{ emergency.act_number }} din {{ emergency.decided_on.ro }}",
             "privind instituirea măsurii plasamentului în regim de urgență")
-    t.p("{{ signatures.director_title }} al {{ directorate.name }}, "
-        "{{ signatures.director }},")
+    t.p("{{ signatures.director }}, {{ signatures.director_title|lower }} al "
+        "{{ directorate.name_of }},")
     t.p("Având în vedere sesizarea privind situația {{ child.of_minor }} "
         "**{{ child.full_name }}**, {{ child.born }} la {{ child.birth_date.ro }}"
         "{% if child.cnp %}, CNP {{ child.cnp }}{% endif %}{% if child.domicile %}, cu "

@@ -18,7 +18,7 @@ def build(t):
     t.plain("**{{ directorate.name_upper }}**")
     t.right("Anexa nr. 1 la procedură")
     t.title("RAPORT DE MONITORIZARE")
-    t.plain("Nr. raport/Data: {{ case.reference }} / {{ today.ro }}")
+    t.plain("Nr. raport/Data: ............ / {{ today.ro }} (dosarul {{ case.reference }})")
     t.plain("Numele și prenumele copilului: **{{ child.full_name }}**")
     t.plain("Data nașterii: {{ child.birth_date.ro }}")
     t.plain("Data instituirii măsurii de protecție specială: "

@@ -5,6 +5,7 @@ read back with pdftotext.
 Heavy (LibreOffice), so one backend only; each test module owns one pool (module scope)
 and converts its documents in parallel. LibreOffice missing is a failure, never a skip.
 """
+import re
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -99,6 +100,10 @@ def pdf_texts(pool: ConverterPool, docx_paths: list[Path]) -> dict[Path, str]:
 
 
 def pdf_text(pdf: Path) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
-                         capture_output=True, timeout=60).stdout.decode("utf-8")
+    """The PDF's text as one line. ``-layout`` because pdftotext's reading-order mode
+    drops a hyphen that falls at the end of a line ("Cluj-" + "Napoca" -> "ClujNapoca"),
+    which would make a test depend on where today's date pushes the line breaks."""
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                         check=True, capture_output=True, timeout=60).stdout.decode("utf-8")
+    out = re.sub(r"-[ \t]*\n\s*", "-", out)  # a word hyphenated across lines is one word
     return " ".join(out.split())
