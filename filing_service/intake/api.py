@@ -3,14 +3,18 @@
 The answer to a report carries its number only after the commit: ``submit_report``
 commits before returning, so a number the call centre holds is a report on disk.
 """
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify, request
 
 from ..api.auth import current_actor
+from ..api.body import read_body
+from ..api.problems import ApiProblem
 from ..api.registry import ApiRoutes
 from ..cases.schemas import Paging
 from ..clock import now, today
 from ..db import unit_of_work
-from . import schemas, service, worklists
+from ..law.errors import DomainError
+from ..submissions.parsing import Limits
+from . import schemas, service, worklists, xml
 
 blueprint = Blueprint("intake_api", __name__)
 routes = ApiRoutes(blueprint, "Linia 119")
@@ -29,11 +33,17 @@ def receipt(report, duplicate: bool, actor) -> dict:
     ).model_dump(mode="json")
 
 
-def submit(body: schemas.ReportIn):
-    """Store, route, acknowledge: 201 for a new report, 200 for a call already received."""
+def submit(body: schemas.ReportIn, on_refusal=None):
+    """Store, route, acknowledge: 201 for a new report, 200 for a call already received.
+    ``on_refusal`` may restate a refusal of the service in the sender's terms (XML)."""
     actor = current_actor()
     with unit_of_work() as uow:
-        report, duplicate = service.submit_report(uow, actor, body, now())
+        try:
+            report, duplicate = service.submit_report(uow, actor, body, now())
+        except DomainError as exc:
+            if on_refusal is None:
+                raise
+            raise on_refusal(exc) from None
         answer = receipt(report, duplicate, actor)
     response = jsonify(answer)
     response.status_code = 200 if duplicate else 201
@@ -44,6 +54,26 @@ def submit(body: schemas.ReportIn):
               body=schemas.ReportIn, response=schemas.ReceiptOut, status=201)
 def submit_report(body):
     return submit(body)
+
+
+_XML_BODY = {"application/xml": {"schema": {
+    "type": "string", "description": "Un document report119 (schemas/report-119.xsd), "
+                                     "codificat UTF-8."}}}
+XML_TYPES = ("application/xml", "text/xml")
+
+
+@routes.route("/intake/reports.xml", "POST", summary="Primește o sesizare de la linia 119 "
+              "(XML, schemas/report-119.xsd)", request_media=_XML_BODY,
+              response=schemas.ReceiptOut, status=201)
+def submit_report_xml():
+    current_actor()  # 401 before the body is read
+    if request.mimetype not in XML_TYPES:
+        raise ApiProblem(415, "Tip de conținut nesuportat",
+                         "Trimiteți documentul ca application/xml.", code="tip-continut")
+    limit = current_app.config.get("XML_MAX_BYTES", current_app.config["JSON_MAX_BYTES"])
+    data = read_body(limit)
+    report, locations = xml.read_report(data, Limits(max_bytes=limit))
+    return submit(report, lambda exc: xml.domain_problem(exc, locations, data))
 
 
 @routes.route("/intake/reports", "GET", summary="Sesizările direcției, urgentele întâi",
