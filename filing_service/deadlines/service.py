@@ -5,12 +5,13 @@ from datetime import date, datetime, time
 
 from flask import g, has_app_context
 from sqlalchemy import case as sql_case
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, not_, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from .. import audit
 from ..auth.actor import Actor
 from ..cases.service import load_case
+from ..clock import now as clock_now
 from ..clock import today as clock_today
 from ..db import UnitOfWork
 from ..errors import NotFound, PermissionDenied
@@ -156,6 +157,9 @@ def list_deadlines(session: Session, actor: Actor, *, overdue: bool | None = Non
     """The directorate's deadlines, most urgent first: open before met, then by the last
     day (overdue ones come first since their day has passed). Returns (items, total)."""
     today = today or clock_today()
+    moment = clock_now() if has_app_context() else datetime.now(ZONE)
+    late = or_(Deadline.due_date < today,
+               and_(Deadline.due_at.is_not(None), Deadline.due_at < moment))
     stmt = select(Deadline).where(Deadline.directorate_id == actor.directorate_id)
     if case_id is not None:
         stmt = stmt.where(Deadline.case_id == case_id)
@@ -164,9 +168,9 @@ def list_deadlines(session: Session, actor: Actor, *, overdue: bool | None = Non
     if due_before:
         stmt = stmt.where(Deadline.due_date < due_before)
     if overdue is True:
-        stmt = stmt.where(Deadline.status == OPEN, Deadline.due_date < today)
+        stmt = stmt.where(Deadline.status == OPEN, late)
     elif overdue is False:
-        stmt = stmt.where(or_(Deadline.status != OPEN, Deadline.due_date >= today))
+        stmt = stmt.where(or_(Deadline.status != OPEN, not_(late)))
     total = session.scalar(select(func.count()).select_from(stmt.subquery()))
     stmt = stmt.options(joinedload(Deadline.case)).order_by(
         _open_first(), Deadline.due_date, Deadline.due_at, Deadline.id)

@@ -156,3 +156,14 @@ def test_the_recomputation_keeps_one_row_per_deadline(app, client, auth):
         rows = uow.session.scalars(select(Deadline.rule_id).where(
             Deadline.case_id == case["id"])).all()
     assert sorted(rows) == ["art58_pip_urgenta", "art70_sesizare_instanta"]
+
+
+def test_an_hour_term_that_has_passed_today_is_listed_as_overdue(client, auth):
+    # A report received at 06:00 on 3 March: 24 hours (first and last hour not counted)
+    # end at 08:00 on 4 March, before the app's 09:00.
+    new_case(client, auth, {"kind": "sesizare_primita", "occurred_on": "2026-03-03",
+                            "occurred_at": "2026-03-03T06:00:00+02:00"})
+    overdue = client.get("/api/v1/deadlines?overdue=true", headers=auth).get_json()
+    verification = [d for d in overdue["items"] if d["rule_id"] == "verificare_sesizare"]
+    assert verification and verification[0]["overdue"] is True
+    assert verification[0]["due_at"].startswith("2026-03-04T06:00:00")  # UTC
