@@ -27,6 +27,15 @@ SITUATIONS = {
 }
 
 
+def situation_ref(letter: str | None) -> str:
+    """The child's situation as a document cites it: "art. 60 lit. c) din Legea
+    nr. 272/2004 (copilul abuzat sau neglijat)"; a case not yet classified says so
+    visibly, so the legal counsel completes it before filing."""
+    if letter not in SITUATIONS:
+        return "art. 60 din Legea nr. 272/2004 (litera nu este stabilită în dosar)"
+    return f"art. 60 lit. {letter}) din Legea nr. 272/2004 ({SITUATIONS[letter]})"
+
+
 def child_age(birth_date: date | None, on: date) -> int | None:
     """Full years on the day of the document (art. 29 and art. 57 count from it)."""
     return age_on(birth_date, on) if birth_date else None

@@ -51,8 +51,7 @@ def build(t):
         "{% endif %}, iar prezenta cerere este formulată în termenul de 5 zile prevăzut de "
         "art. 100 alin. (4). Pe durata plasamentului în regim de urgență, exercițiul "
         "drepturilor părintești este suspendat de drept (art. 68 alin. (5)).")
-    t.p("Copilul se află în situația prevăzută de art. 60 lit. {{ case.situation }}) din "
-        "Legea nr. 272/2004 ({{ case.situation_text }}); împrejurările care au justificat "
+    t.p("Copilul se află în situația prevăzută de {{ case.situation_ref }}; împrejurările care au justificat "
         "ordonanța se mențin, astfel că protecția sa impune măsura plasamentului.")
     common.placement(t)
     common.consent(t)

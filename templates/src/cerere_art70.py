@@ -42,7 +42,7 @@ def build(t):
     t.p("{{ paragraph }}")
     t.tag("{%p endfor %}")
     t.p("Constatând existența unui pericol iminent pentru copil, situație prevăzută de "
-        "art. 60 lit. {{ case.situation }}) din Legea nr. 272/2004 ({{ case.situation_text }}), "
+        "{{ case.situation_ref }}, "
         "directorul {{ directorate.short }} a dispus plasamentul în regim de urgență"
         "{% if emergency.act_number %} prin Dispoziția nr. {{ emergency.act_number }}"
         "{% endif %}{% if emergency.decided_on.ro %} din {{ emergency.decided_on.ro }}"
@@ -63,7 +63,7 @@ def build(t):
     t.tag("{%p endfor %}")
     common.consent(t)
     t.tag("{%p if parental_rights.by_director %}")
-    t.p("Copilul aflându-se în situația prevăzută de art. 60 lit. {{ case.situation }}), "
+    t.p("Copilul aflându-se în situația prevăzută de {{ case.situation_ref }}, "
         "drepturile și obligațiile părintești urmează a fi exercitate de către directorul "
         "direcției, potrivit art. 66 alin. (3) din Legea nr. 272/2004.")
     t.tag("{%p endif %}")

@@ -40,8 +40,7 @@ def build(t):
     t.tag("{%p endif %}")
     t.p("Din verificările direcției rezultă că părinții pun în pericol viața, sănătatea și "
         "dezvoltarea copilului prin neglijarea gravă a obligațiilor părintești, situație "
-        "prevăzută de art. 60 lit. {{ case.situation }}) din Legea nr. 272/2004 "
-        "({{ case.situation_text }}). Considerând întrunite condițiile legii pentru decăderea "
+        "prevăzută de {{ case.situation_ref }}. Considerând întrunite condițiile legii pentru decăderea "
         "din exercițiul drepturilor părintești, direcția are obligația de a sesiza instanța, "
         "potrivit art. 41 alin. (3) din Legea nr. 272/2004.")
     common.consent(t)

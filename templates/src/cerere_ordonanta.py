@@ -40,8 +40,7 @@ def build(t):
         "{{ ordinance.requested_on.ro }}){% endif %}. Din informațiile obținute rezultă "
         "motive temeinice care susțin existența unei situații de **pericol iminent** pentru "
         "copil, cauzată de abuz, neglijare sau înstrăinare părintească, situație "
-        "prevăzută de art. 60 lit. {{ case.situation }}) din Legea nr. 272/2004 "
-        "({{ case.situation_text }}).")
+        "prevăzută de {{ case.situation_ref }}.")
     t.p("În aceste condiții, directorul direcției nu poate institui plasamentul în regim de "
         "urgență potrivit art. 100 alin. (2), care presupune lipsa opoziției, astfel că "
         "sesizăm instanța potrivit art. 100 alin. (3) din Legea nr. 272/2004.")

@@ -37,8 +37,7 @@ def build(t):
     t.tag("{%p for paragraph in facts %}")
     t.p("{{ paragraph }}")
     t.tag("{%p endfor %}")
-    t.p("Copilul se află în situația prevăzută de art. 60 lit. {{ case.situation }}) din "
-        "Legea nr. 272/2004 ({{ case.situation_text }}) și are nevoie de o măsură de "
+    t.p("Copilul se află în situația prevăzută de {{ case.situation_ref }} și are nevoie de o măsură de "
         "protecție specială, stabilită în baza planului individualizat de protecție "
         "(art. 57 alin. (1)).")
     t.tag("{%p if art65_letter == 'b' %}")

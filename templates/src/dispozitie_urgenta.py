@@ -27,7 +27,7 @@ def build(t):
     t.tag("{%p endfor %}")
     t.p("Constatând că există motive temeinice care susțin existența unei situații de "
         "pericol iminent pentru copil, aflat în situația prevăzută de art. 60 lit. "
-        "{{ case.situation }}) ({{ case.situation_text }}), și că nu se întâmpină opoziție "
+        "{{ case.situation_ref }}, și că nu se întâmpină opoziție "
         "din partea persoanelor care îl au în îngrijire;")
     t.p("În temeiul {{ emergency.ground }}, art. 69 alin. (1), art. 100 alin. (2), "
         "art. 62-64 și art. 68 alin. (5) din {{ law_name }},")

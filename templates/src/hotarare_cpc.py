@@ -27,8 +27,7 @@ def build(t):
     t.tag("{%p for paragraph in facts %}")
     t.bullet("{{ paragraph }}")
     t.tag("{%p endfor %}")
-    t.bullet("situația copilului, prevăzută de art. 60 lit. {{ case.situation }}) din Legea "
-             "nr. 272/2004 ({{ case.situation_text }});")
+    t.bullet("situația copilului, prevăzută de {{ case.situation_ref }};")
     t.tag("{%p for parent in parents %}")
     t.bullet("{% if parent.agrees %}acordul exprimat de{% else %}poziția exprimată de"
              "{% endif %} {{ parent.relation }} copilului, {{ parent.full_name }}"

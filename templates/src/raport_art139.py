@@ -35,8 +35,7 @@ def build(t):
     t.p("privind pe {{ child.minor }} **{{ child.full_name }}**, {{ child.born }} la "
         "{{ child.birth_date.ro }}{% if child.cnp %}, CNP {{ child.cnp }}{% endif %}"
         "{% if child.domicile %}, cu domiciliul în {{ child.domicile }}{% endif %}, "
-        "copil aflat în situația prevăzută de art. 60 lit. {{ case.situation }}) din Legea "
-        "nr. 272/2004 ({{ case.situation_text }}).")
+        "copil aflat în situația prevăzută de {{ case.situation_ref }}.")
     t.tag("{%p if parents %}")
     t.p("Părinții copilului:", indent=False)
     t.tag("{%p for parent in parents %}")
