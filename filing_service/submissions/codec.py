@@ -84,7 +84,10 @@ def _decode_model(model: type[BaseModel], element, loc: tuple, locations: Locati
         elif kind == "dict":
             out[name] = _decode_data(child)
         else:
-            out[name] = (child.text or "").strip()
+            text = (child.text or "").strip()
+            # A blank optional element means absent (pydantic's text fields would turn it
+            # into None and then fail their length check on it).
+            out[name] = text if text or (field and field.is_required()) else None
     return out
 
 
