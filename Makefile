@@ -36,8 +36,8 @@ db:
 demo:
 	$(BIN)/filing-service seed-demo
 
-serve:
-	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
+serve:  ## CONVERTER_WARM_START: each worker starts its LibreOffice pool with the app
+	CONVERTER_WARM_START=1 $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
 		--logger-class filing_service.deadlines.access_log.RedactingLogger wsgi:app
 
 bench: test-deps

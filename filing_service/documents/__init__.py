@@ -5,19 +5,32 @@ Layout: ``catalog`` and ``context`` (what each document is and the data its temp
 reads), ``render`` and ``lint`` (templates), ``converter`` (the LibreOffice pool, an
 adapter), ``service`` (generation and storage), ``api`` and ``cli`` (the doors).
 """
+import os
+
 from flask import Flask
 
 from ..api.problems import problem
 from . import cli
 from .converter import ConversionFailed
-from .service import DocumentBlocked
+from .service import DocumentBlocked, converter
 
 
 def init_app(app: Flask) -> None:
     """Register the commands and the error answers of the documents capability.
 
-    The LibreOffice pool is not started here: the first conversion starts it."""
+    The LibreOffice pool starts with the first conversion, or at once, in the
+    background, when ``CONVERTER_WARM_START`` is 1 (``make run`` sets it for gunicorn's
+    workers). Settings come from the environment unless the caller's config has them:
+    ``CONVERTER_POOL_SIZE`` (2), ``CONVERTER_TIMEOUT`` (seconds, 60),
+    ``CONVERTER_SOFFICE`` (the soffice.bin to run), ``TEMPLATES_DIR``."""
+    for key, default in (("CONVERTER_POOL_SIZE", "2"), ("CONVERTER_TIMEOUT", "60"),
+                         ("CONVERTER_SOFFICE", ""), ("CONVERTER_WARM_START", "0"),
+                         ("TEMPLATES_DIR", "")):
+        app.config.setdefault(key, os.environ.get(key, default))
     cli.init_app(app)
+    if str(app.config["CONVERTER_WARM_START"]) == "1":
+        with app.app_context():
+            converter().start()
 
     @app.errorhandler(DocumentBlocked)
     def _blocked(exc: DocumentBlocked):

@@ -15,6 +15,7 @@ the kernel kill an instance whose owner died without cleaning up, so no ``soffic
 left orphaned even after a SIGKILL.
 """
 import atexit
+import io
 import logging
 import os
 import queue
@@ -28,6 +29,8 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+
+from docx import Document as WordDocument
 
 log = logging.getLogger(__name__)
 
@@ -207,6 +210,7 @@ class ConverterPool:
         self._threads: list[threading.Thread] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._warm = False
         self.restarts = 0
 
     # ---- public -------------------------------------------------------------------
@@ -237,6 +241,12 @@ class ConverterPool:
                 if not exc.retry:
                     break
         raise last
+
+    def start(self) -> None:
+        """Start every instance now, in the background (``make run`` warms the pool so
+        that the first document is as fast as the next)."""
+        self._warm = True
+        self._ensure_started()
 
     def pids(self) -> list[int]:
         """The process ids of the running instances (for tests and diagnostics)."""
@@ -276,6 +286,18 @@ class ConverterPool:
                 self._threads.append(thread)
 
     def _work(self, instance: Instance) -> None:
+        if self._warm:
+            try:
+                instance.start()
+                # The first document an instance opens loads Writer's import and PDF
+                # filters (about a second); do it now, not on a user's request.
+                self._convert_on(instance, _warmup_docx())
+            except ConversionFailed as exc:  # the first job will try again and report it
+                log.warning("LibreOffice %d: %s", instance.index, exc.message)
+            except Exception as exc:
+                log.warning("LibreOffice %d failed to warm up (%s)", instance.index,
+                            type(exc).__name__)
+                instance.stop()
         while True:
             job = self._jobs.get()
             if job is None:
@@ -330,6 +352,15 @@ class ConverterPool:
                     os.killpg(instance.process.pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
+
+
+def _warmup_docx() -> bytes:
+    """A one-line DOCX with Romanian letters (loads the fonts the templates use)."""
+    document = WordDocument()
+    document.add_paragraph("Încălzire: ș ț Ș Ț")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 # ---- one pool per process -------------------------------------------------------------

@@ -33,6 +33,7 @@ The output is deterministic: the same template and context give the same DOCX by
 """
 import io
 import re
+import threading
 import zipfile
 from datetime import date
 from functools import lru_cache
@@ -79,11 +80,41 @@ def majuscule(value) -> str:
 FILTERS = {"data_ro": data_ro, "lista_ro": lista_ro, "da_nu": da_nu, "majuscule": majuscule}
 
 
-def environment() -> Environment:
+class _CompilingOnce(Environment):
+    """An environment that compiles each distinct source once.
+
+    docxtpl hands Jinja the whole document XML on every render; compiling it is most of
+    the rendering time, and the XML of a template does not change between documents."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self._compiled: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    def from_string(self, source, globals=None, template_class=None):
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        with self._lock:
+            template = self._compiled.get(source)
+        if template is None:
+            template = super().from_string(source)
+            with self._lock:
+                if len(self._compiled) > 256:  # a bound, in case templates churn
+                    self._compiled.clear()
+                self._compiled[source] = template
+        return template
+
+
+def environment(cls: type[Environment] = Environment) -> Environment:
     """The Jinja environment every template is rendered (and linted) with."""
-    env = Environment(autoescape=True, undefined=StrictUndefined)
+    env = cls(autoescape=True, undefined=StrictUndefined)
     env.filters.update(FILTERS)
     return env
+
+
+@lru_cache(maxsize=1)
+def _render_environment() -> Environment:
+    return environment(_CompilingOnce)
 
 
 def clean_text(value: str) -> str:
@@ -109,7 +140,8 @@ def render_docx(template: Path | bytes, context: dict) -> bytes:
     (``documents.lint``) names the paragraph where that happens."""
     source = io.BytesIO(template) if isinstance(template, bytes) else str(template)
     document = DocxTemplate(source)
-    document.render(normalize_context(context), jinja_env=environment(), autoescape=True)
+    document.render(normalize_context(context), jinja_env=_render_environment(),
+                    autoescape=True)
     out = io.BytesIO()
     document.save(out)
     return deterministic_zip(out.getvalue())
@@ -122,9 +154,9 @@ def deterministic_zip(data: bytes) -> bytes:
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.compress_type = zipfile.ZIP_DEFLATED  # level 1: fast; a DOCX is small
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, source.read(info.filename), compresslevel=1)
     return out.getvalue()
 
 

@@ -156,3 +156,17 @@ def test_another_directorate_cannot_see_the_documents(client, auth, other_auth, 
     assert client.get(record["links"]["pdf"], headers=other_auth).status_code == 404
     assert client.get(f"/api/v1/cases/{case_id}/documents",
                       headers=other_auth).status_code == 404
+
+
+def test_the_parents_variant_shows_none_of_the_placement_familys_confidential_data(
+        client, auth, case_id):
+    """Art. 67^1: address, income, property, medical and psychological data of the
+    placement person or family never reach the biological parents."""
+    secrets = {k: builders.maternal_assistant()[k] for k in (
+        "address", "income", "property", "medical_info", "psychological_info")}
+    record = generate(client, auth, case_id, {"type": "cerere_art70",
+                                              "variant": "parinti"}).get_json()
+    assert record["variant"] == "parinti"
+    text = " ".join(pdf_text(client.get(record["links"]["pdf"], headers=auth).data).split())
+    assert [value for value in secrets.values() if value in text] == []
+    assert "Elena Vlad" in text  # who the child is placed with is not confidential
