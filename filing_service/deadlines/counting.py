@@ -28,7 +28,7 @@ Code states them (checked against public copies of the republished Code):
   urgent notices of Law 272 (art. 12 alin. 1, art. 41 alin. 2), due around the clock.
 - "Interval" limits (art. 134 alin. 3, art. 135 alin. 2, art. 123 alin. 6) are maximum
   spans between two dates, not terms to perform an act: D+N days (or N months), never
-  extended.
+  extended; "at least N days before" (art. 134 alin. 4) is D-N.
 
 Plain Python: no Flask, no database.
 """
@@ -43,7 +43,8 @@ from .calendar import NO_CLOSURES, WorkCalendar
 ZONE = ZoneInfo("Europe/Bucharest")
 
 PROCEDURAL, CIVIL, INTERVAL = "procedural", "civil", "interval"
-UNITS = ("hours", "days", "weeks", "months", "years", "same_day", "day_of_next_month")
+UNITS = ("hours", "days", "weeks", "months", "years", "same_day", "day_of_next_month",
+         "days_before")
 
 
 class TermError(ValueError):
@@ -102,6 +103,11 @@ def compute(spec: TermSpec, trigger: date, *, trigger_at: datetime | None = None
     if spec.unit == "same_day":
         return Term(trigger, None, None, f"Termen în aceeași zi ({spec.article}): "
                                          f"{start}.")
+    if spec.unit == "days_before":
+        due = trigger - timedelta(days=spec.length)
+        return Term(due, None, None, f"Cu cel puțin {_plural(spec.length, 'zi', 'zile')} "
+                                     f"înainte de {start} ({spec.article}): cel târziu "
+                                     f"{format_date_ro(due)}.")
     if spec.unit == "days":
         if spec.counting == INTERVAL:
             due = trigger + timedelta(days=spec.length)

@@ -136,3 +136,7 @@ def test_the_allowance_list_is_due_on_the_5th_of_the_next_month_or_after():
 
 def test_same_day_terms_end_on_the_trigger_day():
     assert due("art134_5_ordonanta_aceeasi_zi", date(2026, 3, 7)) == date(2026, 3, 7)
+
+
+def test_a_summons_is_due_at_the_latest_the_day_before_the_hearing():
+    assert due("art134_4_citare", date(2026, 3, 9)) == date(2026, 3, 8)
