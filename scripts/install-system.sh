@@ -10,6 +10,7 @@ run_packages=(
   fonts-dejavu-core fonts-liberation2          # fonts that carry ș ț, embedded in PDF/A
   softhsm2 opensc                              # PKCS#11 token for signing keys
   poppler-utils                                # pdftotext, pdfsig, pdftoppm
+  util-linux                                   # setpriv: LibreOffice dies with its worker
   libxml2-utils curl
 )
 test_packages=(
