@@ -1,10 +1,12 @@
 """A template with a Jinja error or a field the data lacks is refused, and the message
 names the paragraph of the template where the problem is."""
 import shutil
+from datetime import date
 
 import pytest
 
 from filing_service.documents.catalog import DOC_TYPES
+from filing_service.documents.cli import lint_all
 from filing_service.documents.lint import lint_template
 from tests.documents.conftest import TEMPLATES, make_template_bytes
 
@@ -96,3 +98,11 @@ def test_templates_list_shows_each_type_its_template_and_variants(app):
     assert result.exit_code == 0
     art70 = next(line for line in result.output.splitlines() if line.startswith("cerere_art70"))
     assert "cerere_art70.docx" in art70 and "instanta/parinti" in art70
+
+
+def test_every_template_of_the_repository_lints_clean(app):
+    with app.app_context():
+        results = lint_all(TEMPLATES, date.today())
+    assert set(results) == {d.template for d in DOC_TYPES.values()}
+    assert {name: [str(p) for p in problems] for name, problems in results.items()
+            if problems} == {}
