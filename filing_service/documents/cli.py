@@ -9,12 +9,16 @@ import click
 from flask import Flask
 from flask.cli import AppGroup
 from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..api.problems import validation_errors
 from ..cases.schemas import CaseIn
 from ..clock import today
+from ..db import unit_of_work
 from ..errors import RuleViolation
 from ..law.errors import DomainError
+from ..models import Directorate
 from .catalog import DOC_TYPES
 from .context import build_context
 from .converter import ConversionFailed
@@ -105,7 +109,8 @@ def render_command(type_id, data_path, out_path, variant, with_docx, directorate
     data = _read_case(data_path)
     on = today()
     try:
-        with scratch_case(data, on, directorate, director) as (session, case):
+        with scratch_case(data, on, directorate, director,
+                          known=_known_directorate(directorate)) as (session, case):
             context = build_context(session, case, doc_type, variant, on, case.directorate)
         docx = render_docx(template_bytes(templates_dir() / doc_type.template), context)
         pdf = converter().convert(docx)
@@ -121,6 +126,22 @@ def render_command(type_id, data_path, out_path, variant, with_docx, directorate
     if with_docx:
         _write_atomically(out.with_suffix(".docx"), docx)
     click.echo(f"Scris: {out}" + (f" și {out.with_suffix('.docx')}" if with_docx else ""))
+
+
+def _known_directorate(code: str) -> dict | None:
+    """The directorate's own settings (director, legal counsel) from the service's
+    database, when there is one; the command also works without it."""
+    try:
+        with unit_of_work() as uow:
+            found = uow.session.scalar(select(Directorate).where(
+                Directorate.code == code.upper()))
+            if found is None:
+                return None
+            return {"name": found.name, "seat": found.seat, "tribunal": found.tribunal,
+                    "legal_representative": found.legal_representative,
+                    "settings": dict(found.settings or {})}
+    except SQLAlchemyError:
+        return None
 
 
 def _read_case(path: str) -> CaseIn:

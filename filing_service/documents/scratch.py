@@ -20,11 +20,14 @@ from ..models import Base, Case, Directorate
 
 @contextmanager
 def scratch_case(data: schemas.CaseIn, today: date, directorate_code: str = "CJ",
-                 director: str | None = None) -> Iterator[tuple[Session, Case]]:
+                 director: str | None = None,
+                 known: dict | None = None) -> Iterator[tuple[Session, Case]]:
     """Yield ``(session, case)`` for ``data`` in a database that vanishes afterwards.
 
-    The case goes through ``cases.service.create_case``: integrity checks and the rules
-    engine refuse what they would refuse through the API."""
+    The directorate is the seeded one, with ``known`` columns (its legal representative
+    and settings as the service's database has them) and ``director`` over it. The case
+    goes through ``cases.service.create_case``: integrity checks and the rules engine
+    refuse what they would refuse through the API."""
     seed = BY_CODE.get(directorate_code.upper())
     if seed is None:
         raise DomainError(f"Direcția {directorate_code} nu există.", field="directorate",
@@ -34,10 +37,13 @@ def scratch_case(data: schemas.CaseIn, today: date, directorate_code: str = "CJ"
     try:
         Base.metadata.create_all(engine)
         with Session(engine, expire_on_commit=False) as session:
-            directorate = Directorate(code=seed.code, name=seed.name, county=seed.county,
-                                      cnp_county_code=seed.cnp_county_code,
-                                      tribunal=seed.tribunal, seat=seed.seat,
-                                      legal_representative=director, settings={})
+            columns = {"code": seed.code, "name": seed.name, "county": seed.county,
+                       "cnp_county_code": seed.cnp_county_code, "tribunal": seed.tribunal,
+                       "seat": seed.seat, "legal_representative": None, "settings": {}}
+            columns.update(known or {})
+            if director:
+                columns["legal_representative"] = director
+            directorate = Directorate(**columns)
             session.add(directorate)
             session.commit()
             actor = Actor("cli", 0, "linia de comandă", directorate.id,

@@ -46,7 +46,8 @@ class DocumentBlocked(RuleViolation):
 
 @dataclass
 class Generated:
-    """A new version and the rules engine's warnings to show with it."""
+    """A new version and the rules engine's findings to show with it: its warnings, and
+    for a document that is not filed in court, the errors that did not block it."""
 
     document: Document
     warnings: list[rules.Finding]
@@ -127,8 +128,7 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
             template_name=doc_type.template, template_version=doc_type.version,
             template_sha256=hashlib.sha256(template).hexdigest(),
             data_sha256=digests[0], docx_sha256=digests[1], pdf_sha256=digests[2],
-            created_by=actor.label,
-            warnings=[f.as_dict() for f in findings if f.severity == rules.Severity.WARNING])
+            created_by=actor.label, warnings=[f.as_dict() for f in findings])
         session.add(document)
         session.flush()
         audit.record(session, actor, "create", "document", document.id, case_id=case.id,
@@ -142,7 +142,7 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
     except BaseException:
         _remove(content, added)
         raise
-    return Generated(document, [f for f in findings if f.severity == rules.Severity.WARNING])
+    return Generated(document, findings)
 
 
 def _put(content: ContentStore, data: bytes, added: list[str]) -> str:
@@ -204,10 +204,11 @@ def download_name(document: Document, kind: str) -> str:
     """A Romanian file name: the document's title, the case reference, the version."""
     doc_type = DOC_TYPES.get(document.doc_type)
     title = doc_type.title if doc_type else document.doc_type
-    title = "".join(" " if c in '/\\:*?"<>|' else c for c in title)
     title = " ".join(title.split())[:90].rstrip()
     suffix = " (părinți)" if document.variant == PARENTS else ""
-    return f"{title} - {document.case.reference} - v{document.version}{suffix}.{kind}"
+    name = f"{title} - {document.case.reference} - v{document.version}{suffix}.{kind}"
+    # The case reference is the directorate's text: no path or control characters.
+    return "".join(" " if c in '/\\:*?"<>|' or not c.isprintable() else c for c in name)
 
 
 def regenerate_docx(document: Document, folder: Path | None = None) -> bool:

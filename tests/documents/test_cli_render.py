@@ -3,6 +3,10 @@ with clear errors for a bad file and nothing written when it fails."""
 import json
 
 import pytest
+from sqlalchemy import select
+
+from filing_service.db import unit_of_work
+from filing_service.models import Directorate
 
 from tests import builders
 from tests.documents.conftest import pdf_text
@@ -27,6 +31,19 @@ def test_a_case_file_renders_to_a_pdf_and_a_docx(runner, tmp_path):
     text = pdf_text((tmp_path / "cerere.pdf").read_bytes())
     assert "Andrei-Ștefan Popescu" in text and "TRIBUNALUL CLUJ" in text
     assert (tmp_path / "cerere.docx").read_bytes().startswith(b"PK")
+
+
+def test_the_directorate_and_its_director_come_from_the_services_database(
+        runner, app, tmp_path):
+    with app.app_context(), unit_of_work() as uow:
+        cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
+        cluj.legal_representative = "Teodora Bălan"
+        uow.commit()
+    data = tmp_path / "cauza.json"
+    data.write_text(json.dumps(builders.case(), ensure_ascii=False), encoding="utf-8")
+    assert render(runner, data, tmp_path / "c.pdf").exit_code == 0
+    text = " ".join(pdf_text((tmp_path / "c.pdf").read_bytes()).split())
+    assert "reprezentată legal prin director executiv Teodora Bălan" in text
 
 
 def test_the_parents_variant_leaves_out_the_placement_address(runner, tmp_path):
