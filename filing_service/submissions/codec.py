@@ -6,6 +6,7 @@ lowerCamelCase, a list is a wrapper holding one element per item, an absent opti
 is an absent element. ``schemas/case-submission.xsd`` states the same in XSD, and a test
 checks the two agree.
 """
+import functools
 import json
 import re
 import types
@@ -65,17 +66,27 @@ def decode(root: etree._Element) -> tuple[dict, Locations]:
     return _decode_model(CaseIn, root, (), locations), locations
 
 
+@functools.cache
+def _fields(model: type[BaseModel]) -> dict[str, tuple[str, str, type | None, bool]]:
+    """Element name -> (field, shape, inner model, required), once per model."""
+    table = {}
+    for name, field in model.model_fields.items():
+        if name not in OMITTED:
+            kind, inner = _shape(field.annotation)
+            table[camel(name)] = (name, kind, inner, field.is_required())
+    return table
+
+
 def _decode_model(model: type[BaseModel], element, loc: tuple, locations: Locations) -> dict:
     locations[loc] = element
-    by_element = {camel(name): name for name in model.model_fields if name not in OMITTED}
+    fields = _fields(model)
     out: dict = {}
     for child in element:
-        local = etree.QName(child).localname
-        name = by_element.get(local, local)  # unknown names reach pydantic, which refuses
+        local = child.tag.rpartition("}")[2]
+        # Unknown names reach pydantic under their own name, and it refuses them.
+        name, kind, inner, required = fields.get(local, (local, "scalar", None, False))
         here = loc + (name,)
         locations[here] = child
-        field = model.model_fields.get(name)
-        kind, inner = _shape(field.annotation) if field else ("scalar", None)
         if kind == "model":
             out[name] = _decode_model(inner, child, here, locations)
         elif kind == "list":
@@ -87,7 +98,7 @@ def _decode_model(model: type[BaseModel], element, loc: tuple, locations: Locati
             text = (child.text or "").strip()
             # A blank optional element means absent (pydantic's text fields would turn it
             # into None and then fail their length check on it).
-            out[name] = text if text or (field and field.is_required()) else None
+            out[name] = text if text or required else None
     return out
 
 
