@@ -54,7 +54,9 @@ def _acting(directorate_id: int) -> Actor:
     return actor if actor is not None else _system_actor(directorate_id)
 
 
-def case_facts(case: Case) -> tuple[list[EventFact], list[HearingFact]]:
+def timeline_facts(case: Case) -> tuple[list[EventFact], list[HearingFact]]:
+    """The case's events and hearings as the planner and the checks read them (hearing
+    days in Europe/Bucharest)."""
     events = [EventFact(e.id, e.kind, e.occurred_on, e.occurred_at) for e in case.events]
     hearings = [HearingFact(h.id, h.scheduled_at.astimezone(ZONE).date(), h.summons_served_on,
                             h.debates_ended_on, h.pronounced_on) for h in case.hearings]
@@ -74,7 +76,7 @@ def recompute_case(session: Session, case: Case, actor: Actor,
     cases are recomputed together."""
     as_of = as_of or (clock_today() if has_app_context() else date.today())
     calendar = calendar or calendar_for(session, case.directorate_id, case.court)
-    events, hearings = case_facts(case)
+    events, hearings = timeline_facts(case)
     wanted = {p.key: p for p in plan(events, hearings, calendar, as_of)}
     if existing is None:
         existing = session.scalars(select(Deadline).where(Deadline.case_id == case.id)).all()
@@ -191,7 +193,7 @@ def case_deadlines(session: Session, actor: Actor, case_id: int):
     """A case's deadlines (by urgency) and its procedural checks."""
     case = load_case(session, actor, case_id)
     items, _ = list_deadlines(session, actor, case_id=case.id)
-    events, hearings = case_facts(case)
+    events, hearings = timeline_facts(case)
     return case, items, procedural_checks(session, case, events, hearings)
 
 
