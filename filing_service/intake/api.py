@@ -98,9 +98,10 @@ def get_report(report_id: int):
 def list_queue(query):
     with unit_of_work() as uow:
         items, total = worklists.list_queue(uow.session, current_actor(), query)
+        codes = worklists.directorate_codes(uow.session)
         out = [schemas.QueuedReportOut.model_validate(
             {**schemas.ReportOut.model_validate(r).model_dump(),
-             "sender_directorate": worklists.sender_code(uow.session, r)}) for r in items]
+             "sender_directorate": codes[r.sender_directorate_id]}) for r in items]
         return jsonify(schemas.QueuePage(items=out, total=total, page=query.page,
                                          per_page=query.per_page).model_dump(mode="json"))
 

@@ -9,7 +9,7 @@ directorate that sent it, the people who may route it.
 from datetime import date, datetime
 
 from sqlalchemy import case as sql_case, exists, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from .. import audit
 from ..auth.actor import Actor
@@ -39,7 +39,7 @@ def list_reports(session: Session, actor: Actor, query):
         flag = or_(IntakeReport.urgent, IntakeReport.emergency_alerted)
         stmt = stmt.where(flag if query.priority else ~flag)
     stmt = stmt.order_by(_priority_first(), IntakeReport.received_at.desc(),
-                         IntakeReport.id.desc())
+                         IntakeReport.id.desc()).options(selectinload(IntakeReport.children))
     return cases.paginate(session, stmt, query)
 
 
@@ -84,12 +84,13 @@ def list_queue(session: Session, actor: Actor, paging):
         raise PermissionDenied("Coada de rutare este a dispecerului național și a "
                                "administratorilor.")
     return cases.paginate(session, stmt.order_by(_priority_first(), IntakeReport.received_at,
-                                                 IntakeReport.id), paging)
+                                                 IntakeReport.id)
+                          .options(selectinload(IntakeReport.children)), paging)
 
 
-def sender_code(session: Session, report: IntakeReport) -> str:
-    return session.scalar(select(Directorate.code).where(
-        Directorate.id == report.sender_directorate_id))
+def directorate_codes(session: Session) -> dict[int, str]:
+    """Directorate id -> code (CJ, B3): the queue names the sender of each report."""
+    return dict(session.execute(select(Directorate.id, Directorate.code)).all())
 
 
 def route_queued(uow: UnitOfWork, actor: Actor, report_id: int, area: str,
