@@ -253,17 +253,21 @@ class ConverterPool:
         return [i.pid for i in self._instances if i.alive()]
 
     def close(self) -> None:
-        """Stop every instance; waits for the workers to finish their current job."""
+        """Stop every instance: the jobs already queued finish (for a few seconds at
+        most), then the processes are killed and their folders removed."""
         with self._lock:
             if self._closed:
                 return
             self._closed = True
         for _ in self._threads:
             self._jobs.put(None)
+        deadline = time.monotonic() + min(self.settings.timeout, 10)
         for thread in self._threads:
-            thread.join(timeout=self.settings.timeout + 5)
+            thread.join(timeout=max(deadline - time.monotonic(), 0))
         for instance in self._instances:
-            instance.stop()
+            instance.stop()  # a worker still inside LibreOffice gets an error and exits
+        for thread in self._threads:
+            thread.join(timeout=5)
         if self.work_root is not None:
             shutil.rmtree(self.work_root, ignore_errors=True)
 
