@@ -10,7 +10,7 @@ from ..api.body import read_body
 from ..api.problems import ApiProblem
 from ..api.registry import ApiRoutes
 from ..cases.schemas import Paging
-from ..clock import now, today
+from ..clock import now
 from ..db import unit_of_work
 from ..law.errors import DomainError
 from ..submissions.parsing import Limits
@@ -131,5 +131,5 @@ def list_suggestions():
 def confirm_match(reported_child_id: int, body):
     with unit_of_work() as uow:
         rc = worklists.confirm_match(uow, current_actor(), reported_child_id, body.case_id,
-                                     today())
+                                     now())
         return jsonify(schemas.ReportedChildOut.model_validate(rc).model_dump(mode="json"))

@@ -167,7 +167,7 @@ def _route(uow: UnitOfWork, actor: Actor, report: IntakeReport, code: str, how: 
     # whose audit label still names who sent the report, and from where.
     intake_actor = Actor(kind=actor.kind, id=actor.id, role=Role.CASE_SYSTEM,
                          directorate_id=target.id,
-                         name=f"linia 119, trimisă de {actor.name}"[:90])
+                         name=f"linia 119, prin {actor.name}"[:90])
     within = _Within(uow)
     local = now.tzinfo
     for rc in report.children:

@@ -6,7 +6,7 @@ call centre sent it does not read it (nor its cases) afterwards. A report waitin
 routing queue is seen by the national dispatcher and by the administrators of the
 directorate that sent it, the people who may route it.
 """
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy import case as sql_case, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -18,11 +18,10 @@ from ..cases import service as cases
 from ..db import UnitOfWork
 from ..errors import Conflict, NotFound, PermissionDenied
 from ..law.errors import DomainError
-from ..law.events import EventKind
 from ..models import Case, Child, Directorate, IntakeReport, ReportedChild
 from . import report as rules
 from .routing import check_area
-from .service import _route, _Within, is_dispatcher
+from .service import _report_event, _route, _Within, is_dispatcher
 
 
 def _priority_first():
@@ -142,7 +141,7 @@ def suggestions(session: Session, actor: Actor) -> list[dict]:
 
 
 def confirm_match(uow: UnitOfWork, actor: Actor, reported_child_id: int, case_id: int,
-                  today: date) -> ReportedChild:
+                  now: datetime) -> ReportedChild:
     """A person confirms that a reported child is the child of case ``case_id``: the report
     goes on that case's timeline and the case the report opened is closed."""
     session = uow.session
@@ -162,15 +161,12 @@ def confirm_match(uow: UnitOfWork, actor: Actor, reported_child_id: int, case_id
                           "copilului trebuie să coincidă.", field="case_id",
                           code="not_a_suggested_match")
     within = _Within(uow)
+    today = now.date()
     opened = rc.opened_case_id
-    event = next(e for e in cases.load_case(session, actor, opened).events
-                 if e.kind == EventKind.REPORT_RECEIVED and
-                 (e.data or {}).get("report_id") == rc.report_id)
-    data = dict(event.data or {}, linked_from_case=opened)
-    cases.add_part(within, actor, target.id, "event", case_schemas.EventIn(
-        kind=EventKind.REPORT_RECEIVED, occurred_on=event.occurred_on,
-        occurred_at=event.occurred_at, description=event.description, data=data),
-        today, source="119")
+    # The report's own event, as the opened case holds it (rebuilt if someone removed it).
+    event = _report_event(rc.report, rc, now.tzinfo)
+    event.data["linked_from_case"] = opened
+    cases.add_part(within, actor, target.id, "event", event, today, source="119")
     cases.update_case(within, actor, opened, case_schemas.CaseUpdate(status="inchis"), today)
     rc.case_id, rc.link = target.id, "confirmat"
     audit.record(session, actor, "link", "reported_child", rc.id, case_id=target.id,
