@@ -108,12 +108,17 @@ def _decode_data(element) -> dict:
         text = entry.text or ""
         if entry.get("type") == "json":
             try:
-                data[entry.get("key")] = json.loads(text)
+                data[entry.get("key")] = json.loads(text, parse_constant=_no_constant)
             except ValueError:
                 data[entry.get("key")] = text  # kept as text; not silently dropped
         else:
             data[entry.get("key")] = text
     return data
+
+
+def _no_constant(name: str):
+    """NaN and Infinity are not JSON (PostgreSQL's JSON refuses them)."""
+    raise ValueError(name)
 
 
 # ---- model -> XML ---------------------------------------------------------------------

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from filing_service.cases.schemas import CaseIn
 from filing_service.db import unit_of_work
-from filing_service.models import (AuditEvent, Case, Child, Event, Measure, Parent,
-                                   PlacementTarget)
+from filing_service.models import (AuditEvent, Case, Child, Deadline, Event, Measure,
+                                   Parent, PlacementTarget)
 from filing_service.submissions import codec
 from tests import builders
 from tests.conftest import make_app
@@ -43,7 +43,7 @@ def post_xml(client, auth):
     return post
 
 
-STORED = (Case, Child, Parent, PlacementTarget, Measure, Event, AuditEvent)
+STORED = (Case, Child, Parent, PlacementTarget, Measure, Event, Deadline, AuditEvent)
 
 
 @pytest.fixture

@@ -87,3 +87,11 @@ def test_a_blank_required_element_is_refused_as_empty():
         read_case(data)
     [problem] = caught.value.problems
     assert problem.field == "child.first_name" and "gol" in problem.message
+
+
+def test_json_values_that_are_not_json_stay_text():
+    data = case_xml(events=[{"kind": "alt_eveniment", "occurred_on": "2026-11-01",
+                             "data": {"n": 1}}]).replace(
+        b'<entry key="n" type="json">1</entry>', b'<entry key="n" type="json">NaN</entry>')
+    case, _ = read_case(data)
+    assert case.events[0].data == {"n": "NaN"}
