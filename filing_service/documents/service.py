@@ -109,6 +109,9 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
     case = cases.load_case(session, actor, case_id)
     if not actor.can("generate"):
         raise PermissionDenied()
+    # One generation of a case at a time (PostgreSQL; SQLite serialises writers anyway):
+    # two clicks on "generate" must not race for the same version or the same files.
+    session.execute(select(Case.id).where(Case.id == case.id).with_for_update())
     doc_type = doc_type_of(doc_type_id, variant)
     findings = cases.findings(session, case, today)
     errors = rules.errors(findings)
@@ -136,11 +139,11 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
                               "version": document.version, "pdf_sha256": digests[2]})
         uow.commit()
     except IntegrityError:
-        _remove(content, added)
+        _remove_unreferenced(session, content, added)
         raise Conflict("O altă versiune a acestui document a fost generată în același "
                        "timp; reîncercați.", field="type") from None
     except BaseException:
-        _remove(content, added)
+        _remove_unreferenced(session, content, added)
         raise
     return Generated(document, findings)
 
@@ -153,10 +156,21 @@ def _put(content: ContentStore, data: bytes, added: list[str]) -> str:
     return digest
 
 
-def _remove(content: ContentStore, digests: list[str]) -> None:
-    """Undo the files this generation added (content-addressed: others' are untouched)."""
-    for digest in digests:
-        content.path(digest).unlink(missing_ok=True)
+def _remove_unreferenced(session: Session, content: ContentStore,
+                         digests: list[str]) -> None:
+    """Undo the files this generation added, unless a committed version uses them too
+    (the same data rendered twice gives the same DOCX: a concurrent generation that won
+    may reference the very file this one wrote)."""
+    try:
+        session.rollback()
+        for digest in digests:
+            used = session.scalar(select(Document.id).where(
+                (Document.data_sha256 == digest) | (Document.docx_sha256 == digest)
+                | (Document.pdf_sha256 == digest)).limit(1))
+            if used is None:
+                content.path(digest).unlink(missing_ok=True)
+    except Exception:  # the database is gone: an unused file is better than a lost one
+        log.warning("could not check %d new files after a failed generation", len(digests))
 
 
 def _next_version(session: Session, case_id: int, doc_type: str, variant: str) -> int:
