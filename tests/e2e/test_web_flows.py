@@ -1,6 +1,8 @@
 """The web pages in Debian's Chromium: a legal counsel records an emergency placement
-ordered today and works it through; an auditor reads but cannot edit; a user of another
-directorate cannot open the case. Screenshots of the main pages are saved as artefacts."""
+ordered today, generates the art. 70 petition and the art. 139 report, signs them with
+the token's PIN and sees the 5-day term on the dashboard; an auditor reads but cannot
+edit; a user of another directorate cannot open the case. Screenshots of the main pages
+are saved as artefacts under test-artifacts/screenshots/."""
 import re
 from datetime import date
 
@@ -77,18 +79,64 @@ def record_emergency_placement(page, server) -> str:
 def test_a_counsel_records_an_emergency_placement_and_sees_it_on_the_case_page(
         page, live_server, people, case_url):
     log_in(page, live_server, people["counsel"])
-    screenshot(page, "02-panou")
     page.goto(case_url)
     expect(page.get_by_role("heading", name="Popescu Andrei-Ștefan")).to_be_visible()
     expect(page.locator("#measures")).to_contain_text("Plasament în regim de urgență")
     expect(page.locator("#cronologie")).to_contain_text(
         "Dispoziție de plasament în regim de urgență")
-    screenshot(page, "05-cauza")
+    expect(page.locator("#termene")).to_contain_text("art. 70 alin. 1")
     page.goto(live_server.url + "/cases")
     expect(page.get_by_role("link", name=re.compile(r"^CJ-\d{4}-"))).to_be_visible()
     screenshot(page, "03-lista-cauze")
+
+
+@pytest.mark.parametrize("title, parents_variant", [
+    ("Cerere de înlocuire a plasamentului în regim de urgență cu măsura plasamentului",
+     True),
+    ("Raport referitor la copil (art. 139 din Legea nr. 272/2004)", True)])
+def test_a_counsel_generates_a_court_document_and_signs_it_with_the_token_pin(
+        page, live_server, people, case_url, token, title, parents_variant):
+    log_in(page, live_server, people["counsel"])
+    page.goto(case_url)
+    page.get_by_role("link", name="Documente", exact=True).first.click()
+    expect(page.get_by_role("heading", name="Ce document întocmiți?")).to_be_visible()
+    if "Raport" in title:
+        screenshot(page, "06-asistent-documente")
+    page.locator("a.doc-type", has_text=title).click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    page.get_by_role("button", name="Generează documentul").click()
+    expect(page.get_by_role("status").first).to_contain_text("a fost generat")
+    expect(page.locator("iframe.preview").first).to_be_visible()
+    if parents_variant:
+        expect(page.get_by_role("heading", name="Pentru părinți (art. 67^1)")).to_be_visible()
+    pdf = page.request.get(live_server.url + page.locator("iframe.preview").first
+                           .get_attribute("src"))
+    assert pdf.ok and pdf.body().startswith(b"%PDF")
+    page.get_by_label("Cheia de semnare").select_option("token-consilier")
+    page.get_by_label("PIN-ul tokenului sau parola cheii").fill(token.pin)
+    if "Cerere" in title:
+        screenshot(page, "07-document-semnare")
+    page.get_by_role("button", name="Semnează documentul").click()
+    expect(page.get_by_role("status").first).to_contain_text("Documentul a fost semnat.")
+    expect(page.locator("body")).to_contain_text("Semnat de")
+    expect(page.locator("body")).not_to_contain_text(token.pin)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Descarcă PDF semnat").click()
+    assert download.value.suggested_filename.endswith("semnat.pdf")
+
+
+def test_the_counsel_sees_the_five_day_term_on_the_dashboard(page, live_server, people,
+                                                             case_url):
+    log_in(page, live_server, people["counsel"])
+    term = page.locator(".deadline", has_text="Sesizarea instanței după plasamentul")
+    expect(term).to_be_visible()
+    expect(term).to_contain_text("art. 70 alin. 1")
+    expect(term).to_contain_text("Andrei-Ștefan Popescu")
+    screenshot(page, "02-panou")
     page.goto(live_server.url + "/calendar")
-    screenshot(page, "07-calendar")
+    screenshot(page, "08-calendar")
+    page.goto(case_url)
+    screenshot(page, "05-cauza")
 
 
 def test_a_wrong_cnp_is_shown_next_to_the_field_with_the_form_kept(page, live_server,

@@ -20,6 +20,8 @@ class WebClient:
 
     def get(self, url, **kwargs):
         response = self.client.get(url, **kwargs)
+        if response.mimetype != "text/html":
+            return response
         found = _TOKEN.search(response.get_data(as_text=True))
         if found:
             self.csrf = found.group(1)

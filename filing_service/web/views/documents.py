@@ -1,7 +1,9 @@
 """The document wizard: choose a type, see what the law says of the case (errors block a
 court document), generate it (petitions with the parents' variant alongside), preview the
 PDF in the page, sign it with a key of the directorate's profile, download it."""
-from flask import (Blueprint, Response, flash, redirect, render_template, request,
+import io
+
+from flask import (Blueprint, flash, redirect, render_template, request, send_file,
                    url_for)
 
 from ...cases import service as cases
@@ -115,8 +117,9 @@ def pdf(case_id: int, document_id: int):
     with unit_of_work() as uow:
         _document(uow.session, case_id, document_id)
         data, name = docs.pdf(uow, actor(), document_id)
-    disposition = "attachment" if request.args.get("descarca") else "inline"
-    response = Response(data, mimetype="application/pdf")
-    response.headers.set("Content-Disposition", disposition, filename=name)
+    # send_file writes a Romanian name as RFC 6266 filename* with an ASCII fallback:
+    # a raw header would not survive the HTTP/1.1 latin-1 header encoding.
+    response = send_file(io.BytesIO(data), mimetype="application/pdf", download_name=name,
+                         as_attachment=bool(request.args.get("descarca")))
     response.headers["Cache-Control"] = "private, no-store"
     return response
