@@ -109,8 +109,9 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
     case = cases.load_case(session, actor, case_id)
     if not actor.can("generate"):
         raise PermissionDenied()
-    # One generation of a case at a time (PostgreSQL; SQLite serialises writers anyway):
-    # two clicks on "generate" must not race for the same version or the same files.
+    # One generation of a case at a time: two clicks on "generate" must not race for the
+    # same version or the same files. (PostgreSQL; SQLite has no row locks, and there
+    # the second of two simultaneous generations fails with its transaction.)
     session.execute(select(Case.id).where(Case.id == case.id).with_for_update())
     doc_type = doc_type_of(doc_type_id, variant)
     findings = cases.findings(session, case, today)
