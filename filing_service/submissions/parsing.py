@@ -55,7 +55,8 @@ def parse_xml(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> etree._Element
     an encoding declaration other than UTF-8, or bytes that are not valid UTF-8; any
     DOCTYPE; nesting deeper than ``limits.max_depth``; more than ``limits.max_elements``
     elements; anything libxml2 finds not well-formed. Comments and processing
-    instructions are dropped; CDATA becomes text. Element ``sourceline`` values are those of ``data``.
+    instructions are dropped; CDATA becomes text. Element ``sourceline`` values are
+    those of ``data``.
     """
     if len(data) > limits.max_bytes:
         raise XmlRejected([Problem(
@@ -161,9 +162,12 @@ def _check_prolog(body: bytes) -> None:
         position = end + closing
 
 
-_PARSER_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False,
-                       dtd_validation=False, huge_tree=False, remove_comments=True,
-                       remove_pis=True, collect_ids=False, strip_cdata=True)
+# encoding: libxml2 decodes as UTF-8 whatever a declaration that slipped past
+# _check_encoding might say; the bytes were checked as UTF-8 already.
+_PARSER_OPTIONS = dict(encoding="utf-8", resolve_entities=False, no_network=True,
+                       load_dtd=False, dtd_validation=False, huge_tree=False,
+                       remove_comments=True, remove_pis=True, collect_ids=False,
+                       strip_cdata=True)
 
 
 def _parse(data: bytes, limits: Limits) -> etree._ElementTree:
