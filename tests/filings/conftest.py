@@ -1,6 +1,8 @@
 """Fixtures of the filings tests: a real SMTP server and a SOAP portal on loopback, the
 app wired to both, and a Cluj case with a package ready to check."""
+import shutil
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,6 +16,14 @@ from .smtp_sink import SmtpSink
 
 BUCHAREST = ZoneInfo("Europe/Bucharest")
 FILED_ON = datetime(2026, 11, 23, 10, 0, tzinfo=BUCHAREST)
+
+
+def sqlite_copy(tmp_path: Path, template: Path) -> str:
+    """A fresh SQLite database, for modules whose subject is not the database (PDFs,
+    signatures, TLS): they override ``database_url`` with it and run once, not twice."""
+    path = tmp_path / "filings.sqlite3"
+    shutil.copy(template, path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture

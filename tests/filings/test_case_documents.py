@@ -1,12 +1,21 @@
 """Documents the service generated for the case join a package by reference: the latest
 signed version is attached, never an unsigned one when a signed one exists, and never a
 document of another case."""
+import pytest
+
 from filing_service.db import unit_of_work
 from filing_service.models import Directorate, Document, Signature, User
 from filing_service.storage import store
 
-from .conftest import fictional_case
+from .conftest import fictional_case, sqlite_copy
 from .pdfs import make_pdf, sign
+
+
+@pytest.fixture
+def database_url(tmp_path, sqlite_template):
+    """These tests are about which file is attached, not the database: they run on SQLite only
+    (the filing paths run on both databases in the other modules)."""
+    return sqlite_copy(tmp_path, sqlite_template)
 
 
 def generated_and_signed(app, case_id: int) -> tuple[int, bytes]:

@@ -3,9 +3,19 @@ and only a clean package becomes "semnat" (frozen, with its manifest)."""
 import hashlib
 import os
 
+import pytest
+
 from filing_service.filings.manifest import read as read_manifest
 
+from .conftest import sqlite_copy
 from .pdfs import make_pdf, sign, signed_pdf, tamper
+
+
+@pytest.fixture
+def database_url(tmp_path, sqlite_template):
+    """These tests are about PDFs and signatures, not the database: they run on SQLite only
+    (the filing paths run on both databases in the other modules)."""
+    return sqlite_copy(tmp_path, sqlite_template)
 
 
 def check(client, auth, filing_id):

@@ -2,9 +2,20 @@
 unverified, each directorate's own, changed only by its administrator."""
 import re
 
+import pytest
+
 from filing_service.filings.courts import portal_institution
 from filing_service.filings.portal import WSDL
 from filing_service.law.directorates import DIRECTORATES
+
+from .conftest import sqlite_copy
+
+
+@pytest.fixture
+def database_url(tmp_path, sqlite_template):
+    """These tests are about the directory's content, not the database: they run on SQLite only
+    (the filing paths run on both databases in the other modules)."""
+    return sqlite_copy(tmp_path, sqlite_template)
 
 
 def test_the_directory_holds_every_tribunal_on_an_unverified_placeholder(client, auth):

@@ -8,9 +8,16 @@ from aiosmtpd.smtp import AuthResult
 
 from tests.conftest import make_app
 
-from .conftest import FILED_ON
+from .conftest import FILED_ON, sqlite_copy
 from .smtp_sink import SmtpSink
 from .tls import loopback_certificate
+
+
+@pytest.fixture
+def database_url(tmp_path, sqlite_template):
+    """These tests are about TLS and credentials, not the database: they run on SQLite only
+    (the filing paths run on both databases in the other modules)."""
+    return sqlite_copy(tmp_path, sqlite_template)
 
 PASSWORD = "Parola-SMTP-secreta-42"
 
