@@ -14,7 +14,7 @@ from ..db import UnitOfWork
 from ..errors import DomainError
 from ..law.ecris import check_case_number
 from ..law.events import EventKind
-from ..models import Case, Court, Filing, Hearing
+from ..models import Court, Filing, Hearing
 from . import timeline
 from .domain import ORDER, STATUS_LABELS, Status, can_move
 from .portal import PortalAnswerInvalid, PortalCase, PortalClient, PortalUnavailable

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import requests
 import zeep
 from zeep.exceptions import Error as ZeepError
+from zeep.exceptions import Fault
 from zeep.helpers import serialize_object
 from zeep.transports import Transport
 
@@ -75,16 +76,25 @@ class PortalClient:
         self.zone = ZoneInfo(zone)
 
     def find_case(self, number: str, institution: str) -> PortalCase | None:
-        """The case ``number`` at ``institution`` as the portal knows it, or None."""
+        """The case ``number`` at ``institution`` as the portal knows it, or None.
+
+        ``CautareDosare2`` first; if the portal answers it with a SOAP fault, the older
+        ``CautareDosare`` (the same answer, without the last-modified filter)."""
+        query = dict(numarDosar=number, obiectDosar=None, numeParte=None,
+                     institutie=institution, dataStart=None, dataStop=None)
         try:
-            answer = self._service.CautareDosare2(
-                numarDosar=number, obiectDosar=None, numeParte=None, institutie=institution,
-                dataStart=None, dataStop=None, dataUltimaModificareStart=None,
-                dataUltimaModificareStop=None)
+            try:
+                answer = self._service.CautareDosare2(
+                    **query, dataUltimaModificareStart=None, dataUltimaModificareStop=None)
+            except Fault:
+                answer = self._service.CautareDosare(**query)
         except (requests.Timeout, requests.ConnectionError) as exc:
             raise PortalUnavailable("portalul instanțelor nu a răspuns la timp") from exc
         except requests.RequestException as exc:
             raise PortalUnavailable("portalul instanțelor a răspuns cu o eroare HTTP") from exc
+        except Fault as exc:
+            raise PortalUnavailable("portalul instanțelor a refuzat cererea (SOAP Fault: "
+                                    f"{str(exc.message)[:200]})") from exc
         except (ZeepError, ValueError) as exc:
             raise PortalAnswerInvalid("răspunsul portalului nu respectă descrierea "
                                       f"serviciului: {str(exc)[:200]}") from exc

@@ -8,6 +8,10 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 RECORDINGS = Path(__file__).resolve().parents[2] / "schemas" / "portal" / "recordings"
 WSDL = RECORDINGS.parent / "Query.wsdl"
+FAULT = (b'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap='
+         b'"http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>'
+         b"<faultcode>soap:Server</faultcode><faultstring>Server was unable to process "
+         b"request.</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>")
 
 
 class _Quiet(WSGIRequestHandler):
@@ -22,6 +26,7 @@ class PortalServer:
     def __init__(self):
         self.recording = "dosar-negasit.xml"
         self.delay = 0.0
+        self.faults: set[str] = set()  # operations to answer with a SOAP fault
         self.requests: list[tuple[str, bytes]] = []
         self._server: WSGIServer = make_server("127.0.0.1", 0, self._app,
                                                handler_class=_Quiet)
@@ -41,13 +46,21 @@ class PortalServer:
         self.requests.append((action, body))
         if self.delay:
             time.sleep(self.delay)
-        if action != "portalquery.just.ro/CautareDosare2" or not re.search(
-                rb"<(\w+:)?CautareDosare2\b", body):
+        operation = action.rpartition("/")[2]
+        if operation not in ("CautareDosare", "CautareDosare2") or not re.search(
+                rb"<(\w+:)?" + operation.encode() + rb"\b", body):
             start_response("500 Internal Server Error",
                            [("Content-Type", "text/xml; charset=utf-8")])
             return [b"unexpected request"]
+        if operation in self.faults:
+            start_response("500 Internal Server Error",
+                           [("Content-Type", "text/xml; charset=utf-8")])
+            return [FAULT]
+        answer = (RECORDINGS / self.recording).read_bytes()
+        if operation == "CautareDosare":  # the same answer under the older names
+            answer = answer.replace(b"CautareDosare2", b"CautareDosare")
         start_response("200 OK", [("Content-Type", "text/xml; charset=utf-8")])
-        return [(RECORDINGS / self.recording).read_bytes()]
+        return [answer]
 
     def start(self) -> "PortalServer":
         self._thread.start()

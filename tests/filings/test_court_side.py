@@ -129,3 +129,23 @@ def test_the_court_side_only_moves_forward(client, auth, registered):
                            json={"status": "termen_fixat", "on": "2026-11-23"})
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["code"] == "tranzitie_nepermisa"
+
+
+def test_the_older_operation_answers_when_the_newer_one_faults(app, client, auth, portal,
+                                                               registered, case_id):
+    portal.recording, portal.faults = "dosar-termen-fixat.xml", {"CautareDosare2"}
+    assert sync(app).exit_code == 0
+    assert [a for a, _ in portal.requests] == ["portalquery.just.ro/CautareDosare2",
+                                               "portalquery.just.ro/CautareDosare"]
+    hearings, _ = timeline(client, auth, case_id)
+    assert len(hearings) == 1
+
+
+def test_a_portal_that_faults_on_both_operations_changes_nothing(app, client, auth, portal,
+                                                                 registered, case_id):
+    before = timeline(client, auth, case_id)
+    portal.recording = "dosar-solutionat.xml"
+    portal.faults = {"CautareDosare2", "CautareDosare"}
+    result = sync(app)
+    assert result.exit_code == 1 and "SOAP Fault" in result.output
+    assert timeline(client, auth, case_id) == before

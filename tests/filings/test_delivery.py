@@ -8,7 +8,7 @@ from sqlalchemy import select
 from filing_service.auth.actor import Actor
 from filing_service.db import unit_of_work
 from filing_service.filings import courts
-from filing_service.models import Court, Directorate
+from filing_service.models import Directorate
 
 from .conftest import FILED_ON
 
