@@ -144,3 +144,23 @@ def test_an_unsigned_package_cannot_be_sent(client, auth, smtp, new_filing):
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["code"] == "nepregatit"
     assert smtp.messages == []
+
+
+def test_a_court_that_takes_more_than_pdfs_also_gets_the_manifest(app, client, auth, smtp,
+                                                                  signed_package):
+    set_court(app, pdf_only=False)
+    filing = signed_and_checked(client, auth, signed_package)
+    assert send(client, auth, filing["id"]).status_code == 200
+    manifest = client.get(f"/api/v1/filings/{filing['id']}/manifest", headers=auth).data
+    assert smtp.attachments()[-1] == ("manifest.xml", manifest)
+
+
+def test_the_message_names_each_file_by_its_hash_and_keeps_the_child_out_of_the_subject(
+        client, auth, smtp, signed_package):
+    filing = signed_and_checked(client, auth, signed_package)
+    send(client, auth, filing["id"])
+    [message] = smtp.messages
+    body = message.get_body().get_content()
+    assert all(d["sha256"] in body for d in filing["documents"])
+    assert filing["manifest_sha256"] in body and "art. 67^1" in body
+    assert "Popescu" not in message["Subject"]
