@@ -32,6 +32,9 @@ def register(uow: UnitOfWork, actor: Actor, filing_id: int, number: str,
     filing = load_filing(session, actor, filing_id)
     require(actor, "file")
     number = check_case_number(number, field="registration_number")
+    if on is not None and on > now.date():
+        raise DomainError("Data înregistrării nu poate fi în viitor.", field="on",
+                          code="data_viitoare")
     if filing.status != Status.SENT:
         if filing.registration_number == number:
             return filing  # the same number again: nothing to do

@@ -149,3 +149,13 @@ def test_a_portal_that_faults_on_both_operations_changes_nothing(app, client, au
     result = sync(app)
     assert result.exit_code == 1 and "SOAP Fault" in result.output
     assert timeline(client, auth, case_id) == before
+
+
+def test_a_registration_dated_in_the_future_is_refused(client, auth, signed_package):
+    filing = signed_package()
+    client.post(f"/api/v1/filings/{filing['id']}/check", headers=auth)
+    client.post(f"/api/v1/filings/{filing['id']}/send", headers=auth)
+    response = client.post(f"/api/v1/filings/{filing['id']}/registration", headers=auth,
+                           json={"registration_number": "2345/117/2026", "on": "2027-01-05"})
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "on"
