@@ -18,10 +18,21 @@ group = AppGroup("deadlines", help="Termenele: rezumatul zilnic, recalculare, ca
               help="Ziua rezumatului (implicit azi, ora României)")
 @click.option("--working-days", default=3, show_default=True,
               help="Câte zile lucrătoare înainte cuprinde rezumatul")
-def digest_command(on_day, working_days):
-    """Send each user the deadlines due soon and those overdue (run daily by a timer)."""
+@click.option("--no-recompute", is_flag=True,
+              help="Nu recalcula termenele înainte (implicit se recalculează)")
+def digest_command(on_day, working_days, no_recompute):
+    """Send each user the deadlines due soon and those overdue (run daily by a timer).
+
+    First every directorate's deadlines are recomputed, so that a quarter's review
+    (art. 72 alin. 1) appears when the quarter begins even if the case did not change."""
     day = on_day.date() if on_day else today()
     with unit_of_work() as uow:
+        if not no_recompute:
+            for directorate_id in uow.session.scalars(select(Directorate.id)):
+                service.recompute_directorate(uow.session, directorate_id, Actor(
+                    kind="system", id=0, name="rezumat zilnic",
+                    directorate_id=directorate_id, role="sistem"), as_of=day)
+            uow.commit()
         found = digest.digests(uow.session, day, working_days)
         messages = [digest.message(d, day, current_app.config["DEADLINES_FROM_ADDRESS"]) for d in found]
     sent = mailer.send(messages, current_app.config)

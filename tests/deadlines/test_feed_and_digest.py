@@ -137,3 +137,17 @@ def test_the_digest_goes_only_to_the_directorates_case_workers(
         events=[{"kind": "dispozitie_plasament_urgenta", "occurred_on": "2026-03-03"}]))
     send_digest(app)
     assert [m["To"] for m in mailbox.messages] == ["ana.popescu@example.invalid"]
+
+
+def test_the_daily_run_adds_the_review_of_a_quarter_that_has_just_begun(
+        app, client, auth, make_user, mailbox):
+    make_user("ana.popescu", "consilier_juridic")
+    case = client.post("/api/v1/cases", headers=auth, json=builders.case(
+        measure=builders.emergency_measure(start=date(2025, 12, 5)),
+        events=[{"kind": "masura_instituita", "occurred_on": "2025-12-05"}])).get_json()
+    app.config["FIXED_NOW"] = app.config["FIXED_NOW"].replace(month=3, day=6)
+    send_digest(app)  # 5 March began the second quarter: its review is due 5 June
+    reviews = [d["due_date"] for d in client.get(
+        f"/api/v1/cases/{case['id']}/deadlines", headers=auth).get_json()["deadlines"]
+        if d["rule_id"] == "art72_revizuire_trimestriala"]
+    assert reviews == ["2026-03-05", "2026-06-05"]
