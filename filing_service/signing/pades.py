@@ -16,6 +16,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import SigSeedSubFilter
+from pyhanko.sign.general import SigningError
 from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
@@ -25,6 +26,10 @@ from .profiles import Level
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 STAMP_SIZE = (230, 62)  # points: wide enough for a long Romanian name and role
 MARGIN = 36
+# Room for the CMS signature, in hex digits. Without it pyhanko signs twice to measure
+# (a second key operation and a second TSA request); ~9 KB of DER (3 certificates and a
+# time-stamp token) fits comfortably, and a longer chain falls back to measuring.
+RESERVED_HEX = 24 * 1024
 
 
 @dataclass(frozen=True)
@@ -67,15 +72,24 @@ def sign_pdf(data: bytes, signer: signers.Signer, *, level: Level, tsa_url: str 
     pdf_signer = signers.PdfSigner(
         meta, signer, timestamper=timestamper, stamp_style=_stamp_style(),
         new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box))
-    writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
-    out = BytesIO()
+    text = {"nume": appearance.signer_name, "rol": appearance.role_label,
+            "data": appearance.signed_at.strftime("%d.%m.%Y %H:%M:%S")}
+
+    def attempt(reserved: int | None) -> bytes:
+        out = BytesIO()
+        pdf_signer.sign_pdf(IncrementalPdfFileWriter(BytesIO(data), strict=False),
+                            output=out, bytes_reserved=reserved, appearance_text_params=text)
+        return out.getvalue()
+
     try:
-        pdf_signer.sign_pdf(writer, output=out, appearance_text_params={
-            "nume": appearance.signer_name, "rol": appearance.role_label,
-            "data": appearance.signed_at.strftime("%d.%m.%Y %H:%M:%S")})
+        try:
+            return attempt(RESERVED_HEX)
+        except SigningError as exc:
+            if "larger than expected" not in str(exc):
+                raise
+            return attempt(None)  # an unusually long chain: let pyhanko measure it
     except Exception as exc:
         raise _explain(exc, level) from None
-    return out.getvalue()
 
 
 def _with_validation_info(meta, trust_roots, *, lta: bool):
@@ -96,9 +110,34 @@ class _FontFromBytes(GlyphAccumulatorFactory):
                                 font_size=self.font_size, obj_stream=obj_stream)
 
 
+# What a Romanian stamp can show: Basic Latin, Latin-1, Latin Extended-A, ș ț Ș Ț with
+# comma below (and the cedilla forms, in case a name was typed with them), dashes, quotes.
+STAMP_UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x218, 0x21C),
+                  *range(0x2010, 0x2027)]
+
+
 @functools.cache
 def _font_bytes() -> bytes:
-    return FONT.read_bytes()
+    """DejaVu Sans cut down, once per process, to the characters a stamp may show.
+
+    Parsing the whole 700 KB font (its kerning tables above all) on every signature
+    cost more than the signature itself.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.layout_features = []  # no kerning tables: a stamp does not need them
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    font = TTFont(str(FONT))
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=STAMP_UNICODES)
+    subsetter.subset(font)
+    out = BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def _stamp_style() -> TextStampStyle:
