@@ -24,6 +24,7 @@ suggestions); ``api`` and ``xml`` are the doors.
 """
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from ..db import unit_of_work
@@ -37,6 +38,7 @@ def init_app(app: Flask) -> None:
 
 
 @click.command("grant-dispatcher")
+@with_appcontext
 @click.option("--token-id", type=int, required=True,
               help="Identificatorul tokenului (afișat de issue-token)")
 def grant_dispatcher_command(token_id: int):

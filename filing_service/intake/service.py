@@ -50,7 +50,12 @@ def is_dispatcher(session: Session, actor: Actor) -> bool:
 
 
 def grant_dispatcher(session: Session, token_id: int) -> IntakeDispatcher:
-    """Make an API token the national dispatcher's (the caller commits)."""
+    """Make an API token the national dispatcher's (the caller commits); granting it
+    again changes nothing."""
+    existing = session.scalar(select(IntakeDispatcher).where(
+        IntakeDispatcher.token_id == token_id))
+    if existing is not None:
+        return existing
     grant = IntakeDispatcher(token_id=token_id)
     session.add(grant)
     session.flush()
