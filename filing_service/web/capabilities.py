@@ -7,6 +7,9 @@ calm "not available yet" note instead of failing when one is not.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
 from ..auth.actor import Actor
 from ..clock import today as clock_today
 from ..db import UnitOfWork
@@ -18,7 +21,8 @@ from ..filings.domain import STATUS_LABELS as FILING_STATUS
 from ..intake import worklists as intake
 from ..intake.forms import describe as describe_forms
 from ..law.dates import format_date_ro
-from ..models import Case
+from ..models import Case, Child
+from ..models.deadline import Deadline
 from . import docs
 
 NOT_YET = "Această funcție nu este încă disponibilă în această versiune."
@@ -92,15 +96,24 @@ def _days(n: int) -> str:
     return f"{n} {'de ' if n % 100 >= 20 or n % 100 == 0 else ''}zile"
 
 
-def deadline_item(deadline, today: date) -> DeadlineItem:
+def deadline_items(session, found, today: date) -> list[DeadlineItem]:
+    """The page's view of deadlines; the children's names come in one query (not one
+    per deadline: a dashboard lists hundreds)."""
+    ids = {d.case_id for d in found}
+    names = {case_id: f"{first} {last}" for case_id, first, last in session.execute(
+        select(Child.case_id, Child.first_name, Child.last_name).where(
+            Child.case_id.in_(ids)))} if ids else {}
+    return [deadline_item(d, today, names.get(d.case_id, "")) for d in found]
+
+
+def deadline_item(deadline, today: date, child_name: str) -> DeadlineItem:
     rule = deadline_rules.get(deadline.rule_id)
     title = rule.title if rule else deadline.rule_id
     done = deadline.status != deadlines.OPEN
     where = bucket(deadline.due_date, today, done)
-    case = deadline.case
     return DeadlineItem(
         id=deadline.id, case_id=deadline.case_id,
-        case_label=f"{case.reference} · {case.child_name}", title=title,
+        case_label=f"{deadline.case.reference} · {child_name}", title=title,
         short_title=title if len(title) <= 48 else title[:46].rstrip() + "…",
         article=deadline.article, explanation=deadline.explanation,
         due_date=deadline.due_date, done=done, bucket=where, tone=_TONE[where],
@@ -113,15 +126,20 @@ def dashboard_deadlines(uow: UnitOfWork, actor: Actor, today: date) -> Panel:
     items, _ = deadlines.list_deadlines(uow.session, actor, status=deadlines.OPEN,
                                         due_before=today + timedelta(days=HORIZON + 1),
                                         today=today)
-    return Panel(True, [deadline_item(d, today) for d in items])
+    return Panel(True, deadline_items(uow.session, items, today))
 
 
 def month_deadlines(uow: UnitOfWork, actor: Actor, first: date, last: date,
                     today: date) -> Panel:
-    """The directorate's deadlines due between ``first`` and ``last``."""
-    items, _ = deadlines.list_deadlines(uow.session, actor, due_before=last + timedelta(1),
-                                        today=today)
-    return Panel(True, [deadline_item(d, today) for d in items if d.due_date >= first])
+    """The directorate's deadlines due between ``first`` and ``last``, open or met.
+
+    A plain read of the deadlines table by date range: the deadlines service lists from
+    the oldest, and a month view must not read a directorate's whole history."""
+    found = uow.session.scalars(
+        select(Deadline).options(joinedload(Deadline.case)).where(
+            Deadline.directorate_id == actor.directorate_id, Deadline.due_date >= first,
+            Deadline.due_date <= last).order_by(Deadline.due_date, Deadline.id)).all()
+    return Panel(True, deadline_items(uow.session, found, today))
 
 
 def has_feed(uow: UnitOfWork, actor: Actor) -> bool:
@@ -183,6 +201,6 @@ def case_panels(uow: UnitOfWork, actor: Actor, case: Case) -> dict:
     today = clock_today()
     items, _ = deadlines.list_deadlines(uow.session, actor, case_id=case.id, today=today)
     found, _ = filings.list_filings(uow.session, actor, case_id=case.id)
-    return {"deadlines": Panel(True, [deadline_item(d, today) for d in items]),
+    return {"deadlines": Panel(True, deadline_items(uow.session, items, today)),
             "documents": Panel(True, docs.rows(uow.session, actor, case.id)),
             "filings": Panel(True, [_filing(f) for f in found])}

@@ -37,9 +37,29 @@ class DocumentRow:
         return "Semnat de " + ", ".join(s.signer_name for s in self.signatures)
 
 
-def doc_types() -> list[DocType]:
-    """The fourteen document types, court documents first."""
-    return sorted(DOC_TYPES.values(), key=lambda d: (not d.court_document, d.title))
+# What the current measure usually calls for (DOMAIN.md, "The paths that end in court").
+_SUGGESTED = {
+    ("plasament_regim_urgenta", "director"): ("cerere_art70", "raport_art139"),
+    ("plasament_regim_urgenta", "instanta"): ("cerere_art100_4", "raport_art139"),
+    ("plasament", "instanta"): ("cerere_plasament", "raport_art139"),
+    ("supraveghere_specializata", "instanta"): ("cerere_supraveghere", "raport_art139"),
+}
+
+
+def suggested(case) -> tuple[str, ...]:
+    """The documents the case's current measure usually needs next."""
+    live = [m for m in case.measures if m.status in ("propusa", "in_vigoare")]
+    if not live:
+        return ()
+    return _SUGGESTED.get((live[-1].kind, live[-1].authority), ())
+
+
+def doc_types(first: tuple[str, ...] = ()) -> list[DocType]:
+    """The fourteen document types: the suggested ones, then court documents, then the
+    directorate's own acts."""
+    return sorted(DOC_TYPES.values(), key=lambda d: (
+        d.id not in first, first.index(d.id) if d.id in first else 0,
+        not d.court_document, d.title))
 
 
 def doc_type(type_id: str) -> DocType | None:

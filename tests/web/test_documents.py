@@ -73,6 +73,15 @@ def test_the_wizard_lists_the_fourteen_documents_with_the_law_of_the_case(counse
     assert "Raport referitor la copil" in page and "art. 139" in page
 
 
+def test_the_wizard_recommends_the_article_70_petition_for_an_emergency_placement(
+        counsel, make_case):
+    case = make_case()  # the builders' case: an emergency placement by the director
+    page = counsel.get(f"/cases/{case['id']}/documents").get_data(as_text=True)
+    first = page.split('class="doc-type"', 2)[1]
+    assert "Cerere de înlocuire a plasamentului în regim de urgență" in first
+    assert "recomandat pentru această cauză" in first
+
+
 def test_a_petition_is_generated_with_the_parents_variant_and_previewed(app, counsel,
                                                                        make_case):
     case = make_case()

@@ -15,6 +15,7 @@ from ..session import actor, login_required
 
 blueprint = Blueprint("dashboard", __name__)
 GROUPS = ("overdue", "today", "week", "later")
+LIMIT = 100  # deadlines shown per group; a page of thousands helps nobody
 
 
 @blueprint.get("/")
@@ -30,7 +31,7 @@ def _page(issued_feed: str | None = None):
         deadlines = capabilities.dashboard_deadlines(uow, actor(), day)
         groups = {name: [d for d in deadlines.items if d.bucket == name] for name in GROUPS}
         response = render_template(
-            "web/dashboard.html", day=day, deadlines=deadlines, groups=groups,
+            "web/dashboard.html", day=day, deadlines=deadlines, groups=groups, limit=LIMIT,
             hearings=upcoming_hearings(uow.session, actor().directorate_id, day),
             reports=capabilities.urgent_reports(uow, actor(), day),
             has_feed=capabilities.has_feed(uow, actor()), issued_feed=issued_feed)

@@ -27,8 +27,10 @@ def wizard(case_id: int):
     with unit_of_work() as uow:
         case = cases.load_case(uow.session, actor(), case_id)
         findings = cases.findings(uow.session, case, today())
+        first = docs.suggested(case)
         return render_template("web/documents/wizard.html", case=case, findings=findings,
-                               blocking=rules.errors(findings), types=docs.doc_types(),
+                               blocking=rules.errors(findings), types=docs.doc_types(first),
+                               suggested=first,
                                rows=docs.rows(uow.session, actor(), case_id))
 
 
