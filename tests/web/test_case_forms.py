@@ -119,3 +119,21 @@ def test_the_case_list_finds_a_case_by_name_cnp_and_court_number(counsel, make_c
         page = counsel.get("/cases", query_string={"q": query}).get_data(as_text=True)
         assert case["reference"] in page, query
         assert "Vasile" not in page, query
+
+
+def test_residential_care_chosen_on_the_measure_form_is_refused_at_the_placement(
+        app, counsel, make_case, client, make_token):
+    """Art. 64 alin. 1 on the measure form: the error sits at "where the child is placed"."""
+    case = make_case(child=builders.child(age=4, serial=12), measure=None, events=[],
+                     placement_target=None)
+    headers = make_token("CJ", "sistem x")
+    home = client.post(f"/api/v1/cases/{case['id']}/placement-targets", headers=headers,
+                       json=builders.residential()).get_json()
+    response = counsel.post(f"/cases/{case['id']}/measures/new", {
+        "kind": "plasament", "authority": "instanta", "status": "propusa",
+        "placement_target_id": str(home["id"]), "legal_basis": "art. 65 alin. (2)"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    field = page.split('id="f-placement_target_id"', 1)[1].split("</div>\n</div>", 1)[0]
+    assert "art. 64 alin. (1)" in field
+    assert 'value="art. 65 alin. (2)"' in page
