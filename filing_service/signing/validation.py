@@ -10,7 +10,6 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from io import BytesIO
 
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import (DocumentSecurityStore, validate_pdf_signature,
@@ -78,7 +77,7 @@ def open_pdf(data: bytes) -> PdfFileReader:
         encrypted = reader.encrypted
         if not encrypted:
             reader.root  # noqa: B018  (forces the trailer and catalogue to be read)
-    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+    except Exception as exc:  # whatever the parser trips over, the file is damaged
         raise ValidationInputError(
             f"Fișierul PDF este deteriorat sau incomplet ({type(exc).__name__}).",
             code="pdf-deteriorat") from None
@@ -94,15 +93,15 @@ def validate_pdf(data: bytes, trust_roots: list, *, allow_fetching: bool = False
     reader = open_pdf(data)
     try:
         signatures = reader.embedded_signatures
-    except (PdfError, ValueError, KeyError, TypeError) as exc:
+        regular = [s for s in signatures if s.sig_object_type != "/DocTimeStamp"]
+        dss = _read_dss(reader)
+    except Exception as exc:  # any damage pyhanko or asn1crypto trips over while reading
         raise ValidationInputError(
-            f"Semnăturile documentului nu pot fi citite ({type(exc).__name__}).",
-            code="pdf-deteriorat") from None
-    regular = [s for s in signatures if s.sig_object_type != "/DocTimeStamp"]
+            f"Semnăturile documentului nu pot fi citite: fișier deteriorat "
+            f"({type(exc).__name__}).", code="pdf-deteriorat") from None
     if not regular:
         raise ValidationInputError("Documentul PDF nu conține nicio semnătură electronică.",
                                    code="fara-semnatura")
-    dss = _read_dss(reader)
     doc_ts_revisions = [s.signed_revision for s in signatures
                         if s.sig_object_type == "/DocTimeStamp"
                         and _timestamp_holds(s, dss, trust_roots, allow_fetching)]
@@ -157,7 +156,6 @@ def _report(sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions
     level = _level(pades, ts is not None, dss, sig.signed_revision, doc_ts_revisions)
     modification_level = status.modification_level
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-    modified = not whole and modification_level != ModificationLevel.LTA_UPDATES
     report = SignatureReport(
         field=field, signer=_signer_name(status.signing_cert),
         signing_time=status.signer_reported_dt, timestamp=ts, intact=status.intact,
@@ -169,7 +167,7 @@ def _report(sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions
         modified_after_signing=not whole,
         modification_level=modification_level.name if modification_level else None,
         modification=_modification_text(status, whole, modification_level), summary="")
-    report.summary = _summary(report, modified)
+    report.summary = _summary(report)
     return report
 
 
@@ -201,13 +199,16 @@ def _modification_text(status, whole: bool, level) -> str:
     return MODIFICATIONS[level]
 
 
-def _summary(report: SignatureReport, modified: bool) -> str:
+def _summary(report: SignatureReport) -> str:
     if not report.intact or not report.valid:
-        return "Semnătură invalidă: documentul a fost modificat sau semnătura este deteriorată."
+        return ("Semnătură invalidă: documentul a fost modificat sau semnătura este "
+                "deteriorată.")
     if report.revoked:
         return "Certificatul semnatarului este revocat."
     if not report.trusted:
-        return "Semnătură corectă, dar certificatul nu provine de la o autoritate de încredere."
+        return ("Semnătură corectă, dar certificatul nu provine de la o autoritate de "
+                "încredere.")
     if report.modification_level == ModificationLevel.OTHER.name:
-        return "Semnătură validă pentru versiunea semnată, dar documentul a fost modificat ulterior."
+        return ("Semnătură validă pentru versiunea semnată, dar documentul a fost "
+                "modificat ulterior.")
     return "Semnătură validă și de încredere."

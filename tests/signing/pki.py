@@ -103,7 +103,8 @@ def make_softhsm_token(pki: TestPki, workdir: Path, label: str = "DGASPC-CJ-TEST
     os.environ["SOFTHSM2_CONF"] = str(conf)
 
     def run(*args):
-        subprocess.run(args, env=env, check=True, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+        subprocess.run(args, env=env, check=True, capture_output=True, timeout=60,
+                       stdin=subprocess.DEVNULL)
 
     run("softhsm2-util", "--init-token", "--free", "--label", label, "--pin", pin,
         "--so-pin", so_pin)

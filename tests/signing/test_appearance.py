@@ -1,6 +1,7 @@
 """The visible signature: on the last page, in an embedded font that carries ș and ț,
 naming the signer, the role and the date."""
 import io
+import re
 
 from pypdf import PdfReader, PdfWriter
 
@@ -57,7 +58,6 @@ def test_the_appearance_names_the_signer_role_and_date(pki, p12_files):
 
 def _shown_text(content: bytes, cmap: bytes) -> str:
     """Decode the hex glyph strings of a content stream through the font's ToUnicode."""
-    import re
     mapping = {}
     for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
         for src, dst in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):

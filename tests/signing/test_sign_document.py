@@ -60,8 +60,7 @@ def test_each_signature_is_an_incremental_update_written_to_a_new_file(
 def test_the_signature_record_says_who_signed_what_how_and_when(signing_app, people,
                                                                 make_document):
     document_id = make_document()
-    record = sign(signing_app, people["mihai.ionescu"].__class__(
-        **{**people["ana.popescu"].__dict__}), document_id)
+    record = sign(signing_app, people["ana.popescu"], document_id)
     with signing_app.app_context(), unit_of_work() as uow:
         row = uow.session.get(Signature, record.id)
         audit = uow.session.scalars(select(AuditEvent).where(
@@ -83,9 +82,9 @@ def test_the_director_cannot_sign_before_the_legal_counsel(signing_app, people,
 
 def test_the_same_role_cannot_sign_a_document_twice(signing_app, people, make_document):
     document_id = make_document()
-    sign(signing_app, people["ana.popescu"], document_id)
+    sign(signing_app, people["ana.popescu"], document_id, level="B-B")
     with pytest.raises(Conflict, match="deja semnat"):
-        sign(signing_app, people["ana.popescu"], document_id)
+        sign(signing_app, people["ana.popescu"], document_id, level="B-B")
 
 
 def test_a_case_manager_cannot_sign(signing_app, people, make_document):
@@ -115,7 +114,7 @@ def test_another_directorates_document_is_not_found(signing_app, people, make_do
 def test_a_wrong_pin_is_a_clear_error_that_never_repeats_the_pin(
         signing_app, people, make_document, caplog):
     document_id = make_document()
-    sign(signing_app, people["ana.popescu"], document_id)
+    sign(signing_app, people["ana.popescu"], document_id, level="B-B")
     wrong_pin = "990011"
     caplog.set_level(logging.DEBUG)
     with pytest.raises(SigningKeyError) as raised:
@@ -140,8 +139,8 @@ def test_a_wrong_pkcs12_passphrase_is_a_clear_error_without_the_passphrase(
 
 def test_a_missing_secret_names_the_variable_to_set_not_a_value(signing_app, people,
                                                                make_document):
+    document_id = make_document()
+    sign(signing_app, people["ana.popescu"], document_id, level="B-B")
     with pytest.raises(SigningKeyError, match="FS_TEST_PIN_DIRECTOR"):
-        document_id = make_document()
-        sign(signing_app, people["ana.popescu"], document_id)
         sign(signing_app, people["mihai.ionescu"], document_id,
              pin_provider=lambda spec: None)

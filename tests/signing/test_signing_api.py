@@ -1,10 +1,16 @@
 """The signing API: sign as a logged-in person, list, download; validate an uploaded PDF,
 with a clear problem+json for every kind of bad upload."""
+import hashlib
 import io
 
 import pytest
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfWriter
 
+from filing_service.auth.tokens import issue_token
+from filing_service.db import unit_of_work
+from filing_service.models import Directorate
 from filing_service.signing.profiles import Level
 
 from .conftest import P12_PASSPHRASE
@@ -21,9 +27,6 @@ def client(signing_app):
 @pytest.fixture
 def system_auth(signing_app):
     """Headers of a case system of Cluj (a token: may validate, may not sign)."""
-    from filing_service.auth.tokens import issue_token
-    from filing_service.db import unit_of_work
-    from filing_service.models import Directorate
     with signing_app.app_context(), unit_of_work() as uow:
         cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
         issued = issue_token(uow.session, cluj.id, "sistem de test")
@@ -51,7 +54,6 @@ def test_a_person_signs_lists_and_downloads_through_the_api(client, people, as_p
     assert [s["id"] for s in listed["items"]] == [body["id"]]
     download = client.get(f"/api/v1/signatures/{body['id']}/pdf")
     assert download.mimetype == "application/pdf"
-    import hashlib
     assert hashlib.sha256(download.data).hexdigest() == body["output_sha256"]
 
 
@@ -82,8 +84,6 @@ def test_a_wrong_pin_answers_422_without_the_pin(client, signing_app, people, as
 
 def test_a_profile_with_a_pin_in_it_is_refused(client, signing_app, people, as_person,
                                                make_document, profile):
-    from filing_service.db import unit_of_work
-    from filing_service.models import Directorate
     with signing_app.app_context(), unit_of_work() as uow:
         cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
         bad = {**profile, "keys": {"k": {**profile["keys"]["cheie-consilier"],
@@ -125,8 +125,6 @@ def test_validation_accepts_a_multipart_upload(client, system_auth, signed_pdf):
 
 def test_validation_reports_content_changed_after_signing(client, system_auth,
                                                           signed_pdf):
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.pdf_utils import generic
     writer = IncrementalPdfFileWriter(io.BytesIO(signed_pdf))
     page = writer.root["/Pages"]["/Kids"][0].get_object()
     page["/Rotate"] = generic.NumberObject(90)  # a change a signature does not allow
@@ -158,8 +156,9 @@ def test_validation_refuses_an_unsigned_pdf(client, system_auth, pdfa):
     assert "nicio semnătură" in response.get_json()["detail"]
 
 
-def test_validation_refuses_a_truncated_file(client, system_auth, signed_pdf):
-    response = validate(client, system_auth, signed_pdf[: len(signed_pdf) // 2])
+@pytest.mark.parametrize("keep", [0.5, 0.99], ids=["half", "trailer-cut"])
+def test_validation_refuses_a_truncated_file(client, system_auth, signed_pdf, keep):
+    response = validate(client, system_auth, signed_pdf[: int(len(signed_pdf) * keep)])
     assert response.status_code == 422
     assert response.mimetype == PROBLEM
     assert response.get_json()["errors"][0]["field"] == "file"

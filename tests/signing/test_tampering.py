@@ -1,6 +1,11 @@
 """A signed file changed by one byte is broken for pyhanko and for pdfsig alike; a B-LT
 file validates offline, from the data it carries, with the PKI's servers stopped."""
 import socket
+from io import BytesIO
+
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
 
 from filing_service.signing.profiles import Level
 from filing_service.signing.trust import load_trust_roots
@@ -63,11 +68,6 @@ def test_a_b_lt_file_validates_with_fetching_disabled_and_the_servers_stopped(pd
 def test_without_the_dss_the_same_signature_cannot_be_trusted_offline(pdfa, tmp_path):
     """The counter-check of the test above: B-T carries no revocation data, so with
     revocation required and nothing to fetch, the chain is not accepted."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
-    from io import BytesIO
-
     own_pki = TestPki(tmp_path).start()
     spec = key_spec("pkcs12", "director",
                     p12_files={"director": own_pki.pkcs12("director", P12_PASSPHRASE)})
