@@ -25,7 +25,8 @@ from tests.signing.pki import SOFTHSM_MODULE, TRUST_DIR, TestPki, make_softhsm_t
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+                 "--disable-sync", "--no-first-run",
+                 "--lang=ro-RO"]  # date inputs in the Romanian order, as users see them
 ROOT = Path(__file__).parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PASSWORD = "Parola-E2E-2026"
@@ -144,11 +145,12 @@ def page(chromium):
     context.close()
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot as a test artefact."""
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """Save a screenshot as a test artefact (long forms: the window, as a person sees it
+    with the sticky save bar, rather than the whole page)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 
