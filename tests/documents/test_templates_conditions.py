@@ -68,3 +68,38 @@ def test_child_of_fourteen_who_refuses_is_named_as_refusing(petitions):
 def test_child_of_fourteen_who_consents_gets_the_consent_not_the_court_reasons(petitions):
     text = petitions["fifteen_consents"]
     assert CONSENTED in text and COURT_MUST_DECIDE not in text
+
+
+@pytest.fixture(scope="module")
+def changes(docs_app, pool, tmp_path_factory):
+    """The petition to change or end a measure, for a measure the commission set (the
+    child moves to another family) and for a court measure ending by reintegration."""
+    folder = tmp_path_factory.mktemp("changes")
+    to_commission = create_case(docs_app, cases.commission_case(), (
+        ("placement_target", {"kind": "asistent_maternal", "name": "Lucia Rus"}),
+        ("measure", {"kind": "plasament", "authority": "comisie", "status": "propusa",
+                     "at_target": True})))
+    ending = cases.change_case()
+    ending["measure"]["ends_on"] = cases.TODAY.isoformat()
+    paths = {"commission": render_docx(docs_app, to_commission, "cerere_modificare",
+                                       "instanta", folder),
+             "ending": render_docx(docs_app, create_case(docs_app, ending),
+                                   "cerere_modificare", "instanta", folder)}
+    converted = pdf_texts(pool, list(paths.values()))
+    return {name: converted[path] for name, path in paths.items()}
+
+
+def test_change_of_a_commission_measure_goes_to_the_commission_without_court_procedure(
+        changes):
+    text = changes["commission"]
+    assert "Către COMISIA PENTRU PROTECȚIA COPILULUI CLUJ" in text
+    assert "TRIBUNALUL" not in text and "art. 140" not in text and "procurorului" not in text
+    assert "modificarea măsurii de plasament dispuse prin actul nr. 52" in text
+    assert "asistentul maternal profesionist Lucia Rus" in text
+
+
+def test_ending_a_measure_by_reintegration_brings_proof_of_parents_counselling(changes):
+    text = changes["ending"]
+    assert "CERERE de încetare a măsurii de protecție specială" in text
+    assert "reintegrarea copilului în familia sa" in text
+    assert "art. 73 alin. (4)" in text and "ședințe de consiliere" in text
