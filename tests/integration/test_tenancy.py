@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from filing_service.db import unit_of_work
+from filing_service.models import Directorate, Signature, User
 from tests import builders
 
 
@@ -49,8 +51,7 @@ def foreign_ids(client, auth):
 
 
 def _signature_record(app, document_id: int) -> int:
-    from filing_service.db import unit_of_work
-    from filing_service.models import Directorate, Signature, User
+    """A signature row of a Cluj document (no key needed: only its id is used here)."""
     with app.app_context(), unit_of_work() as uow:
         cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
         user = User(directorate_id=cluj.id, username="semnatar.cj", full_name="Ana Popescu",
