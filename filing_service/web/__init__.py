@@ -50,6 +50,13 @@ def _csrf(exc: csrf.CsrfError):
                            message=exc.description), 400
 
 
+@blueprint.context_processor
+def _current_user():
+    """Who is logged in, for every page's header and buttons."""
+    return {"user": g.get("user"), "actor": g.get("actor"),
+            "directorate_name": g.get("directorate_name", "")}
+
+
 def _local(value):
     """An aware datetime in the service's time zone, written the Romanian way."""
     if value is None:
@@ -65,9 +72,3 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters["datetime_ro"] = _local
     app.jinja_env.globals["label"] = labels.label
     app.jinja_env.globals["csrf_token"] = csrf.token
-
-
-@blueprint.context_processor
-def _current_user():
-    return {"user": g.get("user"), "actor": g.get("actor"),
-            "directorate_name": g.get("directorate_name", "")}

@@ -1,7 +1,7 @@
 """Roles on the pages: an auditor reads, a case manager edits, an administrator manages
 users and tokens of the directorate."""
 from tests.web.test_case_forms import new_case_form
-from tests.web.conftest import count_cases
+from tests.web.conftest import WebClient, count_cases
 
 
 def test_an_auditor_reads_the_case_page_without_edit_buttons(web, make_case):
@@ -40,7 +40,6 @@ def test_only_an_administrator_opens_the_administration(web):
 
 
 def test_an_administrator_creates_a_user_who_can_log_in(app, web):
-    from tests.web.conftest import WebClient
     admin = web("administrator")
     response = admin.post("/admin/users", {"full_name": "Ioana Pop", "username": "ioana.pop",
                                            "role": "manager_de_caz",

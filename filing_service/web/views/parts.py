@@ -2,7 +2,8 @@
 events and hearings. One pair of views serves them all, declared in ``PARTS``."""
 from dataclasses import dataclass
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
+                   url_for)
 
 from ...cases import schemas, service
 from ...clock import today
