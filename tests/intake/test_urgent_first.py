@@ -61,3 +61,12 @@ def test_a_report_starts_the_verification_term(send, client, auth):
     answer = client.get(f"/api/v1/cases/{case_id}/deadlines", headers=auth).get_json()
 
     assert "verificare_sesizare" in {d["rule_id"] for d in answer["deadlines"]}
+
+
+def test_the_reports_list_filters_on_priority(send, client, auth):
+    _send_three(send)
+
+    urgent = client.get("/api/v1/intake/reports?priority=true", headers=auth).get_json()
+    ordinary = client.get("/api/v1/intake/reports?priority=false", headers=auth).get_json()
+
+    assert (urgent["total"], ordinary["total"]) == (2, 1)
