@@ -35,6 +35,7 @@ db:
 
 demo:
 	$(BIN)/filing-service seed-demo
+	$(BIN)/filing-service signing-demo  # Cluj signs at B-B with TEST-ONLY PKCS#12 files
 
 serve:  ## CONVERTER_WARM_START: each worker starts its LibreOffice pool with the app
 	CONVERTER_WARM_START=1 $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - \

@@ -26,15 +26,18 @@ def init_app(app: Flask) -> None:
 
     ``SIGNATURE_TRUST_DIRS``: folders of trusted root certificates, ``:``-separated
     (default ``signatures/trust/qualified``); ``SIGNING_SECRETS_FILE``: a JSON file of
-    PINs and passphrases by name, for keys whose secret is not in the environment.
+    PINs and passphrases by name, for keys whose secret is not in the environment
+    (default ``instance/signing-secrets.json``, used only if it exists).
     """
-    from .cli import sign_command
+    from .cli import sign_command, signing_demo_command
 
     env_dirs = os.environ.get("SIGNATURE_TRUST_DIRS")
     app.config.setdefault("SIGNATURE_TRUST_DIRS",
                           env_dirs.split(":") if env_dirs else [str(d) for d in DEFAULT_DIRS])
-    app.config.setdefault("SIGNING_SECRETS_FILE", os.environ.get("SIGNING_SECRETS_FILE"))
+    app.config.setdefault("SIGNING_SECRETS_FILE", os.environ.get(
+        "SIGNING_SECRETS_FILE", os.path.join(app.instance_path, "signing-secrets.json")))
     app.cli.add_command(sign_command)
+    app.cli.add_command(signing_demo_command)
     # fontTools reports every table it does not subset (at WARNING); nothing to act on.
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 

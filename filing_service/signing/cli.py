@@ -4,6 +4,7 @@ from pathlib import Path
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 
 from .. import clock
 from ..auth.roles import ROLE_LABELS, Role
@@ -14,6 +15,7 @@ from .trust import load_trust_roots
 
 
 @click.command("sign")
+@with_appcontext
 @click.option("--in", "input_path", required=True, type=click.Path(exists=True,
               dir_okay=False, path_type=Path), help="PDF-ul de semnat")
 @click.option("--out", "output_path", required=True, type=click.Path(dir_okay=False,
@@ -70,3 +72,45 @@ def sign_command(input_path, output_path, level, tsa_url, pkcs12, pkcs11_module,
         raise
     output_path.write_bytes(signed)
     click.echo(f"Semnat ({level}): {output_path}")
+
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "signatures" / "test-pki" / "demo"
+DEMO_PASSPHRASE = "demo-semnatura-TEST"  # of the public TEST-ONLY demo files, not a secret
+
+
+@click.command("signing-demo")
+@with_appcontext
+@click.option("--directorate", default="CJ", show_default=True)
+def signing_demo_command(directorate):
+    """Give a directorate a demo signature profile (B-B, the TEST-ONLY PKCS#12 files of
+    the test PKI for ana.popescu and mihai.ionescu); never for production."""
+    import json
+
+    from sqlalchemy import select
+
+    from ..db import unit_of_work
+    from ..models import Directorate
+
+    secrets_file = Path(current_app.config["SIGNING_SECRETS_FILE"])
+    with unit_of_work() as uow:
+        target = uow.session.scalar(select(Directorate).where(
+            Directorate.code == directorate.upper()))
+        if target is None:
+            raise click.BadParameter(f"direcția {directorate} nu există",
+                                     param_hint="--directorate")
+        if (target.settings or {}).get("signature_profile"):
+            click.echo("Direcția are deja un profil de semnătură; nu a fost schimbat.")
+            return
+        keys = {f"demo-{label}": {"type": "pkcs12", "users": [user],
+                                  "path": str(DEMO_DIR / f"TEST-ONLY-{label}.p12"),
+                                  "secret": "FS_DEMO_P12"}
+                for label, user in (("consilier", "ana.popescu"),
+                                    ("director", "mihai.ionescu"))}
+        target.settings = {**(target.settings or {}),
+                           "signature_profile": {"level": "B-B", "keys": keys}}
+        existing = json.loads(secrets_file.read_text()) if secrets_file.is_file() else {}
+        secrets_file.parent.mkdir(parents=True, exist_ok=True)
+        secrets_file.write_text(json.dumps({**existing, "FS_DEMO_P12": DEMO_PASSPHRASE}))
+        secrets_file.chmod(0o600)
+        uow.commit()
+    click.echo(f"Profil de semnătură demonstrativ (B-B, chei de TEST) pentru {directorate}.")

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from filing_service.db import unit_of_work
 from filing_service.errors import Conflict, NotFound, PermissionDenied
-from filing_service.models import AuditEvent, Signature
+from filing_service.models import AuditEvent, Directorate, Signature
 from filing_service.auth.actor import Actor
 from filing_service.signing import service
 from filing_service.signing.keys import SigningKeyError
@@ -144,3 +144,19 @@ def test_a_missing_secret_names_the_variable_to_set_not_a_value(signing_app, peo
     with pytest.raises(SigningKeyError, match="FS_TEST_PIN_DIRECTOR"):
         sign(signing_app, people["mihai.ionescu"], document_id,
              pin_provider=lambda spec: None)
+
+
+def test_the_demo_profile_lets_the_demo_counsel_sign_with_the_test_only_p12(
+        signing_app, people, make_document):
+    with signing_app.app_context(), unit_of_work() as uow:
+        cluj = uow.session.get(Directorate, people["ana.popescu"].directorate_id)
+        cluj.settings = {}
+        uow.commit()
+    result = signing_app.test_cli_runner().invoke(args=["signing-demo"])
+    assert result.exit_code == 0, result.output
+
+    record = sign(signing_app, people["ana.popescu"], make_document())
+    assert (record.key_name, record.level) == ("demo-consilier", "B-B")
+    with signing_app.app_context(), unit_of_work() as uow:
+        profile = uow.session.get(Directorate, record.directorate_id).settings
+    assert "demo-semnatura" not in str(profile)  # the passphrase is in the secrets file
