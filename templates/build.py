@@ -21,6 +21,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -48,10 +49,32 @@ class Template:
                 fonts.set(qn(attr), FONT)
             style.paragraph_format.space_after = Pt(4)
             style.paragraph_format.line_spacing = 1.15
+        self._page_numbers(section)
         props = self.doc.core_properties
         props.author = props.last_modified_by = "filing_service"
         props.created = props.modified = FIXED_TIME
         props.revision = 1
+
+    def _page_numbers(self, section):
+        """"Pagina N din M", centred in the footer: a court file is read page by page."""
+        para = section.footer.paragraphs[0]
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for text, field in (("Pagina ", "PAGE"), (" din ", "NUMPAGES")):
+            run = para.add_run(text)
+            run.font.size = Pt(9)
+            simple = OxmlElement("w:fldSimple")
+            simple.set(qn("w:instr"), field)
+            number = OxmlElement("w:r")
+            props = OxmlElement("w:rPr")
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), "18")
+            props.append(size)
+            number.append(props)
+            text_el = OxmlElement("w:t")
+            text_el.text = "1"
+            number.append(text_el)
+            simple.append(number)
+            para._p.append(simple)
 
     # ---- text -------------------------------------------------------------------------
     def _runs(self, paragraph, text: str, bold: bool = False, size: int | None = None):
@@ -74,9 +97,11 @@ class Template:
             para.paragraph_format.first_line_indent = Cm(1.25)
         return self._runs(para, text, bold)
 
-    def plain(self, text: str, *, bold: bool = False):
-        """A left-aligned paragraph without indent (form fields, addresses)."""
+    def plain(self, text: str, *, bold: bool = False, keep: bool = False):
+        """A left-aligned paragraph without indent (form fields, addresses); ``keep``
+        keeps it on the page of what follows (the date with the signatures)."""
         para = self.doc.add_paragraph()
+        para.paragraph_format.keep_with_next = keep
         return self._runs(para, text, bold)
 
     def center(self, text: str, *, bold: bool = False, size: int | None = None):
@@ -123,8 +148,8 @@ class Template:
         """A paragraph holding only a docxtpl paragraph tag: ``{%p if ... %}``."""
         self.doc.add_paragraph(jinja)
 
-    def blank(self):
-        self.doc.add_paragraph()
+    def blank(self, *, keep: bool = False):
+        self.doc.add_paragraph().paragraph_format.keep_with_next = keep
 
     # ---- tables -----------------------------------------------------------------------
     def table(self, headers: list[str], rows: list[list[str]], *, widths=None,
@@ -159,6 +184,8 @@ class Template:
     def signatures(self, left: list[str], right: list[str]):
         """Two signature blocks side by side, without borders."""
         table = self.doc.add_table(rows=1, cols=2)
+        row_props = table.rows[0]._tr.get_or_add_trPr()
+        row_props.append(OxmlElement("w:cantSplit"))  # a signature block is never cut
         for cell, lines in zip(table.rows[0].cells, (left, right)):
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             self._runs(cell.paragraphs[0], lines[0], bold=True)

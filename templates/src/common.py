@@ -142,8 +142,8 @@ def stamp_duty(t):
 def signatures(t):
     """Date, and the director and the legal counsel, who both sign."""
     t.blank()
-    t.plain("Data: {{ today.ro }}")
-    t.blank()
+    t.plain("Data: {{ today.ro }}", keep=True)
+    t.blank(keep=True)
     t.signatures(["{{ signatures.director_title|upper }},", "{{ signatures.director }}",
                   "", "L.S."],
                  ["{{ signatures.legal_counsel_title }},", "{{ signatures.legal_counsel }}"])

@@ -83,8 +83,8 @@ def build(t):
     t.p("Nu există alte date relevante.")
     t.tag("{%p endif %}")
     t.blank()
-    t.plain("Data: {{ today.ro }}")
-    t.blank()
+    t.plain("Data: {{ today.ro }}", keep=True)
+    t.blank(keep=True)
     t.signatures(["{{ signatures.director_title|upper }},", "{{ signatures.director }}"],
                  ["Întocmit, manager de caz,", "{{ signatures.case_manager }}"])
     common.parents_notice(t)

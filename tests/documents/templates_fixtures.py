@@ -105,5 +105,6 @@ def pdf_text(pdf: Path) -> str:
     which would make a test depend on where today's date pushes the line breaks."""
     out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
                          check=True, capture_output=True, timeout=60).stdout.decode("utf-8")
+    out = re.sub(r"\s*Pagina \d+ din \d+\s*", "\n", out)  # the footer, between pages
     out = re.sub(r"-[ \t]*\n\s*", "-", out)  # a word hyphenated across lines is one word
     return " ".join(out.split())
