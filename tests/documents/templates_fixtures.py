@@ -48,15 +48,16 @@ def docs_app(tmp_path_factory, sqlite_template):
     app.extensions["db_engine"].dispose()
 
 
-def create_case(app, data: dict, extra: tuple[tuple[str, dict], ...] = ()) -> int:
+def create_case(app, data: dict, extra: tuple[tuple[str, dict], ...] = (),
+                code: str = "CJ") -> int:
     """Store a case built by tests.builders through the service, as the API would; then
     add the ``extra`` parts in order ((entity, data); a measure with ``at_target`` is
     placed at the latest placement target)."""
     parts = {"measure": schemas.MeasureIn, "placement_target": schemas.PlacementTargetIn,
              "event": schemas.EventIn}
     with app.app_context(), unit_of_work() as uow:
-        cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
-        actor = Actor("token", 1, "teste", cluj.id, "sistem")
+        directorate = uow.session.query(Directorate).filter_by(code=code).one()
+        actor = Actor("token", 1, "teste", directorate.id, "sistem")
         case = service.create_case(uow, actor, schemas.CaseIn.model_validate(data), TODAY)
         for entity, values in extra:
             values = dict(values)

@@ -15,8 +15,9 @@ from tests.documents.templates_fixtures import TODAY, create_case, docs_app
 __all__ = ["docs_app"]
 
 
-def _context(app, data: dict, variant: str, doc_id: str = "cerere_art70") -> dict:
-    case_id = create_case(app, data)
+def _context(app, data: dict, variant: str, doc_id: str = "cerere_art70",
+             code: str = "CJ") -> dict:
+    case_id = create_case(app, data, code=code)
     with app.app_context(), unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
         return build_context(uow.session, case, DOC_TYPES[doc_id], variant, TODAY,
@@ -49,6 +50,15 @@ def test_parents_variant_hides_a_child_domicile_that_is_the_placement_address(do
 def test_court_is_the_tribunal_of_the_childs_domicile_when_the_case_names_none(docs_app):
     data = cases.emergency_case(court=None)
     assert _context(docs_app, data, "instanta")["court"]["name"] == "Tribunalul Cluj"
+
+
+def test_a_bucharest_sector_directorate_is_named_with_its_sector_and_commission(docs_app):
+    data = cases.emergency_case(court="Tribunalul București")
+    data["child"].update(domicile_area="B3", domicile_address="Bd. Fictiv nr. 1, Sector 3")
+    context = _context(docs_app, data, "instanta", code="B3")
+    assert context["directorate"]["short"] == "DGASPC Sector 3"
+    assert context["commission"]["name"] == "Comisia pentru Protecția Copilului Sector 3"
+    assert context["court"]["name_upper"] == "TRIBUNALUL BUCUREȘTI"
 
 
 @pytest.mark.parametrize("letter, article", [("a", "art. 66 alin. (3)"),
