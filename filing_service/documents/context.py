@@ -17,7 +17,7 @@ from ..law.dates import format_date_ro
 from ..law.directorates import BY_CODE, competent_tribunal
 from ..models import Case, Directorate, Measure, Parent, PlacementTarget
 from . import context_law as law
-from .catalog import PARENTS, DocType
+from .catalog import COURT, PARENTS, DocType
 
 # Art. 67^1 alin. (1): what the biological parents must not learn of the placement
 # person or family.
@@ -93,8 +93,9 @@ def build_context(session: Session, case: Case, doc_type: DocType, variant: str,
         "errors": [f.message for f in findings if f.severity == rules.Severity.ERROR],
         "signatures": _signatures(directorate),
     }
-    if not parents_variant and target is not None:
-        # Only the full variant carries what art. 67^1 keeps from the parents.
+    if variant == COURT and target is not None:
+        # Only the full variant carries what art. 67^1 keeps from the parents; any other
+        # variant name, even a mistaken one, gets the parents' protection.
         context["placement_private"] = {f: getattr(target, f) or "" for f in
                                         PRIVATE_TARGET_FIELDS}
     return context

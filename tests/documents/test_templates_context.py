@@ -92,3 +92,7 @@ def _strings(value):
     elif isinstance(value, list):
         for item in value:
             yield from _strings(item)
+
+
+def test_an_unknown_variant_name_gets_no_confidential_data(docs_app):
+    assert "placement_private" not in _context(docs_app, cases.emergency_case(), "parinte")
