@@ -222,3 +222,22 @@ def test_validation_needs_a_token(client, signed_pdf):
     response = client.post("/api/v1/signatures/validate", data=signed_pdf,
                            content_type="application/pdf")
     assert response.status_code == 401
+
+
+def test_an_unreachable_tsa_is_a_502_that_records_nothing(client, signing_app, people,
+                                                          as_person, make_document,
+                                                          profile):
+    with signing_app.app_context(), unit_of_work() as uow:
+        cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
+        cluj.settings = {"signature_profile": {**profile,
+                                               "tsa_url": "http://127.0.0.1:9/tsa"}}
+        uow.commit()
+    document_id = make_document()
+    as_person(people["ana.popescu"])
+    response = client.post(f"/api/v1/documents/{document_id}/signatures",
+                           json={"role": "consilier_juridic", "level": "B-T"})
+    assert response.status_code == 502
+    assert response.mimetype == PROBLEM
+    assert "marcare temporală" in response.get_json()["detail"]
+    listed = client.get(f"/api/v1/documents/{document_id}/signatures").get_json()
+    assert listed["items"] == []
