@@ -48,8 +48,8 @@ def build(t):
         "{% endif %}, instanța a dispus plasamentul copilului în regim de urgență, potrivit "
         "art. 100 alin. (3) din Legea nr. 272/2004. Ordonanța a fost executată"
         "{% if ordinance.executed_on.ro %} la data de {{ ordinance.executed_on.ro }}"
-        "{% endif %}, iar prezenta cerere este formulată în termenul de 5 zile prevăzut de "
-        "art. 100 alin. (4). Pe durata plasamentului în regim de urgență, exercițiul "
+        "{% endif %}; potrivit art. 100 alin. (4), direcția sesizează instanța în termen de 5 zile "
+        "de la data executării. Pe durata plasamentului în regim de urgență, exercițiul "
         "drepturilor părintești este suspendat de drept (art. 68 alin. (5)).")
     t.p("Copilul se află în situația prevăzută de {{ case.situation_ref }}; împrejurările care au justificat "
         "ordonanța se mențin, astfel că protecția sa impune măsura plasamentului.")

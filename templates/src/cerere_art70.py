@@ -49,8 +49,9 @@ def build(t):
         "{% endif %}. Pe durata acestei măsuri, exercițiul drepturilor părintești este "
         "suspendat de drept, potrivit art. 68 alin. (5) din Legea nr. 272/2004, până când "
         "instanța va decide cu privire la înlocuirea sau încetarea măsurii.")
-    t.p("Potrivit art. 70 alin. (1) din Legea nr. 272/2004, sesizăm instanța în termen de "
-        "5 zile de la data dispoziției. Împrejurările care au stat la baza măsurii se mențin, "
+    t.p("Potrivit art. 70 alin. (1) din Legea nr. 272/2004, directorul care a dispus "
+        "plasamentul în regim de urgență este obligat să sesizeze instanța în termen de 5 zile "
+        "de la data dispoziției, ceea ce facem prin prezenta cerere. Împrejurările care au stat la baza măsurii se mențin, "
         "astfel încât reintegrarea copilului în familie nu este, în prezent, în interesul său "
         "superior, iar măsura plasamentului, cu caracter temporar, este cea care îi asigură "
         "protecția (art. 70 alin. (3)).")
