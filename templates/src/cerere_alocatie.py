@@ -29,7 +29,8 @@ def build(t):
               "{% if placement_private is defined %}{{ placement_private.cnp }}{% endif %}"]])
     t.plain("Act de identitate doveditor** ........ Seria ........ Număr ............")
     t.plain("În calitate de:")
-    t.plain("{% if target and target.person_or_family %}☒{% else %}☐{% endif %} tutore "
+    t.plain("☐ tutore")
+    t.plain("{% if target and target.person_or_family %}☒{% else %}☐{% endif %} "
             "persoană/reprezentant al familiei de plasament")
     t.plain("{% if target and target.maternal_assistant %}☒{% else %}☐{% endif %} asistent "
             "maternal")

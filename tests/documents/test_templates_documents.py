@@ -87,7 +87,9 @@ EXPECTED = {
     "cerere_alocatie": ("commission", ["Anexa nr. 2", "pentru acordarea alocației de "
                                        "plasament și a indemnizației lunare de sprijin",
                                        "Stimată doamnă/Stimate domn director executiv",
-                                       "Veronica", "Pop", "Cluj", "☒ indemnizației lunare "
+                                       "Veronica", "Pop", "Cluj", "☐ tutore ☒ persoană/"
+                                       "reprezentant al familiei de plasament ☐ asistent "
+                                       "maternal", "☒ indemnizației lunare "
                                        "de sprijin", "LISTA copiilor aflați în plasament",
                                        "Matei", "52 /", "Declar pe propria răspundere"]),
     "cerere_indemnizatie_tineri": ("young", ["Anexa nr. 3", "CERERE ȘI DECLARAȚIE PE "
