@@ -1,7 +1,7 @@
 """Qualified signatures put on document versions: who signed what, when, and how."""
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
@@ -17,6 +17,9 @@ class Signature(Base):
     """
 
     __tablename__ = "signatures"
+    # One signature per role on a document: two requests racing past the service's
+    # check cannot both be recorded.
+    __table_args__ = (UniqueConstraint("document_id", "role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     directorate_id: Mapped[int] = mapped_column(ForeignKey("directorates.id"), index=True)

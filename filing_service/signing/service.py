@@ -10,6 +10,7 @@ import logging
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import audit, clock
@@ -84,7 +85,12 @@ def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
         output_sha256=output_sha,
         certificate_sha256=hashlib.sha256(certificate.dump()).hexdigest())
     session.add(record)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:  # the same role signed meanwhile (the file stays, unused)
+        session.rollback()
+        raise Conflict(f"Documentul este deja semnat de {ROLE_LABELS[role].lower()}.",
+                       field="role") from None
     audit.record(session, actor, "sign", "signature", record.id, case_id=document.case_id,
                  changes={"document_id": document.id, "level": record.level,
                           "input_sha256": input_sha, "output_sha256": output_sha})

@@ -4,6 +4,7 @@ import logging
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from filing_service.db import unit_of_work
 from filing_service.errors import Conflict, NotFound, PermissionDenied
@@ -160,3 +161,18 @@ def test_the_demo_profile_lets_the_demo_counsel_sign_with_the_test_only_p12(
     with signing_app.app_context(), unit_of_work() as uow:
         profile = uow.session.get(Directorate, record.directorate_id).settings
     assert "demo-semnatura" not in str(profile)  # the passphrase is in the secrets file
+
+
+def test_the_database_refuses_a_second_signature_of_the_same_role(signing_app, people,
+                                                                  make_document):
+    """Two requests racing past the service's turn check cannot both be recorded."""
+    document_id = make_document()
+    first = sign(signing_app, people["ana.popescu"], document_id, level="B-B")
+    with signing_app.app_context(), unit_of_work() as uow:
+        uow.session.add(Signature(**{
+            c: getattr(first, c) for c in ("directorate_id", "document_id", "signer_user_id",
+                                           "signer_name", "role", "key_name", "level",
+                                           "input_sha256", "output_sha256",
+                                           "certificate_sha256")}))
+        with pytest.raises(IntegrityError):
+            uow.session.flush()

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["signer_user_id"], ["users.id"],
                                 name=op.f("fk_signatures_signer_user_id_users")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_signatures")),
+        sa.UniqueConstraint("document_id", "role", name=op.f("uq_signatures_document_id_role")),
     )
     with op.batch_alter_table("signatures", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_signatures_directorate_id"),
