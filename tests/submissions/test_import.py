@@ -117,3 +117,19 @@ def test_warnings_of_the_rules_come_with_an_accepted_import(post_xml):
 def test_a_json_body_is_refused_with_415(client, auth):
     response = client.post("/api/v1/submissions", json=builders.case(), headers=auth)
     assert response.status_code == 415
+
+
+def test_without_a_token_nothing_is_read(client, stored):
+    before = stored()
+    response = client.post("/api/v1/submissions", data=VALID,
+                           headers={"Content-Type": "application/xml"})
+    assert response.status_code == 401
+    assert stored() == before
+
+
+def test_the_openapi_document_describes_the_xml_routes(client):
+    paths = client.get("/api/v1/openapi.json").get_json()["paths"]
+    for path in ("/api/v1/submissions", "/api/v1/submissions/validate"):
+        assert "application/xml" in paths[path]["post"]["requestBody"]["content"]
+    assert "application/xml" in paths["/api/v1/cases/{case_id}.xml"]["get"]["responses"][
+        "200"]["content"]
