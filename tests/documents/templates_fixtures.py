@@ -2,8 +2,8 @@
 the pipeline's renderer, converted to PDF/A by the pipeline's warm LibreOffice pool, and
 read back with pdftotext.
 
-Heavy (LibreOffice), so one backend only; each test module owns one pool (module scope)
-and converts its documents in parallel. LibreOffice missing is a failure, never a skip.
+Heavy (LibreOffice), so one backend only; the documents are converted in parallel on the
+session's pool. LibreOffice missing is a failure, never a skip.
 """
 import re
 import shutil
@@ -20,7 +20,7 @@ from filing_service.cases import schemas, service
 from filing_service.db import unit_of_work
 from filing_service.documents.catalog import DOC_TYPES
 from filing_service.documents.context import build_context
-from filing_service.documents.converter import ConverterPool, PoolSettings
+from filing_service.documents.converter import ConverterPool
 from filing_service.documents.render import render_docx as pipeline_render
 from filing_service.models import Case, Directorate
 
@@ -69,11 +69,10 @@ def create_case(app, data: dict, extra: tuple[tuple[str, dict], ...] = (),
 
 
 @pytest.fixture(scope="module")
-def pool():
-    """A warm LibreOffice pool of the pipeline, stopped when the module's tests are done."""
-    converters = ConverterPool(PoolSettings(size=2, timeout=120))
-    yield converters
-    converters.close()
+def pool(converter_pool):
+    """The pipeline's warm LibreOffice pool, the very one the service uses, started once
+    for the session and stopped at its end (tests/documents/conftest.py)."""
+    return converter_pool
 
 
 def render_docx(app, case_id: int, doc_id: str, variant: str, folder: Path) -> Path:
