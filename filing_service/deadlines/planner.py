@@ -3,7 +3,8 @@ out (no database), so that the service, the tests and the benchmark share it.
 
 Every tracked rule of the catalogue whose starting event is on the timeline gives one
 deadline per event; the quarterly review (art. 72 alin. 1) gives one per quarter that has
-begun, until the measure ends. A pronouncement recorded only on a hearing
+begun, until the measure ends. An emergency placement the director revoked within the
+five days (art. 70 alin. 2) needs no notice to the court. A pronouncement recorded only on a hearing
 (``pronounced_on``) starts the art. 136 term as a pronouncement event would.
 """
 from dataclasses import dataclass, replace
@@ -16,6 +17,7 @@ from .calendar import WorkCalendar
 from .counting import ZONE, Term, TermSpec, compute
 
 QUARTERLY = "art72_revizuire_trimestriala"
+NOTIFY_COURT = "art70_sesizare_instanta"
 MAX_QUARTERS = 80  # 20 years: a measure lasts at most until the child is an adult
 
 
@@ -58,6 +60,8 @@ def plan(events: list[EventFact], hearings: list[HearingFact], calendar: WorkCal
                 out.extend(_quarters(rule, event, events, calendar, as_of))
                 continue
             term = _compute_event_term(rule, event, calendar)
+            if rule.id == NOTIFY_COURT and _revoked_in_time(event, term, events):
+                continue
             out.append(Planned(f"e{event.id}:{rule.id}", rule, event.occurred_on, term,
                                event_id=event.id))
     pronounced = {e.occurred_on for e in events if e.kind == EventKind.PRONOUNCEMENT}
@@ -68,6 +72,13 @@ def plan(events: list[EventFact], hearings: list[HearingFact], calendar: WorkCal
             out.append(Planned(f"h{hearing.id}:{art136.id}", art136, hearing.pronounced_on,
                                term, hearing_id=hearing.id))
     return out
+
+
+def _revoked_in_time(order: EventFact, term: Term, events: list[EventFact]) -> bool:
+    """The director revoked the emergency placement within the term (art. 70 alin. 2):
+    there is no measure left for the court to rule on, so no notice is due."""
+    return any(e.kind == EventKind.EMERGENCY_ORDER_REVOKED
+               and order.occurred_on <= e.occurred_on <= term.due_date for e in events)
 
 
 def _compute_event_term(rule, event: EventFact, calendar: WorkCalendar) -> Term:

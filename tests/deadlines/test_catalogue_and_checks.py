@@ -57,6 +57,20 @@ def test_an_emergency_order_plans_the_court_notification_and_the_pip():
         ("art58_pip_urgenta", date(2026, 3, 3))}
 
 
+def test_an_emergency_order_revoked_within_five_days_needs_no_court_notification():
+    events = [EventFact(1, "dispozitie_plasament_urgenta", date(2026, 3, 3)),
+              EventFact(2, "dispozitie_revocata", date(2026, 3, 6))]
+    planned = plan(events, [], WorkCalendar(), date(2026, 3, 6))
+    assert "art70_sesizare_instanta" not in {p.rule.id for p in planned}
+
+
+def test_an_emergency_order_revoked_after_the_term_keeps_its_court_notification():
+    events = [EventFact(1, "dispozitie_plasament_urgenta", date(2026, 3, 3)),
+              EventFact(2, "dispozitie_revocata", date(2026, 3, 12))]
+    planned = plan(events, [], WorkCalendar(), date(2026, 3, 12))
+    assert "art70_sesizare_instanta" in {p.rule.id for p in planned}
+
+
 def test_quarterly_reviews_are_planned_for_each_begun_quarter_until_the_measure_ends():
     events = [EventFact(1, "masura_instituita", date(2025, 1, 15)),
               EventFact(2, "masura_incetata", date(2025, 9, 1))]
