@@ -18,7 +18,8 @@ def text(docs_app, pool, tmp_path_factory):
                  builders.parent("tata", first_name="Sorin", last_name="Țurcanu",
                                  cnp=None, birth_date=None)],
         facts_summary="Copila a fost găsită singură în locuință, fără hrană & căldură.\n"
-                      "Vecinii au sesizat „situația” prin numărul 119.")
+                      "Vecinii au sesizat „situația” prin numărul 119.\n"
+                      "Copila a spus: 'mi-e frig' (temperatura <10 °C, umiditate >80%).")
     case_id = create_case(docs_app, data)
     folder = tmp_path_factory.mktemp("art70")
     path = render_docx(docs_app, case_id, "cerere_art70", "instanta", folder)
@@ -63,6 +64,7 @@ def test_art70_petition_has_the_sections_of_a_petition(text):
 def test_art70_petition_prints_user_text_literally(text):
     assert "fără hrană & căldură." in text
     assert "Vecinii au sesizat „situația” prin numărul 119." in text
+    assert "Copila a spus: 'mi-e frig' (temperatura <10 °C, umiditate >80%)." in text
 
 
 def test_art70_petition_is_exempt_from_stamp_duty_and_signed_by_director_and_counsel(text):
