@@ -64,5 +64,5 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _api_areas():
     """The API areas of every capability, in the order the OpenAPI document lists them."""
-    return [cases_routes, intake_routes, documents_routes, deadlines_routes, filings_routes, signing_routes,
-            submissions_routes]
+    return [cases_routes, intake_routes, documents_routes, deadlines_routes, filings_routes,
+            signing_routes, submissions_routes]
