@@ -5,14 +5,16 @@ Signatures are checked with pyhanko for integrity (the signed bytes are unchange
 the signature value matches); whether the signer's certificate is qualified and trusted
 is the signing capability's validation, which the filing does not repeat.
 """
+import asyncio
 import io
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation.errors import SignatureValidationError
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -53,13 +55,28 @@ def inspect(data: bytes) -> PdfReport:
             # integrity, and an untrusted path would only add noise to the logs.
             context = ValidationContext(trust_roots=[signature.signer_cert],
                                         allow_fetching=False)
-            status = validate_pdf_signature(signature, context)
+            status = run_coroutine(async_validate_pdf_signature(signature, context))
             intact = intact and status.intact and status.valid
         except (SignatureValidationError, ValueError, KeyError) as exc:
             log.info("signature unreadable: %s", type(exc).__name__)
             intact = False
     covers = signatures[-1].coverage == SignatureCoverageLevel.ENTIRE_FILE
     return PdfReport(True, pdfa, len(signatures), intact, covers)
+
+
+def run_coroutine(coroutine):
+    """Run one of pyhanko's coroutines to completion from synchronous code.
+
+    pyhanko's synchronous functions call ``asyncio.run``, which fails in a thread whose
+    event loop is running (an async server, or a test session that keeps one open);
+    there the coroutine runs in a worker thread with a loop of its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
 
 
 def _pdfa_part(reader: PdfFileReader) -> str | None:

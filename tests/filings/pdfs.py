@@ -16,6 +16,8 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
+from filing_service.filings.pdfcheck import run_coroutine
+
 _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
@@ -68,9 +70,9 @@ def sign(data: bytes, field: str = "Semnatura1") -> bytes:
         signing_cert=cert, signing_key=load_private_key_from_pemder_data(key_pem, None),
         cert_registry=SimpleCertificateStore.from_certs([cert]))
     out = io.BytesIO()
-    signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
-                     signers.PdfSignatureMetadata(field_name=field), signer=signer,
-                     output=out)
+    run_coroutine(signers.async_sign_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
+        signers.PdfSignatureMetadata(field_name=field), signer=signer, output=out))
     return out.getvalue()
 
 
