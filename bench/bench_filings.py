@@ -2,7 +2,8 @@
 
 1. Check and freeze: a package of a petition, the art. 139 report and eight signed
    annexes (each about 1 MiB) goes through the pre-submission check (every signature
-   verified with pyhanko) and is frozen with its manifest.
+   validated by the signing capability, chain of trust included) and is frozen with its
+   manifest.
 2. Send: the frozen package is delivered to a loopback SMTP server (aiosmtpd), split
    under a 4 MiB per-message limit.
 3. Portal: ``CautareDosare2`` answered by a loopback SOAP server from a recording,
@@ -28,7 +29,7 @@ from filing_service.filings import courts  # noqa: E402
 from filing_service.filings.portal import PortalClient  # noqa: E402
 from filing_service.models import Directorate  # noqa: E402
 from tests.filings.conftest import FILED_ON, fictional_case  # noqa: E402
-from tests.filings.pdfs import signed_pdf  # noqa: E402
+from tests.filings.pdfs import certificate_pem, signed_pdf  # noqa: E402
 from tests.filings.portal_server import PortalServer  # noqa: E402
 from tests.filings.smtp_sink import SmtpSink  # noqa: E402
 
@@ -51,12 +52,16 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="bench-filings-"))
     url = f"sqlite:///{folder / 'bench.sqlite3'}"
     migrate.upgrade(url)
+    trust = folder / "trust"
+    trust.mkdir()
+    (trust / "semnatar-test.pem").write_bytes(certificate_pem())
     smtp, portal = SmtpSink().start(), PortalServer().start()
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "TESTING": True,
                       "STORAGE_DIR": str(folder / "storage"), "SMTP_HOST": "127.0.0.1",
                       "SMTP_PORT": smtp.port, "SMTP_SECURITY": "none",
                       "FILING_ALLOW_UNVERIFIED_EMAIL": True, "FIXED_NOW": FILED_ON,
-                      "MAX_CONTENT_LENGTH": 64 * 1024 * 1024})
+                      "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+                      "SIGNATURE_TRUST_DIRS": [str(trust)]})
     try:
         with app.app_context(), unit_of_work() as uow:
             cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))

@@ -1,9 +1,11 @@
 """What the pre-submission check asks of each PDF: is it a PDF, does it declare PDF/A,
-and is every signature on it intact, with the last one covering the whole file.
+and is every signature on it intact and trusted, with the last one covering the whole
+file.
 
-Signatures are checked with pyhanko for integrity (the signed bytes are unchanged and
-the signature value matches); whether the signer's certificate is qualified and trusted
-is the signing capability's validation, which the filing does not repeat.
+With the directorate's trust roots the signing capability's validation
+(``signing.validation.validate_pdf``) answers, chain of trust included; without them
+(no trust configured) pyhanko checks integrity alone, taking the signer's own
+certificate as the anchor.
 """
 import asyncio
 import io
@@ -17,6 +19,8 @@ from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+
+from ..signing import validation
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +37,12 @@ class PdfReport:
     intact: bool  # every signature intact and cryptographically valid
     covers_file: bool  # the last signature covers the whole file (nothing appended)
     error: str | None = None
+    trusted: bool | None = None  # every chain ends at a trust root (None: not asked)
 
 
-def inspect(data: bytes) -> PdfReport:
-    """Inspect ``data``; never raises for a bad file, reports it instead."""
+def inspect(data: bytes, trust_roots: list | None = None) -> PdfReport:
+    """Inspect ``data``; never raises for a bad file, reports it instead. With
+    ``trust_roots`` the signatures are validated by the signing capability."""
     if not data.startswith(b"%PDF-"):
         return PdfReport(False, None, 0, False, False, "nu este un fișier PDF")
     try:
@@ -48,6 +54,8 @@ def inspect(data: bytes) -> PdfReport:
         return PdfReport(False, None, 0, False, False, "fișierul PDF este deteriorat")
     if not signatures:
         return PdfReport(True, pdfa, 0, False, False)
+    if trust_roots is not None:
+        return _validated(data, pdfa, trust_roots)
     intact = True
     for signature in signatures:
         try:
@@ -62,6 +70,28 @@ def inspect(data: bytes) -> PdfReport:
             intact = False
     covers = signatures[-1].coverage == SignatureCoverageLevel.ENTIRE_FILE
     return PdfReport(True, pdfa, len(signatures), intact, covers)
+
+
+def _validated(data: bytes, pdfa: str | None, trust_roots: list) -> PdfReport:
+    try:
+        reports = off_loop(validation.validate_pdf, data, trust_roots)
+    except validation.ValidationInputError as exc:
+        return PdfReport(True, pdfa, 0, False, False, exc.message)
+    regular = len(reports)
+    return PdfReport(True, pdfa, regular, all(r.intact and r.valid for r in reports),
+                     reports[-1].covers_whole_file,
+                     trusted=all(r.trusted and not r.revoked for r in reports))
+
+
+def off_loop(function, *args):
+    """Call ``function`` where pyhanko's ``asyncio.run`` works: here, or in a worker
+    thread when this thread's event loop is running."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(function, *args).result()
 
 
 def run_coroutine(coroutine):

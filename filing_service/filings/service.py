@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -21,6 +22,7 @@ from ..errors import Conflict, DomainError, NotFound, PermissionDenied
 from ..law import rules
 from ..law.text import normalize_text
 from ..models import Case, Court, Document, Filing, FilingDocument, Signature
+from ..signing.trust import load_trust_roots
 from ..storage import ContentStore
 from . import courts, manifest, pdfcheck, timeline
 from .domain import ROLE_LABELS, DocumentRole, Problem, Status, is_frozen, package_problems
@@ -192,9 +194,17 @@ def problems_of(session: Session, filing: Filing, store: ContentStore,
                                 finding.article))
     court = filing.court_id and session.get(Court, filing.court_id)
     expected_files = _manifest_files(filing, store, problems)
+    roots = _trust_roots()
     for doc in filing.documents:
-        problems.extend(_document_problems(doc, store, court, expected_files))
+        problems.extend(_document_problems(doc, store, court, expected_files, roots))
     return problems
+
+
+def _trust_roots() -> list | None:
+    """The directorate's trusted roots, as the signing capability reads them (None when
+    no trust is configured: the check then verifies integrity only)."""
+    dirs = current_app.config.get("SIGNATURE_TRUST_DIRS")
+    return load_trust_roots(dirs) if dirs is not None else None
 
 
 def _manifest_files(filing: Filing, store: ContentStore, problems: list) -> dict | None:
@@ -211,7 +221,7 @@ def _manifest_files(filing: Filing, store: ContentStore, problems: list) -> dict
 
 
 def _document_problems(doc: FilingDocument, store: ContentStore, court,
-                       expected_files: dict | None) -> list[Problem]:
+                       expected_files: dict | None, roots: list | None) -> list[Problem]:
     where = f"documents[{doc.position}]"
     name = f"„{doc.title}”"
     if expected_files is not None and expected_files.get(doc.position) != doc.sha256:
@@ -222,7 +232,7 @@ def _document_problems(doc: FilingDocument, store: ContentStore, court,
     except OSError:
         return [Problem("fisier_alterat", f"Fișierul documentului {name} lipsește sau nu "
                         "mai corespunde amprentei din manifest (a fost modificat).", where)]
-    report = pdfcheck.inspect(data)
+    report = pdfcheck.inspect(data, roots)
     problems = []
     if not report.is_pdf:
         return [Problem("nu_este_pdf", f"Documentul {name}: {report.error}.", where)]
@@ -242,6 +252,11 @@ def _document_problems(doc: FilingDocument, store: ContentStore, court,
     elif not report.covers_file:
         problems.append(Problem("modificat_dupa_semnare", f"Documentul {name} are conținut "
                                 "adăugat după ultima semnătură.", where, signature=True))
+    elif report.trusted is False:
+        problems.append(Problem("semnatura_neincredere", f"Semnătura documentului {name} "
+                                "nu provine de la un certificat de încredere (lanțul nu "
+                                "ajunge la o autoritate acceptată de direcție) sau "
+                                "certificatul a fost revocat.", where, signature=True))
     return problems
 
 

@@ -10,7 +10,7 @@ import pytest
 from tests import builders
 from tests.conftest import make_app
 
-from .pdfs import signed_pdf
+from .pdfs import certificate_pem, signed_pdf
 from .portal_server import PortalServer
 from .smtp_sink import SmtpSink
 
@@ -41,9 +41,19 @@ def portal():
 
 
 @pytest.fixture
-def app(database_url, tmp_path, smtp, portal):
+def trust_dir(tmp_path) -> str:
+    """A trust folder holding the throwaway test signer's certificate."""
+    folder = tmp_path / "trust"
+    folder.mkdir()
+    (folder / "semnatar-test.pem").write_bytes(certificate_pem())
+    return str(folder)
+
+
+@pytest.fixture
+def app(database_url, tmp_path, smtp, portal, trust_dir):
     """The app, sending to the loopback SMTP server and asking the loopback portal."""
-    yield from make_app(database_url, tmp_path, SMTP_HOST="127.0.0.1", SMTP_PORT=smtp.port,
+    yield from make_app(database_url, tmp_path, SIGNATURE_TRUST_DIRS=[trust_dir],
+                        SMTP_HOST="127.0.0.1", SMTP_PORT=smtp.port,
                         SMTP_SECURITY="none", SMTP_TIMEOUT=5,
                         FILING_FROM_ADDRESS="depuneri@dgaspc-cluj.invalid",
                         FILING_ALLOW_UNVERIFIED_EMAIL=True, FILING_SEND_RETRIES=1,

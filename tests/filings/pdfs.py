@@ -45,10 +45,13 @@ def make_pdf(title: str = "Cerere", *, pdfa: bool = True, padding: int = 0) -> b
     return out.getvalue()
 
 
+TRUSTED = "Semnatar de test"  # the tests' trust folder holds this one's certificate
+
+
 @functools.cache
-def _key_and_cert() -> tuple[bytes, bytes]:
+def _key_and_cert(who: str = TRUSTED) -> tuple[bytes, bytes]:
     key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Semnatar de test")])
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, who)])
     now = datetime.datetime.now(datetime.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
@@ -62,9 +65,14 @@ def _key_and_cert() -> tuple[bytes, bytes]:
             cert.public_bytes(serialization.Encoding.PEM))
 
 
-def sign(data: bytes, field: str = "Semnatura1") -> bytes:
-    """Sign ``data`` with the throwaway key (an incremental update)."""
-    key_pem, cert_pem = _key_and_cert()
+def certificate_pem(who: str = TRUSTED) -> bytes:
+    """The throwaway signer's certificate, for a trust folder."""
+    return _key_and_cert(who)[1]
+
+
+def sign(data: bytes, field: str = "Semnatura1", who: str = TRUSTED) -> bytes:
+    """Sign ``data`` with a throwaway key (an incremental update)."""
+    key_pem, cert_pem = _key_and_cert(who)
     cert = load_cert_from_pemder(_tmp(cert_pem))
     signer = signers.SimpleSigner(
         signing_cert=cert, signing_key=load_private_key_from_pemder_data(key_pem, None),

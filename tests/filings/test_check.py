@@ -134,3 +134,13 @@ def test_a_stored_file_altered_after_freezing_is_caught_before_sending(
     assert smtp.messages == []
     after = client.get(f"/api/v1/filings/{filing['id']}", headers=auth).get_json()
     assert after["status"] == "semnat" and after["sent_at"] is None
+
+
+def test_a_signature_from_an_untrusted_certificate_is_refused(client, auth, new_filing,
+                                                              upload):
+    filing = new_filing()
+    upload(filing["id"], "cerere", sign(make_pdf("Cerere"), who="Necunoscut"))
+    upload(filing["id"], "raport_art139", signed_pdf("Raport"))
+    report = check(client, auth, filing["id"])
+    assert codes(report) == {"semnatura_neincredere"}
+    assert report["status"] == "verificat"

@@ -43,10 +43,11 @@ def tls_smtp(tmp_path):
 
 
 @pytest.fixture
-def app(database_url, tmp_path, tls_smtp, portal):
+def app(database_url, tmp_path, tls_smtp, portal, trust_dir):
     secret = tmp_path / "smtp-password"
     secret.write_text(PASSWORD + "\n", encoding="utf-8")
-    yield from make_app(database_url, tmp_path, SMTP_HOST="127.0.0.1",
+    yield from make_app(database_url, tmp_path, SIGNATURE_TRUST_DIRS=[trust_dir],
+                        SMTP_HOST="127.0.0.1",
                         SMTP_PORT=tls_smtp.port, SMTP_SECURITY="starttls",
                         SMTP_CA_FILE=tls_smtp.ca_file, SMTP_USERNAME="depuneri",
                         SMTP_PASSWORD_FILE=str(secret), SMTP_TIMEOUT=5,
