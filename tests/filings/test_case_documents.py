@@ -34,10 +34,12 @@ def generated_and_signed(app, case_id: int) -> tuple[int, bytes]:
                             pdf_sha256=files.put(pdf))
         uow.session.add_all([user, document])
         uow.session.flush()
-        for signed, previous in ((first, pdf), (second, first)):
+        # The legal counsel signs first, the director second (one signature per role).
+        for signed, previous, role in ((first, pdf, "consilier_juridic"),
+                                       (second, first, "director")):
             uow.session.add(Signature(
                 directorate_id=cluj.id, document_id=document.id, signer_user_id=user.id,
-                signer_name="Ana Popescu", role="consilier_juridic", key_name="cheie",
+                signer_name="Ana Popescu", role=role, key_name="cheie",
                 level="B-B", input_sha256=files.put(previous),
                 output_sha256=files.put(signed), certificate_sha256="2" * 64))
         uow.commit()
