@@ -21,6 +21,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
+from .eventloop import outside_event_loop
 from .profiles import Level
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -58,6 +59,12 @@ def sign_pdf(data: bytes, signer: signers.Signer, *, level: Level, tsa_url: str 
     ``trust_roots`` (asn1crypto certificates) anchor the chain whose revocation data a
     B-LT or B-LTA signature embeds; fetching OCSP/CRL is allowed here, at signing time.
     """
+    return outside_event_loop(_sign_pdf, data, signer, level=level, tsa_url=tsa_url,
+                              trust_roots=trust_roots, appearance=appearance)
+
+
+def _sign_pdf(data: bytes, signer: signers.Signer, *, level: Level, tsa_url: str | None,
+              trust_roots: list, appearance: Appearance) -> bytes:
     reader = PdfFileReader(BytesIO(data), strict=False)
     existing = len(reader.embedded_signatures)
     field_name = f"Semnatura{existing + 1}"

@@ -18,6 +18,8 @@ from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from .eventloop import outside_event_loop
+
 PADES_SUBFILTER = "/ETSI.CAdES.detached"
 
 MODIFICATIONS = {
@@ -90,6 +92,11 @@ def open_pdf(data: bytes) -> PdfFileReader:
 def validate_pdf(data: bytes, trust_roots: list, *, allow_fetching: bool = False
                  ) -> list[SignatureReport]:
     """Report on every signature of ``data`` (document time-stamps count towards B-LTA)."""
+    return outside_event_loop(_validate_pdf, data, trust_roots, allow_fetching)
+
+
+def _validate_pdf(data: bytes, trust_roots: list, allow_fetching: bool
+                  ) -> list[SignatureReport]:
     reader = open_pdf(data)
     try:
         signatures = reader.embedded_signatures
