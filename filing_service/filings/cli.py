@@ -2,6 +2,7 @@
 morning) and ``filing-service filings retry-sends`` (every few minutes)."""
 import click
 from flask import current_app
+from flask.cli import AppGroup
 from sqlalchemy import select
 
 from ..auth.actor import Actor
@@ -14,9 +15,9 @@ from . import court_side, delivery, mail
 from .portal import PortalClient
 
 
-@click.group("filings")
-def filings_cli():
-    """Cererile către instanță: sincronizare cu portalul, reîncercarea trimiterilor."""
+# AppGroup: each command runs inside the app's context, like the built-in ones.
+filings_cli = AppGroup("filings", help="Cererile către instanță: sincronizare cu portalul, "
+                                       "reîncercarea trimiterilor.")
 
 
 def _actor_for(session, filing_id: int, name: str) -> Actor:
