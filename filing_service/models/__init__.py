@@ -18,4 +18,5 @@ from .signature import Signature
 __all__ = ["IntakeDispatcher", "IntakeReport", "ReportedChild", "CalendarFeed", "ClosureDay",
            "ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
            "Court", "Document", "Event", "Filing", "FilingDocument", "Hearing",
-           "LoginFailure", "Measure", "Parent", "PlacementTarget", "SendAttempt", "Signature", "User"]
+           "LoginFailure", "Measure", "Parent", "PlacementTarget", "SendAttempt",
+           "Signature", "User"]
