@@ -122,9 +122,13 @@ def live_server(tmp_path_factory, pki, token):
     log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
-    """Debian's Chromium, launched once for the session."""
+    """Debian's Chromium, launched once per module.
+
+    Not per session: Playwright's sync API keeps an asyncio loop running in this thread
+    while it is started, and later tests that call asyncio.run() (pyhanko signs that
+    way) would fail; closing it with the module ends that loop."""
     if not shutil.which(CHROMIUM):
         pytest.fail(f"Chromium is required for the end-to-end tests and is missing at "
                     f"{CHROMIUM} (scripts/install-system.sh test installs it).")
