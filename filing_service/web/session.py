@@ -6,9 +6,10 @@ Log-in checks the argon2 hash (auth.passwords) and counts failures per user name
 the password (so guessing is slow, and the answer does not tell a good guess from a bad).
 """
 import functools
+import time
 from datetime import timedelta
 
-from flask import g, redirect, request, session, url_for
+from flask import current_app, g, redirect, request, session, url_for
 from sqlalchemy import delete, func, select
 
 from ..api.auth import set_actor
@@ -21,6 +22,7 @@ from ..models.base import utcnow
 
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
+IDLE_MINUTES = 60  # a session unused this long ends (WEB_IDLE_MINUTES): shared office PCs
 
 # Verified when the user name is unknown, so that a wrong name takes as long as a
 # wrong password (timing does not reveal which names exist).
@@ -65,6 +67,7 @@ def log_in(user: User) -> None:
     """Start a fresh session for ``user`` (a new session on log-in: no fixation)."""
     session.clear()
     session["user_id"] = user.id
+    session["seen"] = int(time.time())
     session.permanent = False
 
 
@@ -78,6 +81,13 @@ def load_user() -> None:
     user_id = session.get("user_id")
     if user_id is None:
         return
+    idle = 60 * int(current_app.config.get("WEB_IDLE_MINUTES", IDLE_MINUTES))
+    now = int(time.time())
+    if now - int(session.get("seen", 0)) > idle:
+        session.clear()
+        g.session_expired = True
+        return
+    session["seen"] = now
     with unit_of_work() as uow:
         user = uow.session.get(User, user_id)
         if user is None or not user.active:
@@ -95,12 +105,17 @@ def actor() -> Actor:
     return g.actor
 
 
+def _to_login():
+    return redirect(url_for("web.auth.login", next=request.full_path.rstrip("?"),
+                            expirat=1 if g.get("session_expired") else None))
+
+
 def login_required(view):
     """Send an anonymous visitor to the log-in page, and back here afterwards."""
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
         if g.get("user") is None:
-            return redirect(url_for("web.auth.login", next=request.full_path.rstrip("?")))
+            return _to_login()
         return view(*args, **kwargs)
     return wrapper
 
@@ -111,8 +126,7 @@ def require(permission: str):
         @functools.wraps(view)
         def wrapper(*args, **kwargs):
             if g.get("user") is None:
-                return redirect(url_for("web.auth.login",
-                                        next=request.full_path.rstrip("?")))
+                return _to_login()
             if not actor().can(permission):
                 raise PermissionDenied()
             return view(*args, **kwargs)

@@ -63,3 +63,13 @@ def test_the_login_redirect_stays_on_this_site(app, make_user):
 def _user_id(app, username):
     with app.app_context(), unit_of_work() as uow:
         return uow.session.query(User).filter_by(username=username).one().id
+
+
+def test_a_session_left_idle_ends_and_says_so(app, counsel):
+    with counsel.client.session_transaction() as cookie:
+        cookie["seen"] -= 61 * 60
+    response = counsel.get("/cases")
+    assert response.status_code == 302 and "expirat=1" in response.headers["Location"]
+    page = counsel.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Sesiunea a expirat" in page
+    assert counsel.get("/cases").status_code == 302

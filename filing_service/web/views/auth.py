@@ -24,7 +24,9 @@ def login():
     if request.method == "GET":
         if g.get("user") is not None:
             return redirect(_safe_next(request.args.get("next")))
-        return render_template("web/login.html", username="", error=None)
+        expired = ("Sesiunea a expirat după o perioadă fără activitate; autentificați-vă "
+                   "din nou." if request.args.get("expirat") else None)
+        return render_template("web/login.html", username="", error=expired)
     username = request.form.get("username", "")
     try:
         user = session.authenticate(username, request.form.get("password", ""))
