@@ -2,6 +2,7 @@
 server worker; Playwright's sync API in this very test session): pyhanko's synchronous
 API would otherwise refuse to start its own loop there."""
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from filing_service.signing.profiles import Level
 from filing_service.signing.trust import load_trust_roots
@@ -19,5 +20,7 @@ def test_signing_and_validating_inside_a_running_event_loop(pdfa, pki, token):
                       secret=secret_for("pkcs11", token), signer="director")
         return validate_pdf(signed, load_trust_roots([TRUST_DIR]))
 
-    [report] = asyncio.run(inside_a_loop())
+    # A thread of its own: this session's main thread may already run Playwright's loop.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        [report] = thread.submit(asyncio.run, inside_a_loop()).result()
     assert (report.valid, report.trusted, report.level) == (True, True, "B-LT")

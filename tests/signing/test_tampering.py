@@ -7,6 +7,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from filing_service.signing.eventloop import outside_event_loop
 from filing_service.signing.profiles import Level
 from filing_service.signing.trust import load_trust_roots
 from filing_service.signing.validation import validate_pdf
@@ -78,4 +79,5 @@ def test_without_the_dss_the_same_signature_cannot_be_trusted_offline(pdfa, tmp_
     context = ValidationContext(trust_roots=load_trust_roots([TRUST_DIR]),
                                 allow_fetching=False, revocation_mode="hard-fail",
                                 crls=[], ocsps=[])
-    assert validate_pdf_signature(sig, context).trusted is False
+    status = outside_event_loop(validate_pdf_signature, sig, context)
+    assert status.trusted is False
