@@ -34,10 +34,12 @@ def _domain(check):
     return AfterValidator(run)
 
 
-Name = Annotated[str, _text(100, True), Field(max_length=400, examples=["Ionescu"])]
-Label = Annotated[str, _text(200, True), Field(max_length=800)]
-ShortText = Annotated[str, _text(300, False), Field(max_length=1200)]
-LongText = Annotated[str, _text(20000, False), Field(max_length=80000)]
+# The raw length bound comes first (it applies to the text as sent, before a blank
+# optional text becomes None, which a length check cannot measure).
+Name = Annotated[str, Field(max_length=400, examples=["Ionescu"]), _text(100, True)]
+Label = Annotated[str, Field(max_length=800), _text(200, True)]
+ShortText = Annotated[str, Field(max_length=1200), _text(300, False)]
+LongText = Annotated[str, Field(max_length=80000), _text(20000, False)]
 Cnp = Annotated[str, _domain(lambda v: parse_cnp(v).value),
                 Field(pattern=r"^\s*\d{13}\s*$", examples=["5150312120014"],
                       description="Cod numeric personal, 13 cifre, cu cifra de control")]

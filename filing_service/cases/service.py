@@ -86,15 +86,31 @@ def _patch(model) -> dict:
 
 # ---- cases ---------------------------------------------------------------------------
 
+_UNIQUE = {"reference": "numărul", "external_id": "identificatorul extern"}
+
+
+def _require_unique(session: Session, actor: Actor, values: dict,
+                    case_id: int | None = None) -> None:
+    """A reference and an external id name one case of a directorate: refuse a second
+    one as a 409 naming the field, before the database's constraint would (as a 500)."""
+    for field, label in _UNIQUE.items():
+        value = values.get(field)
+        if value is None:
+            continue
+        clash = session.scalar(select(Case.id).where(
+            Case.directorate_id == actor.directorate_id, getattr(Case, field) == value,
+            Case.id != (case_id or 0)))
+        if clash:
+            raise Conflict(f"Există deja o cauză cu {label} {value}.", field=field)
+
+
 def create_case(uow: UnitOfWork, actor: Actor, data: schemas.CaseIn, today: date,
                 source: str = "api") -> Case:
     """Create a case with its parts in one transaction."""
     _require(actor, "edit")
     session = uow.session
-    if data.external_id and session.scalar(select(Case.id).where(
-            Case.directorate_id == actor.directorate_id, Case.external_id == data.external_id)):
-        raise Conflict(f"Există deja o cauză cu identificatorul extern {data.external_id}.",
-                       field="external_id")
+    _require_unique(session, actor, {"reference": data.reference,
+                                     "external_id": data.external_id})
     fields = data.model_dump(exclude={"child", "parents", "placement_target", "measure",
                                       "events"})
     case = Case(directorate_id=actor.directorate_id, **fields)
@@ -129,10 +145,17 @@ def create_case(uow: UnitOfWork, actor: Actor, data: schemas.CaseIn, today: date
 
 
 def _next_reference(session: Session, directorate_id: int, opened_on: date) -> str:
+    """The next free ``CODE-YEAR-NNNNN`` of the directorate (skipping numbers given by
+    hand that happen to take the counter's place)."""
     code = session.scalar(select(Directorate.code).where(Directorate.id == directorate_id))
-    count = session.scalar(select(func.count(Case.id)).where(
-        Case.directorate_id == directorate_id)) or 0
-    return f"{code}-{opened_on.year}-{count + 1:05d}"
+    number = (session.scalar(select(func.count(Case.id)).where(
+        Case.directorate_id == directorate_id)) or 0) + 1
+    while True:
+        reference = f"{code}-{opened_on.year}-{number:05d}"
+        if not session.scalar(select(Case.id).where(Case.directorate_id == directorate_id,
+                                                    Case.reference == reference)):
+            return reference
+        number += 1
 
 
 def get_case(uow: UnitOfWork, actor: Actor, case_id: int) -> Case:
@@ -156,6 +179,7 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: int, patch: schemas.Case
     for required in ("reference", "status", "opened_on"):
         if required in values and values[required] is None:
             raise DomainError("Câmpul nu poate fi șters.", field=required, code="required")
+    _require_unique(uow.session, actor, values, case.id)
     changes = audit.apply_changes(case, values)
     _commit_change(uow, actor, case, today, before, [("update", "case", case.id, changes)])
     return case
@@ -320,11 +344,7 @@ def replace_case(uow: UnitOfWork, actor: Actor, case_id: int, data: schemas.Case
     for kept in ("reference", "opened_on", "external_id"):
         if own[kept] is None:
             del own[kept]
-    if "reference" in own and own["reference"] != case.reference and session.scalar(
-            select(Case.id).where(Case.directorate_id == actor.directorate_id,
-                                  Case.reference == own["reference"])):
-        raise Conflict(f"Există deja o cauză cu numărul {own['reference']}.",
-                       field="reference")
+    _require_unique(session, actor, own, case.id)
     changes = {"case": audit.apply_changes(case, own),
                "child": audit.apply_changes(case.child, _dump(data.child))}
     complete_from_cnp(case.child)

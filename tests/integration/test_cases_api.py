@@ -143,3 +143,21 @@ def test_a_measure_ending_before_it_starts_is_refused(client, auth):
                                            .isoformat())))
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["field"] == "measures[0].ends_on"
+
+
+def test_a_duplicate_reference_is_a_conflict_not_an_error(client, auth):
+    create(client, auth, reference="CJ-2026-00002")
+    first = create(client, auth)  # the counter's own number skips the one given by hand
+    assert first["reference"] != "CJ-2026-00002"
+    response = client.post("/api/v1/cases", headers=auth,
+                           json=builders.case(reference="CJ-2026-00002"))
+    assert response.status_code == 409
+    assert response.get_json()["errors"][0]["field"] == "reference"
+    moved = client.patch(f"/api/v1/cases/{first['id']}", headers=auth,
+                         json={"reference": "CJ-2026-00002"})
+    assert moved.status_code == 409
+
+
+def test_a_blank_optional_text_is_stored_as_nothing(client, auth):
+    case = create(client, auth, court="   ", facts_summary="\n  ")
+    assert case["court"] is None and case["facts_summary"] is None
