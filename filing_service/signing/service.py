@@ -37,7 +37,7 @@ ORDER = {Role.LEGAL_COUNSEL: 0, Role.DIRECTOR: 1}
 def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
                   pin_provider: SecretProvider | None = None, *, key_name: str | None = None,
                   level: str | None = None) -> Signature:
-    """Sign the latest version of a document as ``actor`` in ``role``, and commit.
+    """Add ``actor``'s signature, in ``role``, to a document version, and commit.
 
     - ``actor`` must be a person (a user, not a case system's token) whose role allows
       signing (legal counsel or director) and equals ``role``.
