@@ -3,6 +3,7 @@ import json
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from . import migrate
@@ -20,6 +21,7 @@ def init_app(app: Flask) -> None:
 
 
 @click.command("init-db")
+@with_appcontext
 def init_db():
     """Create or upgrade the database schema (Alembic migrations to head)."""
     migrate.upgrade(current_app.config["DATABASE_URL"])
@@ -27,6 +29,7 @@ def init_db():
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo():
     """Load fictional users and cases for a demonstration (idempotent)."""
     created = load_demo(current_app)
@@ -34,6 +37,7 @@ def seed_demo():
 
 
 @click.command("create-user")
+@with_appcontext
 @click.option("--directorate", required=True, help="Codul direcției (CJ, B3, ...)")
 @click.option("--username", required=True)
 @click.option("--full-name", required=True)
@@ -52,6 +56,7 @@ def create_user(directorate, username, full_name, role, email, password):
 
 
 @click.command("issue-token")
+@with_appcontext
 @click.option("--directorate", required=True, help="Codul direcției (CJ, B3, ...)")
 @click.option("--name", required=True, help="Numele sistemului care va folosi tokenul")
 def issue_token_command(directorate, name):

@@ -19,10 +19,22 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
+            # The sqlite3 module's own transaction handling starts a transaction only
+            # before a write, so a SAVEPOINT could become the outermost transaction and its
+            # RELEASE a commit. SQLAlchemy's recipe: turn it off and emit BEGIN ourselves.
+            dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            # IMMEDIATE: take the write lock at the start (waiting up to the busy timeout)
+            # rather than fail with "database is locked" when a transaction that has read
+            # tries to write after another has. The embedded database serves one office;
+            # PostgreSQL is the production database and locks by row.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -4,6 +4,7 @@ from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import audit
@@ -136,18 +137,38 @@ def create_case(uow: UnitOfWork, actor: Actor, data: schemas.CaseIn, today: date
         case.measures.append(Measure(**values, placement_target=target))
     for event in data.events:
         case.events.append(Event(**_dump(event), source=source))
-    session.add(case)
-    session.flush()
+    _insert_numbered(session, case, numbered=data.reference is None)
     _commit_change(uow, actor, case, today, set(), [
         ("create", "case", lambda: case.id, {"reference": case.reference, "source": source,
                                              "child": audit.snapshot(case.child)})])
     return case
 
 
+def _insert_numbered(session: Session, case: Case, *, numbered: bool,
+                     attempts: int = 5) -> None:
+    """Insert ``case``; when its number was generated and another case took it in the
+    meantime (SQLite has no row lock to wait on), take the next one and try again."""
+    for attempt in range(attempts):
+        try:
+            with session.begin_nested():
+                session.add(case)
+                session.flush()
+            return
+        except IntegrityError as exc:
+            if not numbered or attempt == attempts - 1 or "reference" not in str(exc.orig):
+                raise
+            case.reference = _next_reference(session, case.directorate_id, case.opened_on)
+
+
 def _next_reference(session: Session, directorate_id: int, opened_on: date) -> str:
     """The next free ``CODE-YEAR-NNNNN`` of the directorate (skipping numbers given by
-    hand that happen to take the counter's place)."""
-    code = session.scalar(select(Directorate.code).where(Directorate.id == directorate_id))
+    hand that happen to take the counter's place).
+
+    The directorate's row is locked first (FOR NO KEY UPDATE on PostgreSQL: the new
+    case's foreign key takes KEY SHARE on it), so two cases created at once are numbered
+    one after the other instead of colliding on the unique constraint."""
+    code = session.scalar(select(Directorate.code).where(Directorate.id == directorate_id)
+                          .with_for_update(key_share=True))
     number = (session.scalar(select(func.count(Case.id)).where(
         Case.directorate_id == directorate_id)) or 0) + 1
     while True:

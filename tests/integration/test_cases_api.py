@@ -161,3 +161,18 @@ def test_a_duplicate_reference_is_a_conflict_not_an_error(client, auth):
 def test_a_blank_optional_text_is_stored_as_nothing(client, auth):
     case = create(client, auth, court="   ", facts_summary="\n  ")
     assert case["court"] is None and case["facts_summary"] is None
+
+
+def test_cases_created_at_the_same_time_get_distinct_numbers(app, auth):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def send(serial):
+        with app.test_client() as own:
+            return own.post("/api/v1/cases", headers=auth, json=builders.case(
+                child=builders.child(serial=300 + serial))).get_json()
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        made = list(pool.map(send, range(8)))
+    references = [case.get("reference") for case in made]
+    assert None not in references, made
+    assert len(set(references)) == 8
