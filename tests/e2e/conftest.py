@@ -25,8 +25,7 @@ from tests.signing.pki import SOFTHSM_MODULE, TRUST_DIR, TestPki, make_softhsm_t
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run",
-                 "--lang=ro-RO"]  # date inputs in the Romanian order, as users see them
+                 "--disable-sync", "--no-first-run"]
 ROOT = Path(__file__).parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PASSWORD = "Parola-E2E-2026"

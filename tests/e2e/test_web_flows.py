@@ -69,6 +69,7 @@ def record_emergency_placement(page, server) -> str:
     page.locator("#f-parent-last_name").fill("Popescu")
     page.locator("#f-parent-first_name").fill("Maria")
     page.locator("#f-parent-agrees_to_measure").select_option("nu")
+    page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "04-cauza-noua", full_page=False)
     page.get_by_role("button", name="Salvează cauza").click()
     page.wait_for_url(re.compile(r"/cases/\d+\?created=1$"))
@@ -150,6 +151,7 @@ def test_a_wrong_cnp_is_shown_next_to_the_field_with_the_form_kept(page, live_se
     expect(page.get_by_role("alert")).to_contain_text("Datele nu au fost salvate")
     expect(page.locator("#f-child-cnp")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#f-child-first_name")).to_have_value("Maria")
+    page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "04b-eroare-cnp", full_page=False)
 
 
