@@ -11,9 +11,9 @@ from dataclasses import replace
 from lxml import etree
 from pydantic import ValidationError
 
-from ..api.problems import field_path, validation_errors
+from ..api.problems import field_path
 from ..law.errors import DomainError
-from ..submissions.codec import camel, locate
+from ..submissions.codec import camel, locate, model_problems
 from ..submissions.parsing import Limits, element_xpath, parse_xml, validate_against
 from ..submissions.problems import Problem, XmlRejected
 from .schemas import CallerIn, EmergencyIn, PlaceIn, ReportedChildIn, ReportIn
@@ -39,7 +39,7 @@ def read_report(data: bytes, limits: Limits) -> tuple[ReportIn, dict]:
         report = ReportIn.model_validate(values)
     except ValidationError as exc:
         faulted = {p.xpath for p in problems}
-        problems += [p for p in _model_problems(exc, locations, data) if p.xpath not in faulted]
+        problems += [p for p in model_problems(exc, locations, data) if p.xpath not in faulted]
         raise XmlRejected(problems, status=422) from None
     if problems:
         raise XmlRejected(problems, status=422)
@@ -82,12 +82,3 @@ def _fields(model, element, loc: tuple, locations: dict) -> dict:
     return out
 
 
-def _model_problems(exc: ValidationError, locations: dict, data: bytes) -> list[Problem]:
-    lines = data.decode("utf-8", errors="replace").splitlines()
-    out = []
-    for raw, translated in zip(exc.errors(include_url=False, include_input=False),
-                               validation_errors(exc)):
-        line, column, xpath = locate(locations, tuple(raw["loc"]), lines)
-        out.append(Problem(f"model_{raw['type']}", translated["message"], line=line,
-                           column=column, xpath=xpath, field=translated["field"]))
-    return out

@@ -6,7 +6,6 @@ API, the web forms and the XML import all call this one function.
 """
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 
 from .dates import age_on, format_date_ro

@@ -17,9 +17,10 @@ from .. import audit, clock
 from ..auth.actor import Actor
 from ..auth.roles import ROLE_LABELS, Role
 from ..db import UnitOfWork
+from ..documents.service import get_document as load_document
 from ..errors import Conflict, NotFound, PermissionDenied
 from ..law.errors import DomainError
-from ..models import Case, Directorate, Document, Signature, User
+from ..models import Directorate, Signature, User
 from ..storage import store
 from . import pades
 from .keys import SecretProvider, environment_secrets, open_signer
@@ -97,16 +98,6 @@ def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
     uow.commit()
     log.info("document %s signed by user %s at %s", document.id, user.id, record.level)
     return record
-
-
-def load_document(session: Session, actor: Actor, document_id: int) -> Document:
-    """The document, if its case belongs to the actor's directorate; else NotFound."""
-    document = session.scalar(select(Document).join(Case, Document.case_id == Case.id)
-                              .where(Document.id == document_id,
-                                     Case.directorate_id == actor.directorate_id))
-    if document is None:
-        raise NotFound("Documentul")
-    return document
 
 
 def signatures_of(session: Session, document_id: int) -> list[Signature]:

@@ -14,10 +14,12 @@ import typing
 from datetime import date, datetime
 
 from lxml import etree
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from ..api.problems import validation_errors
 from ..cases.schemas import CaseIn
 from .parsing import NAMESPACE, element_column, element_xpath
+from .problems import Problem
 
 __all__ = ["ROOT", "camel", "decode", "encode", "locate", "element_xpath"]
 
@@ -182,3 +184,16 @@ def locate(locations: Locations, loc: tuple, lines: list[str] | None = None
             return (element.sourceline, element_column(lines, element),
                     element_xpath(element))
     return None, None, None
+
+
+def model_problems(exc: ValidationError, locations: dict, data: bytes) -> list[Problem]:
+    """The case model's (or any input model's) errors, each placed on the element it
+    came from: line, column and XPath, with the Romanian message of the JSON API."""
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    out = []
+    for raw, translated in zip(exc.errors(include_url=False, include_input=False),
+                               validation_errors(exc)):
+        line, column, xpath = locate(locations, tuple(raw["loc"]), lines)
+        out.append(Problem(f"model_{raw['type']}", translated["message"], line=line,
+                           column=column, xpath=xpath, field=translated["field"]))
+    return out

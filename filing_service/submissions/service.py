@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from ..api.problems import field_path, validation_errors
+from ..api.problems import field_path
 from ..auth.actor import Actor
 from ..cases import service as cases
 from ..cases.schemas import CaseIn
@@ -22,7 +22,7 @@ from ..errors import Conflict, RuleViolation
 from ..law.errors import DomainError
 from ..models import Case
 from . import codec
-from .codec import locate
+from .codec import locate, model_problems
 from .parsing import DEFAULT_LIMITS, Limits, parse_xml, validate_against
 from .problems import Problem, XmlRejected
 
@@ -54,7 +54,7 @@ def read_case(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[CaseIn, dic
         case_in = CaseIn.model_validate(values)
     except ValidationError as exc:
         faulted = {p.xpath for p in problems}
-        problems += [p for p in _model_problems(exc, locations, data)
+        problems += [p for p in model_problems(exc, locations, data)
                      if p.xpath not in faulted]
         raise XmlRejected(problems, status=422) from None
     if problems:
@@ -68,17 +68,6 @@ def _with_fields(problems: list[Problem], locations: dict) -> list[Problem]:
                 if loc} if problems else {}
     return [replace(p, field=field_path(xpath_of[p.xpath])) if p.xpath in xpath_of else p
             for p in problems]
-
-
-def _model_problems(exc: ValidationError, locations: dict, data: bytes) -> list[Problem]:
-    lines = data.decode("utf-8", errors="replace").splitlines()
-    out = []
-    for raw, translated in zip(exc.errors(include_url=False, include_input=False),
-                               validation_errors(exc)):
-        line, column, xpath = locate(locations, tuple(raw["loc"]), lines)
-        out.append(Problem(f"model_{raw['type']}", translated["message"], line=line,
-                           column=column, xpath=xpath, field=translated["field"]))
-    return out
 
 
 def import_case(uow: UnitOfWork, actor: Actor, data: bytes, today: date, *,
