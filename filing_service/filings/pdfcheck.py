@@ -11,7 +11,6 @@ import asyncio
 import io
 import logging
 import re
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -21,6 +20,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from ..signing import validation
+from ..signing.eventloop import outside_event_loop
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,8 @@ def inspect(data: bytes, trust_roots: list | None = None) -> PdfReport:
             # integrity, and an untrusted path would only add noise to the logs.
             context = ValidationContext(trust_roots=[signature.signer_cert],
                                         allow_fetching=False)
-            status = run_coroutine(async_validate_pdf_signature(signature, context))
+            status = outside_event_loop(asyncio.run,
+                                        async_validate_pdf_signature(signature, context))
             intact = intact and status.intact and status.valid
         except (SignatureValidationError, ValueError, KeyError) as exc:
             log.info("signature unreadable: %s", type(exc).__name__)
@@ -74,39 +75,13 @@ def inspect(data: bytes, trust_roots: list | None = None) -> PdfReport:
 
 def _validated(data: bytes, pdfa: str | None, trust_roots: list) -> PdfReport:
     try:
-        reports = off_loop(validation.validate_pdf, data, trust_roots)
+        reports = outside_event_loop(validation.validate_pdf, data, trust_roots)
     except validation.ValidationInputError as exc:
         return PdfReport(True, pdfa, 0, False, False, exc.message)
     regular = len(reports)
     return PdfReport(True, pdfa, regular, all(r.intact and r.valid for r in reports),
                      reports[-1].covers_whole_file,
                      trusted=all(r.trusted and not r.revoked for r in reports))
-
-
-def off_loop(function, *args):
-    """Call ``function`` where pyhanko's ``asyncio.run`` works: here, or in a worker
-    thread when this thread's event loop is running."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return function(*args)
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(function, *args).result()
-
-
-def run_coroutine(coroutine):
-    """Run one of pyhanko's coroutines to completion from synchronous code.
-
-    pyhanko's synchronous functions call ``asyncio.run``, which fails in a thread whose
-    event loop is running (an async server, or a test session that keeps one open);
-    there the coroutine runs in a worker thread with a loop of its own.
-    """
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(asyncio.run, coroutine).result()
 
 
 def _pdfa_part(reader: PdfFileReader) -> str | None:

@@ -1,5 +1,6 @@
 """Test input: small PDFs that declare PDF/A-2b, signed with a throwaway self-signed key
 through pyhanko (only to make input; the service never signs with it)."""
+import asyncio
 import datetime
 import functools
 import io
@@ -16,7 +17,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
-from filing_service.filings.pdfcheck import run_coroutine
+from filing_service.signing.eventloop import outside_event_loop
 
 _XMP = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -78,7 +79,7 @@ def sign(data: bytes, field: str = "Semnatura1", who: str = TRUSTED) -> bytes:
         signing_cert=cert, signing_key=load_private_key_from_pemder_data(key_pem, None),
         cert_registry=SimpleCertificateStore.from_certs([cert]))
     out = io.BytesIO()
-    run_coroutine(signers.async_sign_pdf(
+    outside_event_loop(asyncio.run, signers.async_sign_pdf(
         IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
         signers.PdfSignatureMetadata(field_name=field), signer=signer, output=out))
     return out.getvalue()
