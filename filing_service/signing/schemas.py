@@ -5,6 +5,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..cases.fields import Strict
+from .validation import SignatureReport
 
 LevelName = Literal["B-B", "B-T", "B-LT", "B-LTA"]
 
@@ -41,25 +42,8 @@ class SignatureList(BaseModel):
     items: list[SignatureOut]
 
 
-class SignatureReportOut(BaseModel):
-    """The validation of one signature of an uploaded PDF."""
-
-    field: str
-    signer: str | None
-    signing_time: datetime | None
-    timestamp: datetime | None
-    intact: bool
-    valid: bool
-    trusted: bool
-    revoked: bool
-    pades: bool
-    level: str | None
-    covers_whole_file: bool
-    modified_after_signing: bool
-    modification_level: str | None
-    modification: str
-    summary: str
-
-
 class ValidationOut(BaseModel):
-    signatures: list[SignatureReportOut]
+    """The validation of every signature of an uploaded PDF (the OpenAPI schema comes
+    from the validator's own report type, so the two cannot drift)."""
+
+    signatures: list[SignatureReport]

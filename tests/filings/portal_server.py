@@ -15,8 +15,8 @@ FAULT = (b'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap='
 
 
 class _Quiet(WSGIRequestHandler):
-    def log_message(self, *args):  # keep the test output clean
-        pass
+    def log_message(self, *args):
+        """Say nothing: keep the test output clean."""
 
 
 class PortalServer:
