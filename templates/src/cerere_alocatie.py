@@ -8,6 +8,7 @@ allowance. Procedure art. 11-12: the request, with the list of children, is file
 county payments agency (AJPIS) by the 5th of the month after the order or decision.
 The applicant is whoever received the child; what the case does not hold is left blank.
 """
+import common
 
 LINE = "...................."
 
@@ -17,12 +18,7 @@ def build(t):
     t.center("- Model -")
     t.title("CERERE", "pentru acordarea alocației de plasament și a indemnizației lunare "
                       "de sprijin")
-    t.plain("Către Agenția pentru plăți și inspecție socială* "
-            "{% if directorate.county == 'București' %}a Municipiului București"
-            "{% else %}{{ directorate.county }}{% endif %}")
-    t.blank()
-    t.plain("Stimată doamnă/Stimate domn director executiv,")
-    t.plain("Subsemnatul,")
+    common.ajpis_addressee(t)
     t.table(["Numele", "Prenumele", "Cod numeric personal"],
             [["{% if target %}{{ target.last_name }}{% endif %}",
               "{% if target %}{{ target.first_name }}{% endif %}",

@@ -36,14 +36,9 @@ def build(t):
     t.tag("{%p endif %}")
     t.item("**obligarea părinților să se prezinte la ședințe de consiliere**, potrivit "
            "art. 100 alin. (4) teza finală din Legea nr. 272/2004;")
-    t.item("stabilirea contribuției lunare a părinților la întreținerea copilului sau, dacă "
-           "plata nu este posibilă, obligarea părintelui apt de muncă la 20-40 de ore lunar "
-           "de acțiuni sau lucrări de interes local (art. 67 alin. (1) și (2)).")
+    common.parents_contribution(t)
     t.heading("MOTIVELE CERERII")
-    t.heading("În fapt,")
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.in_fact(t)
     t.p("Prin ordonanța președințială{% if ordinance.number %} nr. {{ ordinance.number }}"
         "{% endif %}, instanța a dispus plasamentul copilului în regim de urgență, potrivit "
         "art. 100 alin. (3) din Legea nr. 272/2004. Ordonanța a fost executată"

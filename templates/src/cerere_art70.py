@@ -37,10 +37,7 @@ def build(t):
            "presteze între 20 și 40 de ore lunar acțiuni sau lucrări de interes local, pe "
            "durata măsurii, potrivit art. 67 alin. (1) și (2) din Legea nr. 272/2004.")
     t.heading("MOTIVELE CERERII")
-    t.heading("În fapt,")
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.in_fact(t)
     t.p("Constatând existența unui pericol iminent pentru copil, situație prevăzută de "
         "{{ case.situation_ref }}, "
         "directorul {{ directorate.short }} a dispus plasamentul în regim de urgență"

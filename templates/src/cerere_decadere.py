@@ -28,10 +28,7 @@ def build(t):
     t.item("obligarea intimaților la plata contribuției lunare la întreținerea copilului, "
            "potrivit art. 67 alin. (1) din Legea nr. 272/2004.")
     t.heading("MOTIVELE CERERII")
-    t.heading("În fapt,")
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.in_fact(t)
     t.tag("{%p if measure %}")
     t.p("Față de copil este în vigoare măsura de {{ measure.kind_label }}"
         "{% if measure.act_number %}, dispusă prin actul nr. {{ measure.act_number }}"

@@ -7,6 +7,7 @@ measure receives a monthly allowance until 26, on a request and a declaration th
 were counselled and informed (annex no. 4); filed at the county payments agency. The
 applicant is the young person of the case; what the case does not hold is left blank.
 """
+import common
 
 LINE = "...................."
 
@@ -16,12 +17,7 @@ def build(t):
     t.center("- Model -")
     t.title("CERERE ȘI DECLARAȚIE PE PROPRIA RĂSPUNDERE",
             "pentru acordarea indemnizației lunare pentru tineri")
-    t.plain("Către Agenția pentru plăți și inspecție socială* "
-            "{% if directorate.county == 'București' %}a Municipiului București"
-            "{% else %}{{ directorate.county }}{% endif %}")
-    t.blank()
-    t.plain("Stimată doamnă/Stimate domn director executiv,")
-    t.plain("Subsemnatul,")
+    common.ajpis_addressee(t)
     t.table(["Numele", "Prenumele", "Cod numeric personal"],
             [["{{ child.last_name }}", "{{ child.first_name }}", "{{ child.cnp }}"]])
     t.plain("Act de identitate doveditor** ........ Seria ........ Număr ............")

@@ -45,10 +45,7 @@ def build(t):
     t.tag("{%p endif %}")
     t.tag("{%p endif %}")
     t.heading("MOTIVELE CERERII")
-    t.heading("În fapt,")
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.in_fact(t)
     t.p("Potrivit art. 72 alin. (1) din Legea nr. 272/2004, direcția a verificat trimestrial "
         "împrejurările care au stat la baza măsurii. Din raportul întocmit potrivit art. 73 "
         "alin. (2) rezultă că aceste împrejurări s-au modificat, astfel că direcția este "

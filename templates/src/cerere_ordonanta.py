@@ -30,10 +30,7 @@ def build(t):
            "copilului de către directorul {{ directorate.short }};")
     t.item("executarea ordonanței de îndată, cu sprijinul organelor de poliție.")
     t.heading("MOTIVELE CERERII")
-    t.heading("În fapt,")
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.in_fact(t)
     t.p("Reprezentanții direcției au încercat verificarea situației copilului, însă "
         "persoanele care îl au în îngrijire au refuzat sau au împiedicat efectuarea "
         "verificărilor{% if ordinance.requested_on.ro %} (constatare din "

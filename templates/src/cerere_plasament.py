@@ -29,14 +29,9 @@ def build(t):
            "potrivit art. 66 alin. (2) din Legea nr. 272/2004, dacă interesul superior al "
            "copilului nu impune altfel;")
     t.tag("{%p endif %}")
-    t.item("stabilirea contribuției lunare a părinților la întreținerea copilului sau, dacă "
-           "plata nu este posibilă, obligarea părintelui apt de muncă la 20-40 de ore lunar "
-           "de acțiuni sau lucrări de interes local (art. 67 alin. (1) și (2)).")
+    common.parents_contribution(t)
     t.heading("MOTIVELE CERERII")
-    t.heading("În fapt,")
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.in_fact(t)
     t.p("Copilul se află în situația prevăzută de {{ case.situation_ref }} și are nevoie de o măsură de "
         "protecție specială, stabilită în baza planului individualizat de protecție "
         "(art. 57 alin. (1)).")

@@ -29,10 +29,7 @@ def build(t):
            "nr. 272/2004, și participarea copilului la aceste programe, potrivit art. 84 "
            "alin. (4) și (5).")
     t.heading("MOTIVELE CERERII")
-    t.heading("În fapt,")
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.in_fact(t)
     t.p("Copilul a săvârșit o faptă prevăzută de legea penală și nu răspunde penal, aflându-"
         "se în situația prevăzută de art. 60 lit. e) din Legea nr. 272/2004. Potrivit "
         "art. 71 alin. (2), în lipsa acordului părinților sau al reprezentantului legal, "

@@ -109,6 +109,36 @@ def consent(t):
     t.tag("{%p endif %}")
 
 
+def facts(t):
+    """The statement of facts as drafted in the case, one paragraph each."""
+    t.tag("{%p for paragraph in facts %}")
+    t.p("{{ paragraph }}")
+    t.tag("{%p endfor %}")
+
+
+def in_fact(t):
+    """"În fapt": a petition's statement of facts."""
+    t.heading("În fapt,")
+    facts(t)
+
+
+def parents_contribution(t):
+    """The parents' monthly contribution, or community work in its place (art. 67)."""
+    t.item("stabilirea contribuției lunare a părinților la întreținerea copilului sau, dacă "
+           "plata nu este posibilă, obligarea părintelui apt de muncă la 20-40 de ore lunar "
+           "de acțiuni sau lucrări de interes local (art. 67 alin. (1) și (2)).")
+
+
+def ajpis_addressee(t):
+    """The payments agency of the county (annexes 2 and 3 of the procedure)."""
+    t.plain("Către Agenția pentru plăți și inspecție socială* "
+            "{% if directorate.county == 'București' %}a Municipiului București"
+            "{% else %}{{ directorate.county }}{% endif %}")
+    t.blank()
+    t.plain("Stimată doamnă/Stimate domn director executiv,")
+    t.plain("Subsemnatul,")
+
+
 def grounds(t, extra: str = ""):
     """"În drept": the articles computed for this case."""
     t.heading("În drept,")

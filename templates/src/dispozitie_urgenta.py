@@ -22,9 +22,7 @@ def build(t):
         "{% if child.cnp %}, CNP {{ child.cnp }}{% endif %}{% if child.domicile %}, cu "
         "domiciliul în {{ child.domicile }}{% endif %}, și verificările efectuate de "
         "reprezentanții direcției, din care rezultă:")
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.facts(t)
     t.p("Constatând că există motive temeinice care susțin existența unei situații de "
         "pericol iminent pentru copil, aflat în situația prevăzută de art. 60 lit. "
         "{{ case.situation_ref }}, și că nu se întâmpină opoziție "

@@ -52,9 +52,7 @@ def build(t):
               ("Antecedente educaționale:", "education")])
     _section(t, "c", "Condițiile în care copilul a fost crescut și în care a trăit",
              [("", "living_conditions")])
-    t.tag("{%p for paragraph in facts %}")
-    t.p("{{ paragraph }}")
-    t.tag("{%p endfor %}")
+    common.facts(t)
     t.heading("d) Propuneri privind persoana, familia sau serviciul de tip rezidențial în care "
               "ar putea fi plasat copilul")
     t.tag("{%p if target %}")
