@@ -1,10 +1,9 @@
-"""Fixtures of the deadlines tests: the law text, a real SMTP server on loopback, and the
-app on a fixed day that sends its digests there."""
+"""Fixtures of the deadlines tests: a real SMTP server on loopback, and the app on a fixed
+day that sends its digests there."""
 import socket
 import threading
 from datetime import datetime
 from email import message_from_bytes, policy
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -12,14 +11,7 @@ from aiosmtpd.controller import Controller
 
 from tests.conftest import make_app
 
-LAW = Path(__file__).resolve().parents[3] / "shared/reference/legea-272-2004-consolidata-2024.txt"
 TODAY = datetime(2026, 3, 4, 9, 0, tzinfo=ZoneInfo("Europe/Bucharest"))  # a Wednesday
-
-
-@pytest.fixture(scope="session")
-def law_text() -> str:
-    """The consolidated text of Law 272/2004, which the catalogue's articles must cite."""
-    return LAW.read_text(encoding="utf-8")
 
 
 class Mailbox:
