@@ -38,8 +38,7 @@ demo:
 	$(BIN)/filing-service signing-demo  # Cluj signs at B-B with TEST-ONLY PKCS#12 files
 
 serve:  ## CONVERTER_WARM_START: each worker starts its LibreOffice pool with the app
-	CONVERTER_WARM_START=1 $(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - \
-		--logger-class filing_service.deadlines.access_log.RedactingLogger wsgi:app
+	CONVERTER_WARM_START=1 $(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
 bench: test-deps
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -8,7 +8,7 @@ from flask import Flask, jsonify
 from sqlalchemy import text
 
 from . import api, cli, db, web
-from .config import from_environment
+from .config import from_environment, instance_secret_key
 from .cases.api import routes as cases_routes
 from . import intake
 from .intake.api import routes as intake_routes
@@ -37,6 +37,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(from_environment(app.instance_path))
     if config:
         app.config.update(config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     app.json.ensure_ascii = False  # Romanian text stays readable in JSON answers
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))

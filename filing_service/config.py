@@ -3,14 +3,17 @@ import os
 import secrets
 from pathlib import Path
 
+SECRET_KEY_FILE_NAME = "secret_key"
+
 
 def from_environment(instance_path: str) -> dict:
     """Settings from environment variables, with safe defaults for a local run.
 
     ``DATABASE_URL`` defaults to SQLite under ``instance/``; production uses PostgreSQL
-    through psycopg 3 (``postgresql+psycopg://...``). Without ``SECRET_KEY`` a random key
-    is made for this process only, so sessions do not survive a restart: say so in
-    production by setting it.
+    through psycopg 3 (``postgresql+psycopg://...``). Without ``SECRET_KEY`` (or
+    ``SECRET_KEY_FILE``) the key is left unset here: ``create_app`` then takes the one of
+    the instance folder (:func:`instance_secret_key`), after the caller's config had its
+    say.
     """
     instance = Path(instance_path)
     secret = os.environ.get("SECRET_KEY")
@@ -18,7 +21,7 @@ def from_environment(instance_path: str) -> dict:
     if not secret and secret_file:
         secret = Path(secret_file).read_text(encoding="utf-8").strip()
     return {
-        "SECRET_KEY": secret or secrets.token_hex(32),
+        "SECRET_KEY": secret or None,
         "DATABASE_URL": os.environ.get("DATABASE_URL",
                                        f"sqlite:///{instance / 'filing_service.sqlite3'}"),
         "STORAGE_DIR": os.environ.get("STORAGE_DIR", str(instance / "storage")),
@@ -29,4 +32,64 @@ def from_environment(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+        **_converter_settings(),
     }
+
+
+def _converter_settings() -> dict:
+    """The LibreOffice pool's settings (``documents.converter``), with their defaults."""
+    return {
+        "CONVERTER_POOL_SIZE": int(os.environ.get("CONVERTER_POOL_SIZE", 2)),
+        "CONVERTER_TIMEOUT": float(os.environ.get("CONVERTER_TIMEOUT", 60)),
+        "CONVERTER_START_TIMEOUT": float(os.environ.get("CONVERTER_START_TIMEOUT", 60)),
+        "CONVERTER_RETRIES": int(os.environ.get("CONVERTER_RETRIES", 1)),
+        "CONVERTER_SOFFICE": os.environ.get("CONVERTER_SOFFICE", ""),
+        "CONVERTER_WARM_START": os.environ.get("CONVERTER_WARM_START", "0"),
+        "TEMPLATES_DIR": os.environ.get("TEMPLATES_DIR", ""),
+    }
+
+
+def instance_secret_key(instance_path: str) -> str:
+    """The session-signing key kept in the instance folder, made on the first run.
+
+    Every gunicorn worker builds its own app: a key made per process would make each
+    worker refuse the cookies and CSRF tokens the other signed. So the first process to
+    get here writes a random key to ``instance/secret_key`` (mode 0600), and every worker
+    and every later run reads that file. The file is written under a temporary name and
+    linked into place, which fails if another worker got there first: the loser reads
+    the winner's key, never a half-written one.
+    """
+    folder = Path(instance_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / SECRET_KEY_FILE_NAME
+    if not target.exists():
+        draft = folder / f".{SECRET_KEY_FILE_NAME}.{os.getpid()}.{secrets.token_hex(4)}"
+        descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+                out.write(secrets.token_hex(32) + "\n")
+            os.link(draft, target)
+        except FileExistsError:
+            pass  # another worker made it a moment ago: use that one
+        finally:
+            draft.unlink(missing_ok=True)
+    key = target.read_text(encoding="utf-8").strip()
+    if len(key) < 32:
+        raise RuntimeError(f"{target} does not hold a usable key; remove it to make one anew")
+    return key
+
+
+def gunicorn_timeout() -> int:
+    """Seconds gunicorn lets a worker spend on one request before it kills it.
+
+    gunicorn's default (30 s) is shorter than one conversion may take. A sync worker
+    cannot tell gunicorn it is alive while it waits for LibreOffice, so below the
+    converter's own bound gunicorn would kill the worker (an HTML 500, the pool lost)
+    before the pool gives up on a hung instance and answers 503 problem+json. The worst
+    case is each attempt (the first and every retry) starting an instance and then
+    waiting out its conversion; 30 s more for the rest of the request.
+    """
+    settings = _converter_settings()
+    attempts = 1 + settings["CONVERTER_RETRIES"]
+    per_attempt = settings["CONVERTER_START_TIMEOUT"] + settings["CONVERTER_TIMEOUT"]
+    return int(attempts * per_attempt) + 30

@@ -1,0 +1,18 @@
+"""gunicorn's settings for `make serve` (`gunicorn -c gunicorn.conf.py wsgi:app`).
+
+Every worker builds its own app; they share the session key through the instance folder
+(`filing_service.config.instance_secret_key`), so a person stays logged in whichever
+worker answers.
+"""
+from filing_service.config import gunicorn_timeout
+
+workers = 2
+# Above the LibreOffice pool's own bound (start, conversion, one retry): a hung converter
+# then ends in the pool's 503 problem+json, not in gunicorn killing the worker mid-request.
+timeout = gunicorn_timeout()
+graceful_timeout = 30
+accesslog = "-"
+logger_class = "filing_service.deadlines.access_log.RedactingLogger"  # no calendar secrets
+# gunicorn 24+ opens a control socket at one fixed path in the user's home; a second
+# instance on the host (a test run beside `make run`) would take it over.
+control_socket_disable = True
