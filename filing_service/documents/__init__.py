@@ -5,8 +5,6 @@ Layout: ``catalog`` and ``context`` (what each document is and the data its temp
 reads), ``render`` and ``lint`` (templates), ``converter`` (the LibreOffice pool, an
 adapter), ``service`` (generation and storage), ``api`` and ``cli`` (the doors).
 """
-import os
-
 from flask import Flask
 
 from ..api.problems import problem
@@ -20,13 +18,7 @@ def init_app(app: Flask) -> None:
 
     The LibreOffice pool starts with the first conversion, or at once, in the
     background, when ``CONVERTER_WARM_START`` is 1 (``make run`` sets it for gunicorn's
-    workers). Settings come from the environment unless the caller's config has them:
-    ``CONVERTER_POOL_SIZE`` (2), ``CONVERTER_TIMEOUT`` (seconds, 60),
-    ``CONVERTER_SOFFICE`` (the soffice.bin to run), ``TEMPLATES_DIR``."""
-    for key, default in (("CONVERTER_POOL_SIZE", "2"), ("CONVERTER_TIMEOUT", "60"),
-                         ("CONVERTER_SOFFICE", ""), ("CONVERTER_WARM_START", "0"),
-                         ("TEMPLATES_DIR", "")):
-        app.config.setdefault(key, os.environ.get(key, default))
+    workers). The ``CONVERTER_*`` settings are read in ``config``."""
     cli.init_app(app)
     if str(app.config["CONVERTER_WARM_START"]) == "1":
         with app.app_context():

@@ -12,7 +12,10 @@ the PDF live in a private temporary folder that is removed whatever happens.
 Nothing starts at import: :func:`shared_pool` starts one pool per process on first use
 (a gunicorn worker, a test session) and stops it at exit. ``setpriv --pdeathsig`` makes
 the kernel kill an instance whose owner died without cleaning up, so no ``soffice`` is
-left orphaned even after a SIGKILL.
+left orphaned even after a SIGKILL. The pool's folder (which holds, while it works, the
+DOCX of a child's document) carries its owner's process id and start time; a pool that
+starts removes the folders of pools whose owner is gone, so a killed worker leaves no
+child's data behind for long.
 """
 import atexit
 import io
@@ -39,6 +42,9 @@ SOFFICE = "/usr/lib/libreoffice/program/soffice.bin"
 # again (the oosplash launcher normally does it; we run soffice.bin directly, so that the
 # process we watch and kill is LibreOffice itself).
 _RESTART_REQUESTED = 81
+
+WORK_PREFIX = "fs-libreoffice-"  # the pool's folder in TMPDIR
+OWNER_FILE = "owner"  # in it: "<pid> <start time>" of the process that made it
 
 # PDF/A-2b (ISO 19005-2, level B): LibreOffice embeds every font in this mode.
 PDF_FILTER_DATA = {"SelectPdfVersion": 2, "UseTaggedPDF": True,
@@ -117,6 +123,19 @@ class Instance:
                    "--nodefault", "--nolockcheck", "--nofirststartwizard",
                    f"-env:UserInstallation={self.profile.as_uri()}", f"--accept={accept}"]
         self._launch(command)
+        # A soffice that hangs after it listens would keep resolve() waiting for ever
+        # (UNO sets no timeout): past start_timeout the watchdog kills it, which makes
+        # resolve() fail and the loop below give up.
+        watchdog = threading.Timer(self.settings.start_timeout, self._kill_group)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            self._connect(uno, command)
+        finally:
+            watchdog.cancel()
+
+    def _connect(self, uno, command: list[str]) -> None:
+        """Wait until soffice answers over UNO and take its desktop."""
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
             "com.sun.star.bridge.UnoUrlResolver", local)
@@ -142,22 +161,30 @@ class Instance:
 
     def _launch(self, command: list[str]) -> None:
         try:
+            # LibreOffice keeps its own temporary files (copies of what it converts)
+            # under TMPDIR: inside the pool's folder, they go when the folder goes.
             self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                             stdout=subprocess.DEVNULL,
                                             stderr=subprocess.DEVNULL,
-                                            start_new_session=True)
+                                            start_new_session=True,
+                                            env={**os.environ, "TMPDIR": str(self.root / "tmp")})
         except OSError as exc:
             self._remove_profile()
             raise ConversionFailed(f"LibreOffice nu poate porni ({exc.strerror}).") from None
+
+    def _kill_group(self) -> None:
+        process = self.process
+        if process is not None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
     def stop(self) -> None:
         """Kill the process group and remove the profile folder."""
         self.desktop = None
         if self.process is not None:
-            try:
-                os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            self._kill_group()
             self.process.wait()
             self.process = None
         self._remove_profile()
@@ -279,8 +306,12 @@ class ConverterPool:
                 raise ConversionFailed("convertorul a fost oprit.")
             if self._threads:
                 return
-            self.work_root = Path(tempfile.mkdtemp(prefix="fs-libreoffice-"))
+            remove_stale_work_roots()
+            self.work_root = Path(tempfile.mkdtemp(prefix=WORK_PREFIX))
+            (self.work_root / OWNER_FILE).write_text(_owner_mark(os.getpid()) or "",
+                                                     encoding="ascii")
             (self.work_root / "jobs").mkdir()
+            (self.work_root / "tmp").mkdir()
             self._instances = [Instance(self.settings, i, self.work_root)
                                for i in range(self.settings.size)]
             for instance in self._instances:
@@ -356,6 +387,41 @@ class ConverterPool:
                     os.killpg(instance.process.pid, signal.SIGKILL)
                 except ProcessLookupError:
                     pass
+
+
+def _owner_mark(pid: int) -> str | None:
+    """"<pid> <start time>" of a running process (the start time tells a process from a
+    later one that was given the same id), or None when there is no such process."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    # Field 22 (starttime); the command name before it, in parentheses, may hold spaces.
+    return f"{pid} {stat.rsplit(')', 1)[1].split()[19]}"
+
+
+def remove_stale_work_roots(folder: str | None = None) -> list[Path]:
+    """Remove the folders of this service's pools whose owner process is gone.
+
+    Only folders named like ours, made by this user, with an owner mark: a folder of a
+    pool that is starting (no mark yet), of a pool still alive, or of anyone else is left
+    alone. Returns what was removed."""
+    removed = []
+    for path in Path(folder or tempfile.gettempdir()).glob(WORK_PREFIX + "*"):
+        try:
+            if path.is_symlink() or not path.is_dir() or path.stat().st_uid != os.getuid():
+                continue
+            mark = (path / OWNER_FILE).read_text(encoding="ascii").strip()
+        except OSError:
+            continue
+        pid, _, _start = mark.partition(" ")
+        if not pid.isdigit() or _owner_mark(int(pid)) == mark:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    if removed:
+        log.info("removed %d LibreOffice folder(s) left by workers that died", len(removed))
+    return removed
 
 
 def _warmup_docx() -> bytes:

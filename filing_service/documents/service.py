@@ -67,6 +67,8 @@ def converter() -> ConverterPool:
     return shared_pool(PoolSettings(
         size=int(config.get("CONVERTER_POOL_SIZE", 2)),
         timeout=float(config.get("CONVERTER_TIMEOUT", 60)),
+        start_timeout=float(config.get("CONVERTER_START_TIMEOUT", 60)),
+        retries=int(config.get("CONVERTER_RETRIES", 1)),
         soffice=config.get("CONVERTER_SOFFICE") or PoolSettings.soffice))
 
 
