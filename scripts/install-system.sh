@@ -17,6 +17,7 @@ test_packages=(
   postgresql                                   # the production database, for the suite
   chromium                                     # browser tests (Debian's, no download)
   libnss3-tools                                # certutil: NSS trust store for pdfsig
+  faketime                                     # the suite again, the clock moved ahead
 )
 
 packages=("${run_packages[@]}")

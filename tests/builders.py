@@ -1,14 +1,16 @@
 """Builders of case data for tests: one valid, realistic fictional case, changed per test
-with keyword overrides instead of copy-pasted dictionaries."""
+with keyword overrides instead of copy-pasted dictionaries. Dates count from the tests'
+clock (``tests.clock.TODAY``), which is also the app's, never from the wall clock."""
 import copy
 from datetime import date, datetime, timedelta, timezone
 
 from filing_service.law.cnp import build_cnp
+from tests.clock import FIXED_NOW, TODAY
 
 
 def years_ago(years: int, today: date | None = None, days: int = 0) -> date:
     """A birth date ``years`` full years before ``today`` (minus ``days`` more)."""
-    today = today or date.today()
+    today = today or TODAY
     try:
         born = today.replace(year=today.year - years)
     except ValueError:  # 29 February
@@ -64,7 +66,7 @@ def residential(**overrides) -> dict:
 
 
 def emergency_measure(start: date | None = None, **overrides) -> dict:
-    start = start or date.today() - timedelta(days=1)
+    start = start or TODAY - timedelta(days=1)
     data = {"kind": "plasament_regim_urgenta", "authority": "director",
             "status": "in_vigoare", "act_number": "1045", "decided_on": start.isoformat(),
             "starts_on": start.isoformat()}
@@ -81,7 +83,7 @@ def case(**overrides) -> dict:
         "child": child(), "parents": [parent()],
         "placement_target": maternal_assistant(), "measure": emergency_measure(),
         "events": [{"kind": "dispozitie_plasament_urgenta",
-                    "occurred_on": (date.today() - timedelta(days=1)).isoformat()}],
+                    "occurred_on": (TODAY - timedelta(days=1)).isoformat()}],
     }
     data.pop("external_id")
     data.update(copy.deepcopy(overrides))
@@ -110,10 +112,10 @@ def reported_child(age: int = 8, *, county: str = "12", serial: int = 31, **over
 _CALLS = iter(range(1, 10**9))
 
 
-def report_119(**overrides) -> dict:
-    """A 119 report about one child in Cluj-Napoca, received an hour ago; every call gets
-    a fresh call id unless one is given. Override any top-level key."""
-    received = datetime.now(timezone.utc) - timedelta(hours=1)
+def report_119(now: datetime = FIXED_NOW, **overrides) -> dict:
+    """A 119 report about one child in Cluj-Napoca, received an hour before ``now``; every
+    call gets a fresh call id unless one is given. Override any top-level key."""
+    received = now.astimezone(timezone.utc) - timedelta(hours=1)
     data = {
         "call_id": f"STS-119-{next(_CALLS):06d}",
         "received_at": received.isoformat(),

@@ -17,6 +17,7 @@ from filing_service.auth.passwords import hash_password
 from filing_service.auth.tokens import issue_token
 from filing_service.db import unit_of_work
 from filing_service.models import Base, Directorate, User
+from tests.clock import FIXED_NOW
 
 PG_ADMIN_URL = os.environ.get("TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 BACKENDS = [b for b in os.environ.get("TEST_DATABASES", "sqlite,postgresql").split(",") if b]
@@ -83,8 +84,11 @@ def database_url(request, tmp_path):
 
 
 def make_app(database_url: str, tmp_path: Path, **extra):
+    """The app on ``database_url``, its clock fixed at ``tests.clock.FIXED_NOW`` unless
+    ``extra`` says otherwise."""
     config = {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret",
-              "STORAGE_DIR": str(tmp_path / "storage"), "WTF_CSRF_ENABLED": True}
+              "STORAGE_DIR": str(tmp_path / "storage"), "WTF_CSRF_ENABLED": True,
+              "FIXED_NOW": FIXED_NOW}
     config.update(extra)
     app = create_app(config)
     yield app

@@ -1,11 +1,11 @@
 """Realistic fictional cases for the template tests, one per kind of situation the
 fourteen documents are written for (built with tests.builders)."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from filing_service.law.cnp import build_cnp
 from tests import builders
+from tests.clock import TODAY
 
-TODAY = date.today()
 YESTERDAY = (TODAY - timedelta(days=1)).isoformat()
 LAST_YEAR = (TODAY - timedelta(days=300)).isoformat()
 

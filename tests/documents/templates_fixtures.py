@@ -9,7 +9,6 @@ import re
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -23,10 +22,10 @@ from filing_service.documents.context import build_context
 from filing_service.documents.converter import ConverterPool
 from filing_service.documents.render import render_docx as pipeline_render
 from filing_service.models import Case, Directorate
+from tests.clock import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
-TODAY = date.today()
 DIRECTOR = "Mihai Ionescu"
 LEGAL_COUNSEL = "Ana Popescu"
 

@@ -2,7 +2,6 @@
 workers) become versions 1 and 2 on PostgreSQL, the production database: the case row is
 locked for the time of a generation, so neither fails and no file is lost."""
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from filing_service.documents import service
 from filing_service.models import Directorate, Document
 from tests import builders
 from tests.conftest import _truncate_pg, make_app
+from tests.clock import TODAY
 
 
 @pytest.fixture
@@ -30,12 +30,12 @@ def test_simultaneous_generations_become_consecutive_versions(pg_app, converter_
         actor = Actor("token", 1, "teste", cluj.id, "sistem")
     with pg_app.app_context(), unit_of_work() as uow:
         case_id = cases.create_case(uow, actor, schemas.CaseIn.model_validate(
-            builders.case()), date.today()).id
+            builders.case()), TODAY).id
 
     def generate(_):
         with pg_app.app_context(), unit_of_work() as uow:
             return service.generate_document(uow, actor, case_id, "cerere_art70",
-                                             "instanta", date.today()).document.version
+                                             "instanta", TODAY).document.version
 
     with ThreadPoolExecutor(max_workers=2) as workers:
         versions = sorted(workers.map(generate, range(2)))

@@ -1,7 +1,7 @@
 """Generating, listing and downloading documents through the API: every version kept,
 the rules engine heard, nothing stored when something fails."""
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from filing_service.documents import service
 from filing_service.models import AuditEvent, Document
 from tests import builders
 from tests.documents.conftest import pdf_text
+from tests.clock import FIXED_NOW
 
 ART70 = {"type": "cerere_art70", "variant": "instanta"}
 
@@ -101,14 +102,14 @@ def test_rule_errors_block_a_court_document_with_422_and_nothing_is_stored(
         client, auth, app, converter_pool):
     # An emergency reception centre hosts a child for 6 months at most (art. 123 alin. 6):
     # valid when recorded, the term lapses by itself before the petition is drafted.
-    start = datetime.now(timezone.utc) - timedelta(days=220)
+    start = FIXED_NOW - timedelta(days=220)
     app.config["FIXED_NOW"] = start + timedelta(days=30)
     data = builders.case(placement_target=builders.residential(
         residential_kind="centru_primire_urgenta"),
         measure=builders.emergency_measure(start.date(),
                                            residential_justification="Nu există familie."))
     case_id = client.post("/api/v1/cases", json=data, headers=auth).get_json()["id"]
-    app.config.pop("FIXED_NOW")
+    app.config["FIXED_NOW"] = FIXED_NOW
     response = generate(client, auth, case_id)
     assert response.status_code == 422
     problem = response.get_json()

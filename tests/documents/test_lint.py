@@ -1,7 +1,6 @@
 """A template with a Jinja error or a field the data lacks is refused, and the message
 names the paragraph of the template where the problem is."""
 import shutil
-from datetime import date
 
 import pytest
 
@@ -9,6 +8,7 @@ from filing_service.documents.catalog import DOC_TYPES
 from filing_service.documents.cli import lint_all
 from filing_service.documents.lint import lint_template
 from tests.documents.conftest import TEMPLATES, make_template_bytes
+from tests.clock import TODAY
 
 CONTEXT = {"child": {"full_name": "Ana Pop", "birth_date": {"ro": "1 mai 2015"}},
            "parents": [{"full_name": "Maria Pop", "cnp": "2900101120011"}],
@@ -102,7 +102,7 @@ def test_templates_list_shows_each_type_its_template_and_variants(app):
 
 def test_every_template_of_the_repository_lints_clean(app):
     with app.app_context():
-        results = lint_all(TEMPLATES, date.today())
+        results = lint_all(TEMPLATES, TODAY)
     assert set(results) == {d.template for d in DOC_TYPES.values()}
     assert {name: [str(p) for p in problems] for name, problems in results.items()
             if problems} == {}

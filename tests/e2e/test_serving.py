@@ -219,6 +219,7 @@ def _open_pages(page, served: Served, case: str) -> list[str]:
 
 
 @pytest.mark.e2e
+@pytest.mark.browser
 def test_a_person_who_logs_in_stays_logged_in_whichever_worker_answers(served, chromium):
     context = chromium.new_context(locale="ro-RO", timezone_id="Europe/Bucharest")
     page = context.new_page()

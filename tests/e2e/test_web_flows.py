@@ -4,7 +4,6 @@ the token's PIN and sees the 5-day term on the dashboard; an auditor reads but c
 edit; a user of another directorate cannot open the case. Screenshots of the main pages
 are saved as artefacts under test-artifacts/screenshots/."""
 import re
-from datetime import date
 
 import pytest
 from playwright.sync_api import expect
@@ -12,8 +11,9 @@ from playwright.sync_api import expect
 from filing_service.law.cnp import build_cnp
 from tests import builders
 from tests.e2e.conftest import log_in, screenshot
+from tests.clock import TODAY
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def case_url(live_server, people, chromium):
 
 def record_emergency_placement(page, server) -> str:
     """Fill the new-case form for a child of 9 placed today with a maternal assistant."""
-    today = date.today().isoformat()
+    today = TODAY.isoformat()
     born = builders.years_ago(9, days=40)
     page.goto(server.url + "/cases/new")
     page.locator("#f-child-last_name").fill("Popescu")

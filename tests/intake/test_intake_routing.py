@@ -1,8 +1,11 @@
 """Reports sent by a call centre become cases at the directorate of the child's place,
 and only there."""
+from datetime import timedelta
+
 import pytest
 
 from tests import builders
+from tests.clock import FIXED_NOW
 
 PLACES = [
     ({"county": "Cluj", "locality": "Cluj-Napoca"}, "CJ"),
@@ -48,19 +51,20 @@ def test_a_report_about_the_senders_own_county_gives_its_case_ids(send, client, 
 
 
 def test_the_case_timeline_carries_the_report(send, client, auth):
+    received = (FIXED_NOW - timedelta(days=1)).replace(hour=22, minute=5)
+    alerted = received + timedelta(minutes=10)
     report = builders.report_119(urgent=True, emergency_112={
-        "alerted": True, "alerted_at": "2026-11-21T22:15:00+02:00"},
-        received_at="2026-11-21T22:05:00+02:00")
+        "alerted": True, "alerted_at": alerted.isoformat()}, received_at=received.isoformat())
     receipt = send(report).get_json()
 
     case = client.get(f"/api/v1/cases/{receipt['case_ids'][0]}", headers=auth).get_json()
     [event] = case["events"]
     assert event["kind"] == "sesizare_primita" and event["source"] == "119"
-    assert event["occurred_on"] == "2026-11-21"
+    assert event["occurred_on"] == received.date().isoformat()
     assert event["data"]["report_number"] == receipt["number"]
     assert event["data"]["urgent"] is True and event["data"]["emergency_112"] is True
     assert "Neglijare alimentară, Abuz fizic" in event["description"]
-    assert "112 a fost alertat la 21.11.2026 22:15" in event["description"]
+    assert f"112 a fost alertat la {alerted:%d.%m.%Y %H:%M}" in event["description"]
 
 
 def test_the_callers_identity_stays_off_the_case(send, client, auth):

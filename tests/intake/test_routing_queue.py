@@ -1,6 +1,5 @@
 """A report no rule can route waits in the routing queue, never dropped, until the
 national dispatcher or an administrator of the sending directorate routes it."""
-from datetime import datetime, timezone
 
 import pytest
 
@@ -11,6 +10,7 @@ from filing_service.intake import worklists
 from filing_service.intake.schemas import Paging
 from filing_service.models import Directorate
 from tests import builders
+from tests.clock import FIXED_NOW
 
 QUEUE = "/api/v1/intake/routing-queue"
 
@@ -95,7 +95,7 @@ def test_an_administrator_routes_what_their_own_call_centre_sent(app, send):
     with app.app_context(), unit_of_work() as uow:
         [queued], total = worklists.list_queue(uow.session, admin, Paging())
         report = worklists.route_queued(uow, admin, queued.id, "Cluj",
-                                        datetime.now(timezone.utc))
+                                        FIXED_NOW)
         assert (report.routing, report.directorate.code) == ("manuala", "CJ")
 
 
@@ -106,7 +106,7 @@ def test_another_directorates_administrator_sees_nothing_of_the_queue(app, send)
         items, total = worklists.list_queue(uow.session, admin, Paging())
         assert total == 0
         with pytest.raises(NotFound):
-            worklists.route_queued(uow, admin, 1, "B3", datetime.now(timezone.utc))
+            worklists.route_queued(uow, admin, 1, "B3", FIXED_NOW)
 
 
 def test_a_legal_counsel_does_not_route(app, send):

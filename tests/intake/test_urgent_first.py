@@ -1,17 +1,18 @@
 """Urgent reports, and those for which 112 was alerted, stand out and come first on the
 competent directorate's dashboard (the web dashboard reads ``worklists.urgent_reports``
 and the API lists the same order), and the verification term starts (art. 98 lit. a)."""
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from filing_service.auth.actor import Actor
 from filing_service.db import unit_of_work
 from filing_service.intake import worklists
 from filing_service.models import Directorate
 from tests import builders
+from tests.clock import FIXED_NOW
 
 
 def _at(hours_ago: int) -> str:
-    return (datetime.now(timezone.utc) - timedelta(hours=hours_ago)).isoformat()
+    return (FIXED_NOW - timedelta(hours=hours_ago)).isoformat()
 
 
 def _reader(app, code: str) -> Actor:

@@ -1,5 +1,5 @@
 """Bad input gets a clear 4xx naming the problem, and nothing half-written stays."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from filing_service.db import unit_of_work
 from filing_service.models import AuditEvent, Case, Child, Measure, Parent
 from tests import builders
+from tests.clock import TODAY
 
 
 def stored_counts(app) -> tuple:
@@ -41,9 +42,9 @@ def test_a_cnp_that_disagrees_with_the_birth_date(client, auth, nothing_stored):
 
 
 def test_a_birth_date_after_the_measure(client, auth, nothing_stored):
-    start = date.today() - timedelta(days=400)
+    start = TODAY - timedelta(days=400)
     response = client.post("/api/v1/cases", headers=auth, json=builders.case(
-        child=builders.child(age=0, cnp=None, birth_date=(date.today() - timedelta(days=30))
+        child=builders.child(age=0, cnp=None, birth_date=(TODAY - timedelta(days=30))
                              .isoformat()),
         measure=builders.emergency_measure(start)))
     assert response.status_code == 422
@@ -108,7 +109,7 @@ def test_a_failure_after_some_rows_were_flushed_rolls_everything_back(client, au
     # The second parent is invalid only when checked against the whole case (born after
     # the child): the case, child and first parent were already flushed by then.
     child = builders.child(age=9)
-    late = builders.parent("tata", cnp=None, birth_date=date.today().isoformat())
+    late = builders.parent("tata", cnp=None, birth_date=TODAY.isoformat())
     response = client.post("/api/v1/cases", headers=auth, json=builders.case(
         child=child, parents=[builders.parent(), late]))
     assert response.status_code == 422

@@ -1,7 +1,8 @@
 """The case API: create, read, update, list; the law and the identifiers checked."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from tests import builders
+from tests.clock import TODAY
 
 
 def create(client, auth, **overrides):
@@ -68,7 +69,7 @@ def test_parts_are_added_updated_and_listed(client, auth):
     listed = client.get(f"/api/v1/parents?case_id={case['id']}&role=tata", headers=auth)
     assert [p["first_name"] for p in listed.get_json()["items"]] == ["Ion"]
     event = client.post(f"/api/v1/cases/{case['id']}/events", headers=auth, json={
-        "kind": "cerere_depusa", "occurred_on": date.today().isoformat()})
+        "kind": "cerere_depusa", "occurred_on": TODAY.isoformat()})
     assert event.status_code == 201
     events = client.get(f"/api/v1/events?case_id={case['id']}&kind=cerere_depusa",
                         headers=auth).get_json()
@@ -137,7 +138,7 @@ def test_a_case_cannot_be_moved_to_an_incompetent_court(client, auth):
 
 
 def test_a_measure_ending_before_it_starts_is_refused(client, auth):
-    start = date.today() - timedelta(days=3)
+    start = TODAY - timedelta(days=3)
     response = client.post("/api/v1/cases", headers=auth, json=builders.case(
         measure=builders.emergency_measure(start, ends_on=(start - timedelta(days=1))
                                            .isoformat())))

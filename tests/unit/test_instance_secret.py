@@ -1,7 +1,6 @@
 """Without SECRET_KEY, every process of one instance signs sessions with the same key,
 made once and kept in the instance folder; gunicorn's timeout stays above the converter's."""
 import multiprocessing
-import os
 import stat
 
 import pytest

@@ -1,16 +1,17 @@
 """Creating and editing cases through the forms: the domain's errors appear next to the
 field they concern, and what was typed is kept."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from filing_service.law.cnp import build_cnp
 from tests import builders
 from tests.web.conftest import count_cases
+from tests.clock import TODAY
 
 
 def new_case_form(**overrides) -> dict:
     """The new-case form as a legal counsel fills it for an emergency placement today."""
     born = builders.years_ago(9, days=40)
-    today = date.today().isoformat()
+    today = TODAY.isoformat()
     form = {
         "child.last_name": "Popescu", "child.first_name": "Andrei-Ștefan",
         "child.cnp": build_cnp(born, sex="M", county_code="12", serial=11),
@@ -50,7 +51,7 @@ def test_an_invalid_cnp_is_shown_next_to_the_cnp_and_nothing_typed_is_lost(app, 
 
 
 def test_a_measure_ending_before_it_starts_is_refused_at_its_end_date(app, counsel):
-    start = date.today()
+    start = TODAY
     response = counsel.post("/cases/new", new_case_form(**{
         "measure.ends_on": (start - timedelta(days=3)).isoformat()}))
     page = response.get_data(as_text=True)
@@ -94,13 +95,13 @@ def test_editing_a_parent_with_a_birth_after_the_child_names_the_birth_date(coun
     parent = case["parents"][0]
     url = f"/cases/{case['id']}/parents/{parent['id']}"
     form = {"role": "mama", "last_name": "Popescu", "first_name": "Maria",
-            "birth_date": date.today().isoformat(), "parental_rights": "exercitate"}
+            "birth_date": TODAY.isoformat(), "parental_rights": "exercitate"}
     response = counsel.post(url, form)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     field = page.split('id="f-birth_date"', 1)[1].split("</div>\n</div>", 1)[0]
     assert "error-text" in field
-    assert f'value="{date.today().isoformat()}"' in page
+    assert f'value="{TODAY.isoformat()}"' in page
 
 
 def test_a_hearing_added_on_the_form_appears_on_the_case_page(counsel, make_case):

@@ -3,6 +3,7 @@ and the article on each, the hearings, and the subscription to one's deadline fe
 from datetime import date, timedelta
 
 from tests import builders
+from tests.clock import TODAY
 
 
 def emergency_case(make_case, ordered_on: date) -> dict:
@@ -11,7 +12,7 @@ def emergency_case(make_case, ordered_on: date) -> dict:
 
 
 def test_the_five_day_term_of_article_70_is_on_the_dashboard(counsel, make_case):
-    case = emergency_case(make_case, date.today())
+    case = emergency_case(make_case, TODAY)
     page = counsel.get("/").get_data(as_text=True)
     assert "Sesizarea instanței după plasamentul în regim de urgență" in page
     assert "art. 70 alin. 1" in page
@@ -19,7 +20,7 @@ def test_the_five_day_term_of_article_70_is_on_the_dashboard(counsel, make_case)
 
 
 def test_an_overdue_term_comes_first_marked_overdue(counsel, make_case):
-    emergency_case(make_case, date.today() - timedelta(days=20))
+    emergency_case(make_case, TODAY - timedelta(days=20))
     page = counsel.get("/").get_data(as_text=True)
     overdue = page.split("Depășite", 1)[1].split("Azi", 1)[0]
     assert "Sesizarea instanței după plasamentul în regim de urgență" in overdue
@@ -27,14 +28,14 @@ def test_an_overdue_term_comes_first_marked_overdue(counsel, make_case):
 
 
 def test_another_directorates_deadlines_are_not_on_the_dashboard(web, make_case):
-    emergency_case(make_case, date.today())
+    emergency_case(make_case, TODAY)
     page = web("consilier_juridic", "B3").get("/").get_data(as_text=True)
     assert "art. 70 alin. 1" not in page
 
 
 def test_subscribing_shows_a_feed_address_once_that_serves_the_deadlines(counsel,
                                                                          make_case, app):
-    case = emergency_case(make_case, date.today())
+    case = emergency_case(make_case, TODAY)
     page = counsel.post("/calendar-feed").get_data(as_text=True)
     url = page.split('id="feed" class="mono" readonly value="', 1)[1].split('"', 1)[0]
     assert url.endswith(".ics")
@@ -47,7 +48,7 @@ def test_subscribing_shows_a_feed_address_once_that_serves_the_deadlines(counsel
 def test_the_month_view_shows_a_hearing_on_its_day(counsel, make_case, client,
                                                    make_token):
     case = make_case()
-    when = date.today()
+    when = TODAY
     client.post(f"/api/v1/cases/{case['id']}/hearings", headers=make_token("CJ", "x"),
                 json={"scheduled_at": f"{when.isoformat()}T09:30:00+02:00"})
     page = counsel.get("/calendar").get_data(as_text=True)
@@ -57,7 +58,7 @@ def test_the_month_view_shows_a_hearing_on_its_day(counsel, make_case, client,
 
 def test_the_month_view_shows_a_deadline_on_its_last_day(counsel, make_case, client,
                                                          make_token):
-    case = emergency_case(make_case, date.today())
+    case = emergency_case(make_case, TODAY)
     deadlines = client.get(f"/api/v1/cases/{case['id']}/deadlines",
                            headers=make_token("CJ", "x")).get_json()
     due = date.fromisoformat(next(d for d in deadlines["deadlines"]

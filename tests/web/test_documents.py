@@ -3,8 +3,7 @@ signature (a PKCS#12 key of the test PKI, its passphrase typed in the page).
 
 Heavy: these run on SQLite only (the pages' tenancy runs on both databases)."""
 import shutil
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -13,6 +12,7 @@ from filing_service.db import unit_of_work
 from filing_service.models import Directorate, Document, Signature
 from tests import builders
 from tests.signing.pki import TRUST_DIR, TestPki
+from tests.clock import FIXED_NOW, TODAY
 
 PASSPHRASE = "fraza-consilier-web"
 
@@ -103,13 +103,13 @@ def test_a_court_document_is_not_generated_while_the_law_is_broken(app, counsel,
                                                                    make_case):
     """Art. 123 alin. 6: an emergency reception centre hosts a child for 6 months at
     most; seven months on, the case breaks the law and the petition is blocked."""
-    started = date.today() - timedelta(days=150)
+    started = TODAY - timedelta(days=150)
     case = make_case(
         placement_target=builders.residential(residential_kind="centru_primire_urgenta",
                                               name="Centrul de primire Cluj"),
         child=builders.child(age=12), measure=builders.emergency_measure(
             started, residential_justification="Nicio familie disponibilă."))
-    app.config["FIXED_NOW"] = datetime.now(ZoneInfo("Europe/Bucharest")) + timedelta(days=60)
+    app.config["FIXED_NOW"] = FIXED_NOW + timedelta(days=60)
     response = generate(counsel, case["id"])
     page = response.get_data(as_text=True)
     assert response.status_code == 422
