@@ -1,9 +1,14 @@
 """The database: one engine per app, and the unit of work that wraps every transaction.
 
 A unit of work rolls back unless told to commit, so a request that fails half-way leaves
-nothing half-written behind.
+nothing half-written behind. Services write through it and flush; only the owner of the
+unit of work (a view, a command, a job) commits, once, when everything it asked for has
+succeeded. What a service did outside the database (a file written to the content
+store) it undoes through :meth:`UnitOfWork.on_rollback` if the unit of work ends without
+its commit.
 """
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from flask import Flask, current_app
@@ -51,17 +56,59 @@ def engine() -> Engine:
     return current_app.extensions["db_engine"]
 
 
+log = logging.getLogger(__name__)
+
+
 class UnitOfWork:
     """A session that commits only when told to; leaving the block rolls back the rest."""
 
     def __init__(self, session: Session):
         self.session = session
+        self._undo: list[Callable[[], None]] = []
+        self._written = False
+        event.listen(session, "after_flush", self._mark_written)
+
+    def _mark_written(self, _session, _context) -> None:
+        self._written = True
+
+    def flush(self) -> None:
+        """Send the changes so far to the database (constraints are checked), without
+        committing: what services do."""
+        self.session.flush()
 
     def commit(self) -> None:
+        """Make everything done so far permanent: what the owner of the unit does."""
         self.session.commit()
+        self._undo.clear()
+        self._written = False
 
     def rollback(self) -> None:
+        """Forget everything since the last commit, outside the database too."""
         self.session.rollback()
+        self._written = False
+        self.undo()
+
+    def release(self) -> None:
+        """End the transaction before slow work outside the database (a time-stamp, an
+        OCSP answer), when nothing has been written in it: on SQLite any transaction
+        holds the write lock. The next query opens a new one; loaded objects are
+        expired and reload then."""
+        if self._written or self.session.new or self.session.dirty or self.session.deleted:
+            raise RuntimeError("a unit of work that has written cannot be released")
+        self.session.rollback()
+
+    def on_rollback(self, action: Callable[[], None]) -> None:
+        """Run ``action`` if the changes made so far are not committed (a file written
+        for a row that will not exist)."""
+        self._undo.append(action)
+
+    def undo(self) -> None:
+        actions, self._undo = self._undo[::-1], []
+        for action in actions:
+            try:
+                action()
+            except Exception:  # one failed undo must not hide the error that caused it
+                log.warning("an undo action failed after a rollback", exc_info=True)
 
 
 @contextmanager
@@ -69,12 +116,14 @@ def unit_of_work(app: Flask | None = None) -> Iterator[UnitOfWork]:
     """Open a unit of work on the app's database (the current app by default)."""
     factory = (app or current_app).extensions["db_sessionmaker"]
     session = factory()
+    uow = UnitOfWork(session)
     try:
-        yield UnitOfWork(session)
+        yield uow
     except BaseException:
-        session.rollback()
+        uow.rollback()
         raise
     finally:
         # Closing rolls back whatever was not committed explicitly; unlike rollback() it
         # leaves loaded objects readable for the serialisation that follows.
         session.close()
+        uow.undo()

@@ -1,4 +1,5 @@
-"""HTTP routes for cases and their parts. Views parse, call the service, serialise."""
+"""HTTP routes for cases and their parts. Views parse, call the service, serialise, and
+commit the unit of work last: a request whose answer cannot be made stores nothing."""
 from flask import Blueprint, jsonify, url_for
 
 from ..api.auth import current_actor
@@ -29,6 +30,7 @@ def create_case(body):
     with unit_of_work() as uow:
         case = service.create_case(uow, current_actor(), body, today())
         response = jsonify(case_json(uow.session, case))
+        uow.commit()
     response.status_code = 201
     response.headers["Location"] = url_for(".get_case", case_id=case.id)
     return response
@@ -47,7 +49,9 @@ def list_cases(query):
 def get_case(case_id: int):
     with unit_of_work() as uow:
         case = service.get_case(uow, current_actor(), case_id)
-        return jsonify(case_json(uow.session, case))
+        response = jsonify(case_json(uow.session, case))
+        uow.commit()  # the read is audited
+        return response
 
 
 @routes.route("/cases/<int:case_id>", "PATCH", summary="Modifică o cauză",
@@ -55,7 +59,9 @@ def get_case(case_id: int):
 def update_case(case_id: int, body):
     with unit_of_work() as uow:
         case = service.update_case(uow, current_actor(), case_id, body, today())
-        return jsonify(case_json(uow.session, case))
+        response = jsonify(case_json(uow.session, case))
+        uow.commit()
+        return response
 
 
 @routes.route("/cases/<int:case_id>/findings", "GET",
@@ -81,6 +87,7 @@ def _register_part(entity: str, path: str, label: str, create, patch, out, page=
             with unit_of_work() as uow:
                 obj = service.add_part(uow, current_actor(), case_id, entity, body, today())
                 response = jsonify(part_json(obj))
+                uow.commit()
             response.status_code = 201
             return response
         add.__name__ = f"add_{entity}"
@@ -98,7 +105,9 @@ def _register_part(entity: str, path: str, label: str, create, patch, out, page=
     def change(part_id: int, body):
         with unit_of_work() as uow:
             obj = service.update_part(uow, current_actor(), entity, part_id, body, today())
-            return jsonify(part_json(obj))
+            response = jsonify(part_json(obj))
+            uow.commit()  # only once the answer is made: a change it cannot show is refused
+            return response
     change.__name__ = f"update_{entity}"
     routes.route(f"/{path}/<int:part_id>", "PATCH", summary=f"Modifică: {label}",
                  body=patch, response=out)(change)
@@ -107,6 +116,7 @@ def _register_part(entity: str, path: str, label: str, create, patch, out, page=
         def delete(part_id: int):
             with unit_of_work() as uow:
                 service.delete_part(uow, current_actor(), entity, part_id, today())
+                uow.commit()
             return "", 204
         delete.__name__ = f"delete_{entity}"
         routes.route(f"/{path}/<int:part_id>", "DELETE", summary=f"Șterge: {label}",

@@ -54,9 +54,10 @@ def _error_codes(session: Session, case: Case, today: date) -> set[str]:
     return {f.code for f in rules.errors(rules.evaluate(case_facts(session, case, today)))}
 
 
-def _commit_change(uow: UnitOfWork, actor: Actor, case: Case, today: date,
+def _apply_change(uow: UnitOfWork, actor: Actor, case: Case, today: date,
                    before: set[str], audit_entries: list[tuple]) -> list[rules.Finding]:
-    """Check integrity and the law, audit, run the hooks, commit; or raise and roll back.
+    """Check integrity and the law, audit, run the hooks and flush; or raise (the owner
+    of the unit of work then commits nothing).
 
     Only errors the change *introduces* refuse it: a term that lapsed by itself (art. 123
     alin. 6) must not block recording the very act that ends it.
@@ -73,7 +74,7 @@ def _commit_change(uow: UnitOfWork, actor: Actor, case: Case, today: date,
                      else entity_id, case_id=case.id, changes=changes)
     for hook in CASE_CHANGED_HOOKS:
         hook(session, case)
-    uow.commit()
+    uow.flush()
     return findings
 
 
@@ -138,7 +139,7 @@ def create_case(uow: UnitOfWork, actor: Actor, data: schemas.CaseIn, today: date
     for event in data.events:
         case.events.append(Event(**_dump(event), source=source))
     _insert_numbered(session, case, numbered=data.reference is None)
-    _commit_change(uow, actor, case, today, set(), [
+    _apply_change(uow, actor, case, today, set(), [
         ("create", "case", lambda: case.id, {"reference": case.reference, "source": source,
                                              "child": audit.snapshot(case.child)})])
     return case
@@ -183,7 +184,7 @@ def get_case(uow: UnitOfWork, actor: Actor, case_id: int) -> Case:
     """Read a whole case; the read itself is audited (children's data)."""
     case = load_case(uow.session, actor, case_id)
     audit.record(uow.session, actor, "read", "case", case.id, case_id=case.id)
-    uow.commit()
+    uow.flush()
     return case
 
 
@@ -202,7 +203,7 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: int, patch: schemas.Case
             raise DomainError("Câmpul nu poate fi șters.", field=required, code="required")
     _require_unique(uow.session, actor, values, case.id)
     changes = audit.apply_changes(case, values)
-    _commit_change(uow, actor, case, today, before, [("update", "case", case.id, changes)])
+    _apply_change(uow, actor, case, today, before, [("update", "case", case.id, changes)])
     return case
 
 
@@ -277,7 +278,7 @@ def add_part(uow: UnitOfWork, actor: Actor, case_id: int, entity: str, data, tod
     complete_from_cnp(obj)
     getattr(case, _COLLECTION[entity]).append(obj)
     session.flush()
-    _commit_change(uow, actor, case, today, before,
+    _apply_change(uow, actor, case, today, before,
                    [("create", entity, lambda: obj.id, audit.snapshot(obj))])
     return obj
 
@@ -296,7 +297,7 @@ def update_part(uow: UnitOfWork, actor: Actor, entity: str, part_id: int, patch,
                                           "placement_target_id")
     changes = audit.apply_changes(obj, values)
     complete_from_cnp(obj)
-    _commit_change(uow, actor, case, today, before, [("update", entity, obj.id, changes)])
+    _apply_change(uow, actor, case, today, before, [("update", entity, obj.id, changes)])
     return obj
 
 
@@ -307,7 +308,7 @@ def delete_part(uow: UnitOfWork, actor: Actor, entity: str, part_id: int, today:
     case = obj.case
     before = _error_codes(session, case, today)
     getattr(case, _COLLECTION[entity]).remove(obj)
-    _commit_change(uow, actor, case, today, before,
+    _apply_change(uow, actor, case, today, before,
                    [("delete", entity, part_id, audit.snapshot(obj))])
 
 
@@ -375,7 +376,7 @@ def replace_case(uow: UnitOfWork, actor: Actor, case_id: int, data: schemas.Case
         changes["measure"] = _replace_measure(case, data.measure, target)
     changes["events"] = _replace_events(case, data.events, source)
     session.flush()
-    _commit_change(uow, actor, case, today, before, [
+    _apply_change(uow, actor, case, today, before, [
         ("replace", "case", case.id,
          {"source": source, **{part: diff for part, diff in changes.items() if diff}})])
     return case

@@ -90,7 +90,9 @@ def list_reports(query):
 def get_report(report_id: int):
     with unit_of_work() as uow:
         report = worklists.get_report(uow, current_actor(), report_id)
-        return jsonify(schemas.ReportOut.model_validate(report).model_dump(mode="json"))
+        response = jsonify(schemas.ReportOut.model_validate(report).model_dump(mode="json"))
+        uow.commit()  # the read is audited
+        return response
 
 
 @routes.route("/intake/routing-queue", "GET", summary="Coada de rutare: sesizări fără direcție",
@@ -113,7 +115,9 @@ def route_queued(queued_id: int, body):
     actor = current_actor()
     with unit_of_work() as uow:
         report = worklists.route_queued(uow, actor, queued_id, body.area, now())
-        return jsonify(receipt(report, False, actor))
+        response = jsonify(receipt(report, False, actor))
+        uow.commit()
+        return response
 
 
 @routes.route("/intake/match-suggestions", "GET",
@@ -132,4 +136,6 @@ def confirm_match(reported_child_id: int, body):
     with unit_of_work() as uow:
         rc = worklists.confirm_match(uow, current_actor(), reported_child_id, body.case_id,
                                      now())
-        return jsonify(schemas.ReportedChildOut.model_validate(rc).model_dump(mode="json"))
+        response = jsonify(schemas.ReportedChildOut.model_validate(rc).model_dump(mode="json"))
+        uow.commit()
+        return response

@@ -2,8 +2,9 @@
 each child at the competent directorate, and the queues people work from.
 
 Every report and every case it opens commit together: the cases service runs inside the
-intake's unit of work (``_Within``), so its rules, audit and hooks (the deadlines of the
-verification, art. 98 lit. a) apply, but nothing is acknowledged before all of it holds.
+intake's unit of work and only flushes, so its rules, audit and hooks (the deadlines of
+the verification, art. 98 lit. a) apply, but nothing is acknowledged before all of it
+holds.
 """
 from datetime import datetime, timedelta
 
@@ -28,17 +29,6 @@ from .schemas import ReportIn
 
 CLOCK_SKEW = timedelta(minutes=5)  # call-centre clocks may run a little ahead of ours
 ATTEMPTS = 5  # a concurrent send of the same call, or a race on case numbers, retries
-
-
-class _Within(UnitOfWork):
-    """The intake's unit of work as the cases service sees it: its commits only flush, so
-    the report and every case it touches commit once, together, at the end."""
-
-    def __init__(self, outer: UnitOfWork):
-        super().__init__(outer.session)
-
-    def commit(self) -> None:
-        self.session.flush()
 
 
 # ---- who may do what -----------------------------------------------------------------
@@ -173,17 +163,16 @@ def _route(uow: UnitOfWork, actor: Actor, report: IntakeReport, code: str, how: 
     intake_actor = Actor(kind=actor.kind, id=actor.id, role=Role.CASE_SYSTEM,
                          directorate_id=target.id,
                          name=f"linia 119, prin {actor.name}"[:90])
-    within = _Within(uow)
     local = now.tzinfo
     for rc in report.children:
         event = _report_event(report, rc, local)
         known = _known_case(session, target.id, rc.cnp) if rc.cnp else None
         if known is not None:
-            cases.add_part(within, intake_actor, known.id, "event", event, now.date(),
+            cases.add_part(uow, intake_actor, known.id, "event", event, now.date(),
                            source="119")
             rc.case_id, rc.link = known.id, "acelasi_cnp"
         else:
-            opened = cases.create_case(within, intake_actor, _case_in(rc, report, code,
+            opened = cases.create_case(uow, intake_actor, _case_in(rc, report, code,
                                                                       event, local),
                                        now.date(), source="119")
             rc.case_id = rc.opened_case_id = opened.id

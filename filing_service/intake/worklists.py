@@ -21,7 +21,7 @@ from ..law.errors import DomainError
 from ..models import Case, Child, Directorate, IntakeReport, ReportedChild
 from . import report as rules
 from .routing import check_area
-from .service import _report_event, _route, _Within, is_dispatcher
+from .service import _report_event, _route, is_dispatcher
 
 
 def _priority_first():
@@ -49,7 +49,7 @@ def get_report(uow: UnitOfWork, actor: Actor, report_id: int) -> IntakeReport:
     if report is None:
         raise NotFound("Sesizarea")
     audit.record(uow.session, actor, "read", "intake_report", report.id)
-    uow.commit()
+    uow.flush()
     return report
 
 
@@ -105,7 +105,7 @@ def route_queued(uow: UnitOfWork, actor: Actor, report_id: int, area: str,
     _route(uow, actor, report, code, "manuala", now)
     audit.record(session, actor, "route", "intake_report", report.id,
                  changes={"directorate": code})
-    uow.commit()
+    uow.flush()
     return report
 
 
@@ -160,16 +160,15 @@ def confirm_match(uow: UnitOfWork, actor: Actor, reported_child_id: int, case_id
         raise DomainError("Cauza nu este o potrivire sugerată: numele și data nașterii "
                           "copilului trebuie să coincidă.", field="case_id",
                           code="not_a_suggested_match")
-    within = _Within(uow)
     today = now.date()
     opened = rc.opened_case_id
     # The report's own event, as the opened case holds it (rebuilt if someone removed it).
     event = _report_event(rc.report, rc, now.tzinfo)
     event.data["linked_from_case"] = opened
-    cases.add_part(within, actor, target.id, "event", event, today, source="119")
-    cases.update_case(within, actor, opened, case_schemas.CaseUpdate(status="inchis"), today)
+    cases.add_part(uow, actor, target.id, "event", event, today, source="119")
+    cases.update_case(uow, actor, opened, case_schemas.CaseUpdate(status="inchis"), today)
     rc.case_id, rc.link = target.id, "confirmat"
     audit.record(session, actor, "link", "reported_child", rc.id, case_id=target.id,
                  changes={"case_id": [opened, target.id]})
-    uow.commit()
+    uow.flush()
     return rc

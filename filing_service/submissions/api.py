@@ -47,6 +47,7 @@ def submit():
     data, limits = _xml_body()
     with unit_of_work() as uow:
         outcome = import_case(uow, actor, data, today(), limits=limits)
+        uow.commit()
     response = jsonify(_outcome_json(outcome, dry_run=False))
     response.status_code = 201 if outcome.action == "created" else 200
     response.headers["Location"] = url_for("cases_api.get_case", case_id=outcome.case_id)
@@ -69,6 +70,7 @@ def export(case_id: int):
     with unit_of_work() as uow:
         case = cases.get_case(uow, current_actor(), case_id)
         data = export_case(case)
+        uow.commit()  # the read is audited
     return Response(data, mimetype="application/xml")
 
 

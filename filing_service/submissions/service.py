@@ -74,7 +74,7 @@ def import_case(uow: UnitOfWork, actor: Actor, data: bytes, today: date, *,
                 dry_run: bool = False, limits: Limits = DEFAULT_LIMITS) -> Outcome:
     """Create or update (same external id) the case ``data`` describes, or raise
     :class:`XmlRejected`. With ``dry_run`` everything runs, the rules included, and
-    then nothing is kept."""
+    then nothing is kept; otherwise the caller commits."""
     case_in, locations = read_case(data, limits)
     lines = data.decode("utf-8").splitlines()
     session = uow.session
@@ -83,17 +83,16 @@ def import_case(uow: UnitOfWork, actor: Actor, data: bytes, today: date, *,
         existing = session.scalar(select(Case.id).where(
             Case.directorate_id == actor.directorate_id,
             Case.external_id == case_in.external_id))
-    work = _DryRun(session) if dry_run else uow
     try:
         if existing is not None:
-            case = cases.replace_case(work, actor, existing, case_in, today, source=SOURCE)
+            case = cases.replace_case(uow, actor, existing, case_in, today, source=SOURCE)
         else:
             if case_in.reference and session.scalar(select(Case.id).where(
                     Case.directorate_id == actor.directorate_id,
                     Case.reference == case_in.reference)):
                 raise Conflict(f"Există deja o cauză cu numărul {case_in.reference}.",
                                field="reference")
-            case = cases.create_case(work, actor, case_in, today, source=SOURCE)
+            case = cases.create_case(uow, actor, case_in, today, source=SOURCE)
         warnings = [_finding_problem(f, locations, lines)
                     for f in cases.findings(session, case, today)
                     if f.severity != "error"]
@@ -114,7 +113,7 @@ def import_case(uow: UnitOfWork, actor: Actor, data: bytes, today: date, *,
                        field="external_id") from None
     finally:
         if dry_run:
-            session.rollback()
+            uow.rollback()
     return outcome
 
 
@@ -140,11 +139,4 @@ def _loc(path: str | None) -> tuple:
             loc.append(int(index[0]))
     return tuple(loc)
 
-
-class _DryRun(UnitOfWork):
-    """A unit of work whose commit only flushes: the import runs to the end, every check
-    included, and the caller rolls it all back."""
-
-    def commit(self) -> None:
-        self.session.flush()
 

@@ -64,6 +64,7 @@ def create_case(app, data: dict, extra: tuple[tuple[str, dict], ...] = (),
                 values["placement_target_id"] = case.placement_targets[-1].id
             service.add_part(uow, actor, case.id, entity,
                              parts[entity].model_validate(values), TODAY)
+        uow.commit()
         return case.id
 
 

@@ -31,11 +31,14 @@ def test_simultaneous_generations_become_consecutive_versions(pg_app, converter_
     with pg_app.app_context(), unit_of_work() as uow:
         case_id = cases.create_case(uow, actor, schemas.CaseIn.model_validate(
             builders.case()), TODAY).id
+        uow.commit()
 
     def generate(_):
         with pg_app.app_context(), unit_of_work() as uow:
-            return service.generate_document(uow, actor, case_id, "cerere_art70",
-                                             "instanta", TODAY).document.version
+            version = service.generate_document(uow, actor, case_id, "cerere_art70",
+                                                "instanta", TODAY).document.version
+            uow.commit()
+            return version
 
     with ThreadPoolExecutor(max_workers=2) as workers:
         versions = sorted(workers.map(generate, range(2)))

@@ -96,6 +96,7 @@ def new():
         with unit_of_work() as uow:
             case = service.create_case(uow, actor(), schemas.CaseIn.model_validate(data),
                                        today(), source="web")
+            uow.commit()
     except FORM_ERRORS as exc:
         state = errors_of(exc, NEW_CASE_NAMES, ALIASES)
         state.values = request.form.to_dict()
@@ -117,9 +118,11 @@ def show(case_id: int):
         case = service.get_case(uow, actor(), case_id)
         findings = service.findings(uow.session, case, today())
         extra = capabilities.case_panels(uow, actor(), case)
-        return render_template("web/cases/show.html", case=case, findings=findings,
+        page = render_template("web/cases/show.html", case=case, findings=findings,
                                timeline=_timeline(case), created=request.args.get("created"),
                                **extra)
+        uow.commit()  # the read is audited
+        return page
 
 
 def _timeline(case) -> list[dict]:
@@ -142,6 +145,7 @@ def edit(case_id: int):
         try:
             patch = schemas.CaseUpdate.model_validate(parse(fields, request.form, patch=True))
             service.update_case(uow, actor(), case_id, patch, today())
+            uow.commit()
         except FORM_ERRORS as exc:
             uow.rollback()
             state = errors_of(exc, formspecs.names(fields))

@@ -79,6 +79,7 @@ def new(case_id: int, kind: str):
         try:
             data = part.create.model_validate(parse(fields, request.form, zone=_zone()))
             service.add_part(uow, actor(), case_id, part.entity, data, today(), source="web")
+            uow.commit()
         except FORM_ERRORS as exc:
             uow.rollback()
             state = errors_of(exc, formspecs.names(fields), part.aliases)
@@ -134,6 +135,7 @@ def _edit(case_id: int, part: Part, part_id: int):
             patch = part.patch.model_validate(parse(fields, request.form, patch=True,
                                                     zone=_zone()))
             service.update_part(uow, actor(), part.entity, part_id, patch, today())
+            uow.commit()
         except FORM_ERRORS as exc:
             uow.rollback()
             state = errors_of(exc, formspecs.names(fields), part.aliases)
@@ -154,6 +156,7 @@ def delete(case_id: int, kind: str, part_id: int):
         _load(uow.session, case_id, part.entity, part_id)
         try:
             service.delete_part(uow, actor(), part.entity, part_id, today())
+            uow.commit()
         except FORM_ERRORS as exc:
             state = errors_of(exc, set())
             flash("Nu s-a putut șterge: " + " ".join(state.general), "error")
