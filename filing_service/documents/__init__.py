@@ -10,7 +10,7 @@ from flask import Flask
 from ..api.problems import problem
 from . import cli
 from .converter import ConversionFailed
-from .service import DocumentBlocked, converter
+from .service import DocumentBlocked, TemplateBroken, converter
 
 
 def init_app(app: Flask) -> None:
@@ -31,6 +31,10 @@ def init_app(app: Flask) -> None:
             "; ".join(f"{f.message} ({f.article})" for f in exc.findings)
         return problem(422, "Încălcare a Legii nr. 272/2004", detail,
                        code="incalcare-lege", errors=errors)
+
+    @app.errorhandler(TemplateBroken)
+    def _template(exc: TemplateBroken):
+        return problem(500, "Șablon defect", exc.message, code="template_broken")
 
     @app.errorhandler(ConversionFailed)
     def _conversion(exc: ConversionFailed):

@@ -44,6 +44,7 @@ def create_document(case_id: int, body):
                                          body.variant, today())
         response = jsonify(document_json(made.document,
                                          [f.as_dict() for f in made.warnings]))
+        uow.commit()
     response.status_code = 201
     response.headers["Location"] = url_for(".get_document", document_id=made.document.id)
     return response
@@ -70,6 +71,7 @@ def get_document(document_id: int):
 def _file(document_id: int, kind: str) -> Response:
     with unit_of_work() as uow:
         data, name = service.document_file(uow, current_actor(), document_id, kind)
+        uow.commit()  # the download is audited
     response = Response(data, mimetype=service.MEDIA_TYPES[kind])
     response.headers["Content-Disposition"] = content_disposition(name)
     response.headers["Cache-Control"] = "private, no-store"

@@ -3,8 +3,9 @@
 ``generate_document`` is all or nothing: the tenant and the permission are checked, the
 rules engine may refuse a court document, the DOCX is rendered and converted to PDF/A
 *before* anything is written; then the files go to the content store, the row and its
-audit record to the database, and one commit makes them real. If anything fails after
-the files were written, the files this call added are removed again.
+audit record to the database, and the caller's one commit makes them real. If the unit
+of work ends without that commit (this call failed, or something after it in the same
+request did), the files this call added are removed again.
 """
 import hashlib
 import json
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import jinja2
 from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -94,11 +96,27 @@ def canonical_json(context: dict) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
+class TemplateBroken(Exception):
+    """The template of a document cannot be filled in (a Jinja error, a field it names
+    that the data has not): a fault of the installation, not of the case."""
+
+    def __init__(self, doc_type: DocType):
+        super().__init__(doc_type.template)
+        self.message = (f"Șablonul documentului „{doc_type.title}” are o eroare și nu poate "
+                        "fi completat; anunțați administratorul. Nimic nu a fost salvat.")
+
+
 def render_pdf(doc_type: DocType, context: dict, pool: ConverterPool,
                folder: Path) -> tuple[bytes, bytes, bytes]:
-    """(template, DOCX, PDF/A) for ``context``; raises ConversionFailed."""
+    """(template, DOCX, PDF/A) for ``context``; raises TemplateBroken, ConversionFailed."""
     template = template_bytes(folder / doc_type.template)
-    docx = render_docx(template, context)
+    try:
+        docx = render_docx(template, context)
+    except jinja2.TemplateError as exc:
+        # The error names template fields, never the case's data: it may be logged.
+        log.error("template %s (%s) cannot be rendered: %s", doc_type.template,
+                  context["doc"]["variant"], exc)
+        raise TemplateBroken(doc_type) from None
     return template, docx, pool.convert(docx)
 
 
@@ -126,6 +144,8 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
 
     content = store()
     added: list[str] = []
+    # The files stay only if the caller commits the row that names them.
+    uow.on_rollback(lambda: _remove_unreferenced(uow.session.bind, content, added))
     try:
         digests = [_put(content, blob, added) for blob in (data, docx, pdf)]
         document = Document(
@@ -140,14 +160,10 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
         audit.record(session, actor, "create", "document", document.id, case_id=case.id,
                      changes={"type": doc_type.id, "variant": variant,
                               "version": document.version, "pdf_sha256": digests[2]})
-        uow.commit()
+        uow.flush()
     except IntegrityError:
-        _remove_unreferenced(session, content, added)
         raise Conflict("O altă versiune a acestui document a fost generată în același "
                        "timp; reîncercați.", field="type") from None
-    except BaseException:
-        _remove_unreferenced(session, content, added)
-        raise
     return Generated(document, findings)
 
 
@@ -159,19 +175,21 @@ def _put(content: ContentStore, data: bytes, added: list[str]) -> str:
     return digest
 
 
-def _remove_unreferenced(session: Session, content: ContentStore,
-                         digests: list[str]) -> None:
-    """Undo the files this generation added, unless a committed version uses them too
-    (the same data rendered twice gives the same DOCX: a concurrent generation that won
-    may reference the very file this one wrote)."""
+def _remove_unreferenced(bind, content: ContentStore, digests: list[str]) -> None:
+    """Undo the files a generation added once its unit of work is rolled back, unless a
+    committed version uses them too (the same data rendered twice gives the same DOCX: a
+    concurrent generation that won may reference the very file this one wrote). Asked
+    in a session of its own: the generation's has ended."""
+    if not digests:
+        return
     try:
-        session.rollback()
-        for digest in digests:
-            used = session.scalar(select(Document.id).where(
-                (Document.data_sha256 == digest) | (Document.docx_sha256 == digest)
-                | (Document.pdf_sha256 == digest)).limit(1))
-            if used is None:
-                content.path(digest).unlink(missing_ok=True)
+        with Session(bind) as session:
+            for digest in digests:
+                used = session.scalar(select(Document.id).where(
+                    (Document.data_sha256 == digest) | (Document.docx_sha256 == digest)
+                    | (Document.pdf_sha256 == digest)).limit(1))
+                if used is None:
+                    content.path(digest).unlink(missing_ok=True)
     except Exception:  # the database is gone: an unused file is better than a lost one
         log.warning("could not check %d new files after a failed generation", len(digests))
 
@@ -213,7 +231,7 @@ def document_file(uow: UnitOfWork, actor: Actor, document_id: int,
     data = store().get(digest)
     audit.record(uow.session, actor, "read", "document", document.id,
                  case_id=document.case_id, changes={"file": kind})
-    uow.commit()
+    uow.flush()
     return data, download_name(document, kind)
 
 

@@ -30,6 +30,7 @@ def sign_document(document_id: int, body):
         signature = service.sign_document(uow, current_actor(), document_id, body.role,
                                           key_name=body.key, level=body.level)
         response = jsonify(_out(signature))
+        uow.commit()
     response.status_code = 201
     return response
 

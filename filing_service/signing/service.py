@@ -7,6 +7,7 @@ input and output SHA-256, the key, the level and the profile used.
 """
 import hashlib
 import logging
+from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import select
@@ -38,7 +39,7 @@ ORDER = {Role.LEGAL_COUNSEL: 0, Role.DIRECTOR: 1}
 def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
                   pin_provider: SecretProvider | None = None, *, key_name: str | None = None,
                   level: str | None = None) -> Signature:
-    """Add ``actor``'s signature, in ``role``, to a document version, and commit.
+    """Add ``actor``'s signature, in ``role``, to a document version (the caller commits).
 
     - ``actor`` must be a person (a user, not a case system's token) whose role allows
       signing (legal counsel or director) and equals ``role``.
@@ -48,13 +49,51 @@ def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
     - ``key_name`` picks a key of the directorate's profile (default: the one whose
       ``users`` lists the actor's username); ``level`` overrides the profile's level.
 
+    Three steps, so that no transaction is open while the time-stamp authority and the
+    OCSP responder answer (on SQLite an open transaction holds the write lock): what to
+    sign is read and the unit of work released, the PDF is signed, then the signature is
+    recorded in a new transaction, after checking nobody signed meanwhile. Call it
+    before anything else writes in ``uow``.
+
     The file signed is the last signed version if there is one, else the generated
     PDF/A. Returns the new ``Signature`` row; the signed PDF is in the content store
-    under ``output_sha256``. Raises ``NotFound`` (another directorate's document too),
-    ``PermissionDenied``, ``Conflict`` (no PDF yet, signing out of turn), ``DomainError``
-    (profile), ``keys.SigningKeyError`` and ``pades.SigningFailed``.
+    under ``output_sha256`` (removed again if the caller does not commit). Raises
+    ``NotFound`` (another directorate's document too), ``PermissionDenied``, ``Conflict``
+    (no PDF yet, signing out of turn), ``DomainError`` (profile),
+    ``keys.SigningKeyError`` and ``pades.SigningFailed``.
     """
-    session = uow.session
+    plan = _plan(uow.session, actor, document_id, role, key_name, level)
+    uow.release()
+    content = store()
+    provider = pin_provider or environment_secrets(
+        current_app.config.get("SIGNING_SECRETS_FILE"))
+    with open_signer(plan.key, provider) as signer:
+        signed = pades.sign_pdf(content.get(plan.input_sha), signer, level=plan.profile.level,
+                                tsa_url=plan.profile.tsa_url, trust_roots=trust_roots(),
+                                appearance=plan.appearance)
+        certificate = signer.signing_cert
+    output_sha = content.put(signed)
+    uow.on_rollback(lambda: content.path(output_sha).unlink(missing_ok=True))
+    return _record(uow, actor, plan, output_sha, certificate)
+
+
+@dataclass(frozen=True)
+class _SigningPlan:
+    """What a signature needs, read before the slow part, as plain values."""
+
+    document_id: int
+    case_id: int
+    user_id: int
+    user_name: str
+    role: str
+    key: KeySpec
+    profile: Profile
+    input_sha: str
+    appearance: pades.Appearance
+
+
+def _plan(session: Session, actor: Actor, document_id: int, role: str,
+          key_name: str | None, level: str | None) -> _SigningPlan:
     document = load_document(session, actor, document_id)  # another tenant's: 404 first
     user = _signing_user(session, actor, role)
     directorate = session.get(Directorate, actor.directorate_id)
@@ -66,37 +105,40 @@ def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
     if not input_sha:
         raise Conflict("Documentul nu are încă o versiune PDF care să poată fi semnată.",
                        field="document_id")
-
-    content = store()
-    provider = pin_provider or environment_secrets(
-        current_app.config.get("SIGNING_SECRETS_FILE"))
     appearance = pades.Appearance(signer_name=user.full_name, role_label=ROLE_LABELS[role],
                                   signed_at=clock.now(), location=directorate.seat)
-    with open_signer(key, provider) as signer:
-        signed = pades.sign_pdf(content.get(input_sha), signer, level=profile.level,
-                                tsa_url=profile.tsa_url, trust_roots=trust_roots(),
-                                appearance=appearance)
-        certificate = signer.signing_cert
-    output_sha = content.put(signed)
+    return _SigningPlan(document.id, document.case_id, user.id, user.full_name, role, key,
+                        profile, input_sha, appearance)
+
+
+def _record(uow: UnitOfWork, actor: Actor, plan: _SigningPlan, output_sha: str,
+            certificate) -> Signature:
+    session = uow.session
+    previous = signatures_of(session, plan.document_id)
+    current = previous[-1].output_sha256 if previous else plan.input_sha
+    if current != plan.input_sha:  # someone signed while this signature was being made
+        raise Conflict("Documentul a fost semnat între timp de altcineva; reîncercați.",
+                       field="role")
     record = Signature(
-        directorate_id=actor.directorate_id, document_id=document.id, signer_user_id=user.id,
-        signer_name=certificate.subject.native.get("common_name") or user.full_name,
-        role=role, key_name=key.name, level=profile.level.value,
-        profile=_profile_snapshot(profile, key), input_sha256=input_sha,
+        directorate_id=actor.directorate_id, document_id=plan.document_id,
+        signer_user_id=plan.user_id,
+        signer_name=certificate.subject.native.get("common_name") or plan.user_name,
+        role=plan.role, key_name=plan.key.name, level=plan.profile.level.value,
+        profile=_profile_snapshot(plan.profile, plan.key), input_sha256=plan.input_sha,
         output_sha256=output_sha,
         certificate_sha256=hashlib.sha256(certificate.dump()).hexdigest())
     session.add(record)
     try:
-        session.flush()
-    except IntegrityError:  # the same role signed meanwhile (the file stays, unused)
-        session.rollback()
-        raise Conflict(f"Documentul este deja semnat de {ROLE_LABELS[role].lower()}.",
+        uow.flush()
+    except IntegrityError:  # the same role signed meanwhile
+        raise Conflict(f"Documentul este deja semnat de {ROLE_LABELS[plan.role].lower()}.",
                        field="role") from None
-    audit.record(session, actor, "sign", "signature", record.id, case_id=document.case_id,
-                 changes={"document_id": document.id, "level": record.level,
-                          "input_sha256": input_sha, "output_sha256": output_sha})
-    uow.commit()
-    log.info("document %s signed by user %s at %s", document.id, user.id, record.level)
+    audit.record(session, actor, "sign", "signature", record.id, case_id=plan.case_id,
+                 changes={"document_id": plan.document_id, "level": record.level,
+                          "input_sha256": plan.input_sha, "output_sha256": output_sha})
+    uow.flush()
+    log.info("document %s signed by user %s at %s", plan.document_id, plan.user_id,
+             record.level)
     return record
 
 

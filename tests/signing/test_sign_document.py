@@ -17,7 +17,10 @@ from filing_service.storage import ContentStore
 
 def sign(app, actor, document_id, role=None, **kwargs):
     with app.app_context(), unit_of_work() as uow:
-        return service.sign_document(uow, actor, document_id, role or actor.role, **kwargs)
+        signature = service.sign_document(uow, actor, document_id, role or actor.role,
+                                          **kwargs)
+        uow.commit()
+        return signature
 
 
 def stored(app, sha: str) -> bytes:

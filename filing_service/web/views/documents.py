@@ -10,6 +10,7 @@ from ...cases import service as cases
 from ...clock import today
 from ...db import unit_of_work
 from ...documents.converter import ConversionFailed
+from ...documents.service import TemplateBroken
 from ...errors import Conflict, DomainError, NotFound, PermissionDenied, RuleViolation
 from ...law import rules
 from ...signing.keys import SigningKeyError
@@ -48,13 +49,21 @@ def generate(case_id: int, type_id: str):
         problem = None
         if request.method == "POST" and not blocking:
             try:
+                # Both variants, or neither: one commit once the last one is made.
                 made = docs.generate(uow, actor(), case_id, type_id, today())
+                uow.commit()
             except RuleViolation as exc:
+                uow.rollback()
                 blocking = exc.findings
             except (DomainError, Conflict) as exc:
+                uow.rollback()
                 problem = exc.message
             except ConversionFailed as exc:
+                uow.rollback()
                 problem = exc.message + " Nimic nu a fost salvat; reîncercați."
+            except TemplateBroken as exc:
+                uow.rollback()
+                problem = exc.message
             else:
                 flash(f"„{kind.title}” a fost generat"
                       + (" împreună cu varianta pentru părinți." if len(made) > 1 else "."),
@@ -103,6 +112,7 @@ def sign(case_id: int, document_id: int):
         try:
             docs.sign(uow, actor(), document_id, form.get("key", ""), form.get("level"),
                       form.get("pin", ""))
+            uow.commit()
         except (SigningKeyError, SigningFailed, DomainError, Conflict,
                 PermissionDenied) as exc:
             uow.rollback()
@@ -119,6 +129,7 @@ def pdf(case_id: int, document_id: int):
     with unit_of_work() as uow:
         _document(uow.session, case_id, document_id)
         data, name = docs.pdf(uow, actor(), document_id)
+        uow.commit()  # the download is audited
     # send_file writes a Romanian name as RFC 6266 filename* with an ASCII fallback:
     # a raw header would not survive the HTTP/1.1 latin-1 header encoding.
     response = send_file(io.BytesIO(data), mimetype="application/pdf", download_name=name,
