@@ -73,7 +73,9 @@ def update_deadline(deadline_id: int, body):
     with unit_of_work() as uow:
         deadline = service.set_status(uow, current_actor(), deadline_id, body.status,
                                       body.done_act)
-        return jsonify(deadline_json(deadline))
+        response = jsonify(deadline_json(deadline))
+        uow.commit()
+        return response
 
 
 @routes.route("/cases/<int:case_id>/deadlines", "GET",
@@ -102,6 +104,7 @@ def add_closure_day(body):
         closure = service.add_closure_day(uow, current_actor(), body.day, body.reason,
                                           body.court)
         response = jsonify(schemas.ClosureDayOut.model_validate(closure).model_dump(mode="json"))
+        uow.commit()
     response.status_code = 201
     return response
 
@@ -111,4 +114,5 @@ def add_closure_day(body):
 def delete_closure_day(closure_day_id: int):
     with unit_of_work() as uow:
         service.delete_closure_day(uow, current_actor(), closure_day_id)
+        uow.commit()
     return "", 204

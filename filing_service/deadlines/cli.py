@@ -68,6 +68,9 @@ def feed_command(username, revoke, base_url):
                       role="administrator")
         if revoke:
             feeds.revoke_feed(uow, admin, user.id)
+            uow.commit()
             click.echo("Adresa calendarului a fost dezactivată.")
             return
-        click.echo(feeds.issue_feed(uow, admin, user.id, base_url))
+        address = feeds.issue_feed(uow, admin, user.id, base_url)
+        uow.commit()
+        click.echo(address)

@@ -51,7 +51,7 @@ def issue_feed(uow: UnitOfWork, actor: Actor, user_id: int, base_url: str) -> st
     secret = secrets.token_urlsafe(32)
     uow.session.add(CalendarFeed(user_id=user.id, token_hash=_digest(secret),
                                  prefix=secret[:8]))
-    uow.commit()
+    uow.flush()
     return feed_url(base_url, secret)
 
 
@@ -59,7 +59,7 @@ def revoke_feed(uow: UnitOfWork, actor: Actor, user_id: int) -> None:
     """Stop the user's feed address from working."""
     user = _user_of(uow.session, actor, user_id)
     _revoke(uow.session, user.id)
-    uow.commit()
+    uow.flush()
 
 
 def has_feed(session: Session, user_id: int) -> bool:

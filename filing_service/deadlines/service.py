@@ -232,7 +232,7 @@ def set_status(uow: UnitOfWork, actor: Actor, deadline_id: int, status: str | No
     changes = audit.apply_changes(deadline, values)
     audit.record(uow.session, actor, "update", "deadline", deadline.id,
                  case_id=deadline.case_id, changes=changes)
-    uow.commit()
+    uow.flush()
     return deadline
 
 
@@ -255,7 +255,7 @@ def add_closure_day(uow: UnitOfWork, actor: Actor, day: date, reason: str,
     audit.record(uow.session, actor, "create", "closure_day", closure.id,
                  changes=audit.snapshot(closure))
     recompute_directorate(uow.session, actor.directorate_id, actor, court=court)
-    uow.commit()
+    uow.flush()
     return closure
 
 
@@ -272,7 +272,7 @@ def delete_closure_day(uow: UnitOfWork, actor: Actor, closure_id: int) -> None:
     uow.session.delete(closure)
     uow.session.flush()
     recompute_directorate(uow.session, actor.directorate_id, actor, court=court)
-    uow.commit()
+    uow.flush()
 
 
 # ---- direct computation ----------------------------------------------------------------

@@ -29,6 +29,7 @@ def create_filing(case_id: int, body):
                                        legal_basis=body.legal_basis, court=body.court,
                                        now=now())
         response = jsonify(filing_json(filing))
+        uow.commit()
     response.status_code = 201
     response.headers["Location"] = url_for(".get_filing", filing_id=filing.id)
     return response
@@ -64,6 +65,7 @@ def add_document(filing_id: int, body):
                                    document_id=body.document_id,
                                    max_bytes=current_app.config["MAX_CONTENT_LENGTH"])
         out = schemas.FilingDocumentOut.model_validate(doc).model_dump(mode="json")
+        uow.commit()
     return jsonify(out), 201
 
 
@@ -91,6 +93,7 @@ def upload_document(filing_id: int, role: str):
                                    title=request.args.get("title"), store=store(),
                                    data=data, max_bytes=limit)
         out = schemas.FilingDocumentOut.model_validate(doc).model_dump(mode="json")
+        uow.commit()
     return jsonify(out), 201
 
 
@@ -100,10 +103,12 @@ def upload_document(filing_id: int, role: str):
 def check_filing(filing_id: int):
     with unit_of_work() as uow:
         report = service.check(uow, current_actor(), filing_id, store(), now())
-        return jsonify(schemas.CheckOut(
+        response = jsonify(schemas.CheckOut(
             ok=report.ok, status=report.filing.status,
             problems=[schemas.ProblemOut(**p.as_dict()) for p in report.problems],
             filing=schemas.FilingOut.model_validate(report.filing)).model_dump(mode="json"))
+        uow.commit()
+        return response
 
 
 @routes.route("/filings/<int:filing_id>/send", "POST",
@@ -136,7 +141,9 @@ def register_filing(filing_id: int, body):
     with unit_of_work() as uow:
         filing = court_side.register(uow, current_actor(), filing_id,
                                      body.registration_number, now(), body.on)
-        return jsonify(filing_json(filing))
+        response = jsonify(filing_json(filing))
+        uow.commit()
+        return response
 
 
 @routes.route("/filings/<int:filing_id>/status", "POST",
@@ -147,7 +154,9 @@ def record_status(filing_id: int, body):
     with unit_of_work() as uow:
         filing = court_side.record_status(uow, current_actor(), filing_id,
                                           Status(body.status), body.on, now(), body.note)
-        return jsonify(filing_json(filing))
+        response = jsonify(filing_json(filing))
+        uow.commit()
+        return response
 
 
 @routes.route("/filings/<int:filing_id>/manifest", "GET",
@@ -191,4 +200,6 @@ def update_court(court_id: int, body):
     actor = current_actor()
     with unit_of_work() as uow:
         court = courts.update_court(uow, actor, court_id, body.model_dump(exclude_unset=True))
-        return jsonify(court_json(court))
+        response = jsonify(court_json(court))
+        uow.commit()
+        return response

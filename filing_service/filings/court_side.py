@@ -50,7 +50,7 @@ def register(uow: UnitOfWork, actor: Actor, filing_id: int, number: str,
     timeline.move(session, actor, filing, Status.REGISTERED, on or now.date(), now,
                   f"dosar nr. {number}")
     timeline.case_changed(session, case)
-    uow.commit()
+    uow.flush()
     return filing
 
 
@@ -72,7 +72,7 @@ def record_status(uow: UnitOfWork, actor: Actor, filing_id: int, status: Status,
         raise DomainError("Data nu poate fi în viitor.", field="on", code="data_viitoare")
     timeline.move(session, actor, filing, status, on, now, note)
     timeline.case_changed(session, filing.case)
-    uow.commit()
+    uow.flush()
     return filing
 
 

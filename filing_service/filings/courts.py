@@ -103,7 +103,7 @@ def update_court(uow: UnitOfWork, actor: Actor, court_id: int, values: dict) -> 
             raise DomainError("Câmpul nu poate fi șters.", field=required, code="required")
     changes = audit.apply_changes(court, values)
     audit.record(uow.session, actor, "update", "court", court.id, changes=changes)
-    uow.commit()
+    uow.flush()
     return court
 
 

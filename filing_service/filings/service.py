@@ -77,7 +77,7 @@ def create_filing(uow: UnitOfWork, actor: Actor, case_id: int, *, object: str,
     session.flush()
     audit.record(session, actor, "create", "filing", filing.id, case_id=case.id,
                  changes={"court": filing.court, "object": object})
-    uow.commit()
+    uow.flush()
     return filing
 
 
@@ -129,7 +129,7 @@ def add_document(uow: UnitOfWork, actor: Actor, filing_id: int, *, role: Documen
     session.flush()
     audit.record(session, actor, "create", "filing_document", doc.id, case_id=filing.case_id,
                  changes={"filing_id": filing.id, "role": doc.role, "sha256": sha})
-    uow.commit()
+    uow.flush()
     return doc
 
 
@@ -283,7 +283,7 @@ def check(uow: UnitOfWork, actor: Actor, filing_id: int, store: ContentStore,
         timeline.case_changed(session, filing.case)
     audit.record(session, actor, "check", "filing", filing.id, case_id=filing.case_id,
                  changes={"problems": [p.code for p in problems]})
-    uow.commit()
+    uow.flush()
     return CheckReport(filing, problems)
 
 

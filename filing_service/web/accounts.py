@@ -61,7 +61,7 @@ def create_user(uow: UnitOfWork, actor: Actor, *, username: str, full_name: str,
     session.flush()
     audit.record(session, actor, "create", "user", user.id,
                  changes={"username": username, "role": role})
-    uow.commit()
+    uow.flush()
     return user
 
 
@@ -77,7 +77,7 @@ def set_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -> Use
         raise DomainError("Nu vă puteți dezactiva propriul cont.", field="user")
     changes = audit.apply_changes(user, {"active": active})
     audit.record(uow.session, actor, "update", "user", user.id, changes=changes)
-    uow.commit()
+    uow.flush()
     return user
 
 
@@ -98,7 +98,7 @@ def issue(uow: UnitOfWork, actor: Actor, name: str) -> IssuedToken:
     issued = issue_token(uow.session, actor.directorate_id, name)
     audit.record(uow.session, actor, "create", "api_token", issued.record.id,
                  changes={"name": name, "prefix": issued.record.prefix})
-    uow.commit()
+    uow.flush()
     return issued
 
 
@@ -113,5 +113,5 @@ def revoke(uow: UnitOfWork, actor: Actor, token_id: int) -> ApiToken:
         record.revoked_at = utcnow()
         audit.record(uow.session, actor, "update", "api_token", record.id,
                      changes={"revoked": True})
-    uow.commit()
+    uow.flush()
     return record

@@ -22,6 +22,7 @@ def set_court(app, **values):
         actor = Actor(directorate_id=directorate.id, **ADMIN)
         court = courts.court_by_name(uow.session, actor, "Tribunalul Cluj")
         courts.update_court(uow, actor, court.id, values)
+        uow.commit()
 
 
 def signed_and_checked(client, auth, signed_package, **kwargs) -> dict:

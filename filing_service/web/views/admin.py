@@ -36,6 +36,7 @@ def create_user():
                                         full_name=form.get("full_name", ""),
                                         email=form.get("email"), role=form.get("role", ""),
                                         password=form.get("password", ""))
+            uow.commit()
     except (DomainError, Conflict) as exc:
         state = errors_of(exc, USER_INPUTS)
         state.values = {k: v for k, v in form.items() if k != "password"}
@@ -52,6 +53,7 @@ def set_active(user_id: int):
     try:
         with unit_of_work() as uow:
             user = accounts.set_active(uow, actor(), user_id, active)
+            uow.commit()
     except DomainError as exc:
         flash(exc.message, "error")
         return redirect(url_for(".users"))
@@ -83,6 +85,7 @@ def issue_token():
     try:
         with unit_of_work() as uow:
             issued = accounts.issue(uow, actor(), request.form.get("name", ""))
+            uow.commit()
     except DomainError as exc:
         state = errors_of(exc, {"name"})
         state.values = {"name": request.form.get("name", "")}
@@ -96,5 +99,6 @@ def revoke_token(token_id: int):
     """Revoke a token."""
     with unit_of_work() as uow:
         record = accounts.revoke(uow, actor(), token_id)
+        uow.commit()
     flash(f"Tokenul „{record.name}” a fost revocat.", "success")
     return redirect(url_for(".tokens"))

@@ -45,6 +45,7 @@ def issue_feed():
     """Give the user a new calendar-feed address and show it once."""
     with unit_of_work() as uow:
         url = capabilities.issue_feed(uow, actor(), request.host_url)
+        uow.commit()
     return _page(issued_feed=url)
 
 
@@ -54,6 +55,7 @@ def revoke_feed():
     """Stop the user's calendar-feed address."""
     with unit_of_work() as uow:
         capabilities.revoke_feed(uow, actor())
+        uow.commit()
     return _page()
 
 
