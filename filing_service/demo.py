@@ -61,6 +61,7 @@ def load_demo(app: Flask) -> int:
             actor = Actor("user", 0, "date demonstrative", directorate.id, Role.CASE_MANAGER)
             service.create_case(uow, actor, data, today(), source="demo")
             created += 1
+        uow.commit()
     return created
 
 
