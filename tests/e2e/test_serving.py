@@ -2,6 +2,7 @@
 `gunicorn.conf.py`, two workers, each with its warm LibreOffice pool), with no SECRET_KEY
 in the environment and a fresh instance folder, driven as a person and a case system do.
 """
+import contextlib
 import json
 import os
 import re
@@ -297,10 +298,8 @@ class Freezer(threading.Thread):
     def run(self) -> None:
         while not self.done.is_set():
             for pid in self.served.soffices():
-                try:
+                with contextlib.suppress(ProcessLookupError):  # it died meanwhile
                     os.kill(pid, signal.SIGSTOP)
-                except ProcessLookupError:
-                    pass
             time.sleep(0.02)
 
 
