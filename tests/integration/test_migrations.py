@@ -9,6 +9,8 @@ so upgrading from the files' revisions is upgrading from what real databases ran
 import hashlib
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -17,7 +19,7 @@ import pytest
 from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, create_engine, inspect, select
+from sqlalchemy import Connection, MetaData, create_engine, inspect, select
 from sqlalchemy.pool import NullPool
 
 import filing_service.migrations
@@ -122,6 +124,25 @@ def schema_of(url: str) -> dict:
         engine.dispose()
 
 
+@contextmanager
+def connected(url: str, *, write: bool = False) -> Iterator[Connection]:
+    """A connection to ``url``, in a transaction that commits when ``write``; the engine
+    is disposed after, so no connection outlives the test's database."""
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() if write else engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def reflected(connection: Connection) -> MetaData:
+    """The tables the database has now, as a revision left them."""
+    meta = MetaData()
+    meta.reflect(connection)
+    return meta
+
+
 def _insert(connection, table, **values) -> int:
     return connection.execute(table.insert().values(**values)).inserted_primary_key[0]
 
@@ -130,35 +151,30 @@ def seed(url: str) -> None:
     """A Cluj case with its child, a document, a deadline and a filing, and a signature
     where the table exists: rows in every table that a later migration alters, written
     only with the columns that exist since those tables were created."""
-    engine = create_engine(url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            meta = MetaData()
-            meta.reflect(connection)
-            t = meta.tables
-            directorate_id = connection.scalar(
-                select(t["directorates"].c.id).where(t["directorates"].c.code == "CJ"))
-            case_id = _insert(connection, t["cases"], directorate_id=directorate_id,
-                              reference="CJ-2026-00042", status="deschis",
-                              opened_on=OPENED_ON, created_at=SEEDED_AT,
-                              updated_at=SEEDED_AT)
-            _insert(connection, t["children"], case_id=case_id, first_name="Andrei-Ștefan",
-                    last_name="Popescu", complete_impairment_confirmed=False)
-            document_id = _insert(connection, t["documents"], case_id=case_id,
-                                  doc_type="cerere_plasament", variant="instanta",
-                                  version=1, template_name="cerere_plasament.docx",
-                                  template_version="1", data_sha256="a" * 64,
-                                  status="generat", created_at=SEEDED_AT)
-            _insert(connection, t["deadlines"], case_id=case_id,
-                    directorate_id=directorate_id, rule_id="art70_sesizare_instanta",
-                    article="art. 70 alin. 1", trigger_date=OPENED_ON,
-                    due_date=date(2026, 11, 23), status="deschis", created_at=SEEDED_AT)
-            _insert(connection, t["filings"], case_id=case_id, court="Tribunalul Cluj",
-                    status="ciorna", message_ids=[], created_at=SEEDED_AT)
-            if "signatures" in t:
-                insert_signature(connection, meta, document_id)
-    finally:
-        engine.dispose()
+    with connected(url, write=True) as connection:
+        meta = reflected(connection)
+        t = meta.tables
+        directorate_id = connection.scalar(
+            select(t["directorates"].c.id).where(t["directorates"].c.code == "CJ"))
+        case_id = _insert(connection, t["cases"], directorate_id=directorate_id,
+                          reference="CJ-2026-00042", status="deschis",
+                          opened_on=OPENED_ON, created_at=SEEDED_AT,
+                          updated_at=SEEDED_AT)
+        _insert(connection, t["children"], case_id=case_id, first_name="Andrei-Ștefan",
+                last_name="Popescu", complete_impairment_confirmed=False)
+        document_id = _insert(connection, t["documents"], case_id=case_id,
+                              doc_type="cerere_plasament", variant="instanta",
+                              version=1, template_name="cerere_plasament.docx",
+                              template_version="1", data_sha256="a" * 64,
+                              status="generat", created_at=SEEDED_AT)
+        _insert(connection, t["deadlines"], case_id=case_id,
+                directorate_id=directorate_id, rule_id="art70_sesizare_instanta",
+                article="art. 70 alin. 1", trigger_date=OPENED_ON,
+                due_date=date(2026, 11, 23), status="deschis", created_at=SEEDED_AT)
+        _insert(connection, t["filings"], case_id=case_id, court="Tribunalul Cluj",
+                status="ciorna", message_ids=[], created_at=SEEDED_AT)
+        if "signatures" in t:
+            insert_signature(connection, meta, document_id)
 
 
 def insert_signature(connection, meta: MetaData, document_id: int) -> None:
@@ -182,28 +198,22 @@ def insert_signature(connection, meta: MetaData, document_id: int) -> None:
 
 def seeded_rows(url: str) -> dict:
     """What the seeded rows read as at head, with the defaults later columns gave them."""
-    engine = create_engine(url, poolclass=NullPool)
-    try:
-        with engine.connect() as connection:
-            meta = MetaData()
-            meta.reflect(connection)
-            t = meta.tables
-            return {
-                "case": connection.execute(select(t["cases"].c.reference,
-                                                  t["cases"].c.status)).all(),
-                "child": connection.execute(select(t["children"].c.first_name)).all(),
-                "document": connection.execute(select(t["documents"].c.doc_type,
-                                                      t["documents"].c.version)).all(),
-                "deadline": connection.execute(select(t["deadlines"].c.rule_id,
-                                                      t["deadlines"].c.key,
-                                                      t["deadlines"].c.sequence)).all(),
-                "filing": connection.execute(select(t["filings"].c.court,
-                                                    t["filings"].c.send_failures)).all(),
-                "signature": connection.execute(select(t["signatures"].c.role,
-                                                       t["signatures"].c.output_sha256)).all(),
-            }
-    finally:
-        engine.dispose()
+    with connected(url) as connection:
+        t = reflected(connection).tables
+        return {
+            "case": connection.execute(select(t["cases"].c.reference,
+                                              t["cases"].c.status)).all(),
+            "child": connection.execute(select(t["children"].c.first_name)).all(),
+            "document": connection.execute(select(t["documents"].c.doc_type,
+                                                  t["documents"].c.version)).all(),
+            "deadline": connection.execute(select(t["deadlines"].c.rule_id,
+                                                  t["deadlines"].c.key,
+                                                  t["deadlines"].c.sequence)).all(),
+            "filing": connection.execute(select(t["filings"].c.court,
+                                                t["filings"].c.send_failures)).all(),
+            "signature": connection.execute(select(t["signatures"].c.role,
+                                                   t["signatures"].c.output_sha256)).all(),
+        }
 
 
 def has_signatures_at(revision: str) -> bool:
@@ -214,23 +224,15 @@ def has_signatures_at(revision: str) -> bool:
 def as_the_first_0003_left_it(url: str) -> None:
     """Take away what commit 56ba792 added to 0003 after it had landed: the unique
     (document_id, role) on signatures. A database migrated before that edit has none."""
-    engine = create_engine(url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            operations = Operations(MigrationContext.configure(connection))
-            with operations.batch_alter_table("signatures") as batch_op:
-                batch_op.drop_constraint("uq_signatures_document_id_role", type_="unique")
-    finally:
-        engine.dispose()
+    with connected(url, write=True) as connection:
+        operations = Operations(MigrationContext.configure(connection))
+        with operations.batch_alter_table("signatures") as batch_op:
+            batch_op.drop_constraint("uq_signatures_document_id_role", type_="unique")
 
 
 def current_revision(url: str) -> str | None:
-    engine = create_engine(url, poolclass=NullPool)
-    try:
-        with engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
-    finally:
-        engine.dispose()
+    with connected(url) as connection:
+        return MigrationContext.configure(connection).get_current_revision()
 
 
 @pytest.mark.parametrize("revision", LANDED_HEADS)
@@ -277,15 +279,10 @@ def test_the_upgrade_stops_and_names_two_signatures_of_one_role_on_a_document(
     migrate.upgrade(url, "0008")
     as_the_first_0003_left_it(url)  # only such a database can hold two
     seed(url)
-    engine = create_engine(url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            meta = MetaData()
-            meta.reflect(connection)
-            document_id = connection.scalar(select(meta.tables["documents"].c.id))
-            insert_signature(connection, meta, document_id)
-    finally:
-        engine.dispose()
+    with connected(url, write=True) as connection:
+        meta = reflected(connection)
+        document_id = connection.scalar(select(meta.tables["documents"].c.id))
+        insert_signature(connection, meta, document_id)
 
     with pytest.raises(RuntimeError) as raised:
         migrate.upgrade(url, HEAD)
