@@ -101,6 +101,14 @@ def get(rule_id: str) -> Rule | None:
     return rules().get(rule_id)
 
 
+def require(rule_id: str) -> Rule:
+    """A rule the code itself names: its absence from the catalogue is a bug."""
+    rule = rules().get(rule_id)
+    if rule is None:
+        raise LookupError(f"rule {rule_id} is not in the catalogue")
+    return rule
+
+
 @lru_cache(maxsize=64)
 def started_by(kind: str) -> tuple[Rule, ...]:
     """The tracked rules an event of ``kind`` starts."""

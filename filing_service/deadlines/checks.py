@@ -96,7 +96,7 @@ def _from_events(events: list[EventFact], hearings: list[HearingFact],
             pronounced = _latest_on_or_before(pronouncements, event.occurred_on)
             if pronounced is None:
                 continue
-            rule = catalogue.get("art136_comunicare_hotarare")
+            rule = catalogue.require("art136_comunicare_hotarare")
             term = compute(rule.spec, pronounced, calendar=calendar)
             if event.occurred_on > term.due_date:
                 found.append(Check(

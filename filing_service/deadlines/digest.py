@@ -5,6 +5,7 @@ falls due in the next working days and what is overdue. Composed here, sent by
 Mail leaves the directorate's systems, so it names cases by reference only, never a
 child.
 """
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from email.message import EmailMessage
@@ -38,7 +39,7 @@ def digests(session: Session, on_day: date, working_days: int = 3) -> list[Diges
     users = session.scalars(select(User).where(
         User.active.is_(True), User.email.is_not(None), User.role.in_(RECIPIENT_ROLES))
         .order_by(User.id)).all()
-    by_directorate: dict[int, list[Deadline]] = {}
+    by_directorate: dict[int, Sequence[Deadline]] = {}
     out = []
     for user in users:
         if user.directorate_id not in by_directorate:

@@ -65,7 +65,7 @@ def plan(events: list[EventFact], hearings: list[HearingFact], calendar: WorkCal
             out.append(Planned(f"e{event.id}:{rule.id}", rule, event.occurred_on, term,
                                event_id=event.id))
     pronounced = {e.occurred_on for e in events if e.kind == EventKind.PRONOUNCEMENT}
-    art136 = catalogue.get("art136_comunicare_hotarare")
+    art136 = catalogue.require("art136_comunicare_hotarare")
     for hearing in hearings:
         if hearing.pronounced_on and hearing.pronounced_on not in pronounced:
             term = compute(art136.spec, hearing.pronounced_on, calendar=calendar)

@@ -78,7 +78,7 @@ class Problem:
     article: str | None = None
     signature: bool = False  # a signature problem stops "semnat" only, not "verificat"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | None]:
         return {"code": self.code, "message": self.message, "field": self.field,
                 "article": self.article}
 
@@ -143,4 +143,4 @@ def split_into_messages(attachments: Iterable[Attachment], limit: int) -> list[l
 
 def backoff_seconds(failures: int, base: float, cap: float = 3600.0) -> float:
     """Wait before the next attempt after ``failures`` failed ones: doubling, capped."""
-    return min(cap, base * (2 ** max(0, failures - 1)))
+    return min(cap, base * 2.0 ** max(0, failures - 1))

@@ -9,6 +9,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, overload
 from importlib import resources
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -39,6 +40,12 @@ class Citation:
         return text
 
 
+@overload
+def _normal(number: str) -> str: ...
+@overload
+def _normal(number: None) -> None: ...
+@overload
+def _normal(number: str | None) -> str | None: ...
 def _normal(number: str | None) -> str | None:
     """'3¹' -> '3^1'; the index writes inserted numbers with a caret."""
     if number is None:
@@ -51,10 +58,11 @@ def _normal(number: str | None) -> str | None:
 
 
 @cache
-def index() -> dict:
+def index() -> dict[str, Any]:
     """The committed index: ``{"law": {...}, "procedure": {...}}``."""
     source = resources.files(__package__).joinpath("articles.json")
-    return json.loads(source.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
+    return loaded
 
 
 def citations(text: str) -> list[Citation]:

@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from .dates import age_on, format_date_ro
 from .directorates import BY_CODE, competent_tribunal
-from .facts import (FAMILY_TYPE, Authority, CaseFacts, MeasureKind, Relationship,
+from .facts import (FAMILY_TYPE, Authority, CaseFacts, MeasureFacts, MeasureKind, Relationship,
                     ResidentialKind, Situation, TargetKind)
 from .terms import add_months
 
@@ -30,7 +30,7 @@ class Finding:
     message: str
     field: str | None = None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | None]:
         return {"code": self.code, "article": self.article, "severity": str(self.severity),
                 "message": self.message, "field": self.field}
 
@@ -65,7 +65,7 @@ def _child_age(facts: CaseFacts) -> int | None:
     return age_on(birth, on)
 
 
-def _placement(facts: CaseFacts):
+def _placement(facts: CaseFacts) -> MeasureFacts | None:
     measure = facts.measure
     if measure is None or measure.kind == MeasureKind.SPECIALISED_SUPERVISION:
         return None

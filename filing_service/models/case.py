@@ -1,10 +1,16 @@
 """The case aggregate: the case, its child, parents and placement targets."""
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
+
+if TYPE_CHECKING:  # the other aggregates' classes, for the annotations only
+    from .directorate import Directorate
+    from .event import Event, Hearing
+    from .measure import Measure
 
 
 class Case(Base):
@@ -28,7 +34,7 @@ class Case(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
-    directorate: Mapped["Directorate"] = relationship()  # noqa: F821
+    directorate: Mapped["Directorate"] = relationship()
     child: Mapped["Child"] = relationship(back_populates="case", uselist=False,
                                           cascade="all, delete-orphan")
     parents: Mapped[list["Parent"]] = relationship(back_populates="case",
@@ -36,12 +42,12 @@ class Case(Base):
                                                    order_by="Parent.id")
     placement_targets: Mapped[list["PlacementTarget"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="PlacementTarget.id")
-    measures: Mapped[list["Measure"]] = relationship(  # noqa: F821
+    measures: Mapped[list["Measure"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Measure.id")
-    events: Mapped[list["Event"]] = relationship(  # noqa: F821
+    events: Mapped[list["Event"]] = relationship(
         back_populates="case", cascade="all, delete-orphan",
         order_by="(Event.occurred_on, Event.id)")
-    hearings: Mapped[list["Hearing"]] = relationship(  # noqa: F821
+    hearings: Mapped[list["Hearing"]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="Hearing.scheduled_at")
 
     @property

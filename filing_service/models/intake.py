@@ -1,11 +1,15 @@
 """The 119 intake: reports as the call centres send them, the children they name, and the
 tokens of the national dispatcher who may route what could not be routed by itself."""
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, utcnow
+
+if TYPE_CHECKING:  # for the annotations only
+    from .directorate import Directorate
 
 
 class IntakeReport(Base):
@@ -51,7 +55,7 @@ class IntakeReport(Base):
 
     children: Mapped[list["ReportedChild"]] = relationship(
         back_populates="report", cascade="all, delete-orphan", order_by="ReportedChild.position")
-    directorate: Mapped["Directorate | None"] = relationship(  # noqa: F821
+    directorate: Mapped["Directorate | None"] = relationship(
         foreign_keys=[directorate_id])
 
     @property
