@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask, jsonify
 from sqlalchemy import text
 
-from . import api, cli, db, web
+from . import api, cli, db, error_handlers, web
 from .config import from_environment, instance_secret_key
 from .cases.api import routes as cases_routes
 from . import intake
@@ -20,7 +20,6 @@ from . import filings
 from .filings.api import routes as filings_routes
 from . import signing
 from .signing.api import routes as signing_routes
-from . import submissions
 from .submissions.api import routes as submissions_routes
 
 __all__ = ["create_app"]
@@ -45,12 +44,12 @@ def create_app(config: dict | None = None) -> Flask:
 
     db.init_app(app)
     cli.init_app(app)
+    error_handlers.init_app(app)
     intake.init_app(app)
     documents.init_app(app)
     deadlines.init_app(app)
     filings.init_app(app)
     signing.init_app(app)
-    submissions.init_app(app)
     api.init_app(app, _api_areas())
     web.init_app(app)
 

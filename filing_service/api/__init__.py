@@ -5,7 +5,6 @@ on one blueprint and serves the OpenAPI document built from the same declaration
 """
 from flask import Blueprint, Flask, jsonify
 
-from . import problems
 from .openapi import build_document
 from .registry import ApiRoutes
 
@@ -14,7 +13,6 @@ PREFIX = "/api/v1"
 
 def init_app(app: Flask, areas: list[ApiRoutes]) -> None:
     """Register the API blueprints of ``areas`` and the OpenAPI document."""
-    problems.init_app(app)
     operations = [op for area in areas for op in area.operations]
     document = build_document(operations, PREFIX)
     meta = Blueprint("api_meta", __name__, url_prefix=PREFIX)

@@ -8,6 +8,7 @@ from flask import g, request
 from ..auth.actor import Actor
 from ..auth.tokens import actor_for_token
 from ..db import unit_of_work
+from ..errorcodes import Code
 from .problems import ApiProblem
 
 
@@ -33,4 +34,4 @@ def current_actor() -> Actor:
 
 
 def _unauthenticated(detail: str) -> ApiProblem:
-    return ApiProblem(401, "Neautentificat", detail, code="neautentificat")
+    return ApiProblem(401, "Neautentificat", detail, code=Code.UNAUTHENTICATED)

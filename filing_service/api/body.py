@@ -2,6 +2,7 @@
 from flask import current_app, json, request
 from pydantic import BaseModel, ValidationError
 
+from ..errorcodes import Code
 from .problems import ApiProblem, validation_errors
 
 
@@ -11,12 +12,12 @@ def read_body(limit: int) -> bytes:
     if declared is not None and declared > limit:
         raise ApiProblem(413, "Cerere prea mare",
                          f"Corpul cererii are {declared} octeți; limita este {limit} octeți.",
-                         code="cerere-prea-mare")
+                         code=Code.REQUEST_TOO_LARGE)
     data = request.stream.read(limit + 1)
     if len(data) > limit:
         raise ApiProblem(413, "Cerere prea mare",
                          f"Corpul cererii depășește limita de {limit} octeți.",
-                         code="cerere-prea-mare")
+                         code=Code.REQUEST_TOO_LARGE)
     return data
 
 
@@ -25,24 +26,24 @@ def parse_json(model: type[BaseModel]) -> BaseModel:
     if request.mimetype != "application/json":
         raise ApiProblem(415, "Tip de conținut nesuportat",
                          "Trimiteți corpul cererii ca application/json.",
-                         code="tip-continut")
+                         code=Code.UNSUPPORTED_MEDIA_TYPE)
     raw = read_body(current_app.config["JSON_MAX_BYTES"])
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ApiProblem(400, "JSON invalid", "Corpul cererii nu este text UTF-8.",
-                         code="json-invalid") from None
+                         code=Code.INVALID_JSON) from None
     except ValueError as exc:
         where = ""
         if hasattr(exc, "lineno"):
             where = f" (linia {exc.lineno}, coloana {exc.colno})"
         raise ApiProblem(400, "JSON invalid",
                          f"Corpul cererii nu este JSON valid{where}.",
-                         code="json-invalid") from None
+                         code=Code.INVALID_JSON) from None
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         errors = validation_errors(exc)
         raise ApiProblem(422, "Date invalide",
                          "; ".join(f"{e['field'] or 'corp'}: {e['message']}" for e in errors),
-                         code="date-invalide", errors=errors) from None
+                         code=Code.INVALID_DATA, errors=errors) from None

@@ -4,6 +4,7 @@ import re
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from ..errorcodes import Code, problem_codes
 from .registry import Operation, openapi_path
 
 _REF = "#/components/schemas/{model}"
@@ -48,7 +49,7 @@ def build_document(operations: list[Operation], prefix: str) -> dict:
         paths.setdefault(prefix + openapi_path(op.rule), {})[op.method.lower()] = entry
 
     schemas = dict(defs.get("$defs", {}))
-    schemas["Problem"] = _PROBLEM
+    schemas["Problem"] = _problem_schema()
     return {
         "openapi": "3.1.0",
         "info": {"title": "filing_service API",
@@ -61,17 +62,26 @@ def build_document(operations: list[Operation], prefix: str) -> dict:
     }
 
 
-_PROBLEM = {
-    "type": "object",
-    "properties": {
-        "type": {"type": "string"}, "title": {"type": "string"},
-        "status": {"type": "integer"}, "detail": {"type": "string"},
-        "errors": {"type": "array", "items": {"type": "object", "properties": {
-            "field": {"type": ["string", "null"]}, "code": {"type": "string"},
-            "message": {"type": "string"}, "article": {"type": "string"}}}},
-    },
-    "required": ["type", "title", "status", "detail"],
-}
+def _problem_schema() -> dict:
+    """RFC 9457 problem+json, its codes from the catalogue (``errorcodes``): a problem's
+    own ``code`` (the suffix of ``type``) and each ``errors[].code``."""
+    top = problem_codes()
+    listing = "; ".join(f"`{c}` ({c.status}): {c.label}" for c in top)
+    return {
+        "type": "object",
+        "description": "Eroare RFC 9457. Codurile (`code`, sufixul lui `type`): " + listing
+                       + ". Lista completă, cu codurile câmpurilor: schemas/README.md.",
+        "properties": {
+            "type": {"type": "string"}, "title": {"type": "string"},
+            "status": {"type": "integer"}, "detail": {"type": "string"},
+            "code": {"type": "string", "enum": [str(c) for c in top]},
+            "errors": {"type": "array", "items": {"type": "object", "properties": {
+                "field": {"type": ["string", "null"]},
+                "code": {"type": "string", "enum": [str(c) for c in Code]},
+                "message": {"type": "string"}, "article": {"type": "string"}}}},
+        },
+        "required": ["type", "title", "status", "detail", "code"],
+    }
 
 
 def _path_names(rule: str) -> list[str]:

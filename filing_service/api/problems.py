@@ -1,19 +1,13 @@
-"""Every API error as RFC 9457 problem+json, from one place.
+"""API errors as RFC 9457 problem+json: the body, and pydantic's errors in Romanian.
 
-Domain and service exceptions become 4xx answers that name the field, the rule and the
-article; anything unexpected becomes a 500 that says nothing of its cause (it is logged
-with a reference number instead) after the transaction has been rolled back.
+``filing_service.error_handlers`` decides which exception becomes which problem; this
+module writes it. Every code is looked up in ``filing_service.errorcodes`` on its way
+out, so a code that is not in the catalogue cannot reach a caller.
 """
-import logging
-import uuid
-
-from flask import Flask, Response, json
+from flask import Response, json
 from pydantic import ValidationError
-from werkzeug.exceptions import HTTPException
 
-from ..errors import Conflict, DomainError, NotFound, PermissionDenied, RuleViolation
-
-log = logging.getLogger(__name__)
+from ..errorcodes import Code, UnknownCode, lookup
 
 PROBLEM_TYPE = "https://filing-service.invalid/probleme/"
 MEDIA_TYPE = "application/problem+json"
@@ -22,16 +16,22 @@ MEDIA_TYPE = "application/problem+json"
 class ApiProblem(Exception):
     """An API error raised where no domain exception fits (bad media type, bad query)."""
 
-    def __init__(self, status: int, title: str, detail: str, *, code: str,
+    def __init__(self, status: int, title: str, detail: str, *, code: Code,
                  errors: list[dict] | None = None):
         super().__init__(detail)
         self.status, self.title, self.detail = status, title, detail
         self.code, self.errors = code, errors or []
 
 
-def problem(status: int, title: str, detail: str, *, code: str,
+def problem(status: int, title: str, detail: str, *, code: Code,
             errors: list[dict] | None = None, **extra) -> Response:
-    body = {"type": PROBLEM_TYPE + code, "title": title, "status": status, "detail": detail}
+    """The problem+json answer; ``code`` and every ``errors[].code`` must be in the
+    catalogue (:class:`~filing_service.errorcodes.UnknownCode` otherwise)."""
+    code = lookup(code)
+    for error in errors or []:
+        error["code"] = lookup(error["code"])
+    body = {"type": PROBLEM_TYPE + code, "title": title, "status": status, "detail": detail,
+            "code": code}
     if errors:
         body["errors"] = errors
     body.update(extra)
@@ -81,6 +81,15 @@ def field_path(loc: tuple) -> str:
     return path
 
 
+def pydantic_code(kind: str) -> Code:
+    """Pydantic's error type as a catalogue code: its own name where the catalogue has it
+    (``missing``, ``string_too_long``), else ``invalid_value``."""
+    try:
+        return lookup(kind)
+    except UnknownCode:
+        return Code.INVALID_VALUE
+
+
 def validation_errors(exc: ValidationError, prefix: tuple = ()) -> list[dict]:
     """Translate pydantic's errors into field, code and Romanian message."""
     out = []
@@ -94,86 +103,10 @@ def validation_errors(exc: ValidationError, prefix: tuple = ()) -> list[dict]:
                 message = template.format(**err.get("ctx", {})) if template else err["msg"]
             except (KeyError, IndexError):
                 message = err["msg"]
-        out.append({"field": field_path(prefix + tuple(err["loc"])), "code": kind,
-                    "message": message})
+        out.append({"field": field_path(prefix + tuple(err["loc"])),
+                    "code": pydantic_code(kind), "message": message})
     return out
 
 
-def init_app(app: Flask) -> None:
-    """Register the mapping of exceptions to problem+json for paths under /api/."""
-
-    from flask import request
-
-    def _is_api() -> bool:
-        return request.path.startswith("/api/")
-
-    @app.errorhandler(ApiProblem)
-    def _api_problem(exc: ApiProblem):
-        return problem(exc.status, exc.title, exc.detail, code=exc.code, errors=exc.errors)
-
-    @app.errorhandler(ValidationError)
-    def _validation(exc: ValidationError):
-        errors = validation_errors(exc)
-        return problem(422, "Date invalide", _summary(errors), code="date-invalide",
-                       errors=errors)
-
-    @app.errorhandler(DomainError)
-    def _domain(exc: DomainError):
-        error = {"field": exc.field, "code": exc.code, "message": exc.message}
-        if exc.article:
-            error["article"] = exc.article
-        return problem(422, "Date invalide", exc.message, code="date-invalide", errors=[error])
-
-    @app.errorhandler(RuleViolation)
-    def _rules(exc: RuleViolation):
-        errors = [f.as_dict() for f in exc.findings]
-        detail = "Legea nr. 272/2004 nu permite modificarea: " + "; ".join(
-            f"{f.message} ({f.article})" for f in exc.findings)
-        return problem(422, "Încălcare a Legii nr. 272/2004", detail,
-                       code="incalcare-lege", errors=errors)
-
-    @app.errorhandler(NotFound)
-    def _not_found(exc: NotFound):
-        return problem(404, "Negăsit", exc.message, code="negasit")
-
-    @app.errorhandler(PermissionDenied)
-    def _forbidden(exc: PermissionDenied):
-        return problem(403, "Acțiune nepermisă", exc.message, code="nepermis")
-
-    @app.errorhandler(Conflict)
-    def _conflict(exc: Conflict):
-        errors = [{"field": exc.field, "code": "conflict", "message": exc.message}]
-        return problem(409, "Conflict", exc.message, code="conflict",
-                       errors=errors if exc.field else None)
-
-    @app.errorhandler(HTTPException)
-    def _http(exc: HTTPException):
-        if not _is_api():
-            return exc
-        titles = {404: "Negăsit", 405: "Metodă nepermisă", 413: "Cerere prea mare",
-                  415: "Tip de conținut nesuportat", 400: "Cerere greșită",
-                  401: "Neautentificat"}
-        details = {
-            404: "Adresa cerută nu există.",
-            405: f"Metoda {request.method} nu este permisă pentru această adresă.",
-            413: "Corpul cererii depășește limita admisă.",
-        }
-        return problem(exc.code or 500, titles.get(exc.code, exc.name),
-                       details.get(exc.code, exc.description or exc.name),
-                       code=f"http-{exc.code}")
-
-    @app.errorhandler(Exception)
-    def _unexpected(exc: Exception):
-        reference = uuid.uuid4().hex[:12]
-        # The exception type and reference only: values may be children's data.
-        log.error("unexpected error %s: %s", reference, type(exc).__name__, exc_info=exc)
-        if not _is_api():
-            return Response(f"Eroare internă (referință {reference}).", status=500,
-                            mimetype="text/plain")
-        return problem(500, "Eroare internă",
-                       f"A apărut o eroare neașteptată; nimic nu a fost salvat. "
-                       f"Referință: {reference}.", code="eroare-interna")
-
-
-def _summary(errors: list[dict]) -> str:
+def summary(errors: list[dict]) -> str:
     return "; ".join(f"{e['field'] or 'corp'}: {e['message']}" for e in errors)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from flask import Blueprint, request
 from pydantic import BaseModel, ValidationError
 
+from ..errorcodes import Code
 from .auth import current_actor
 from .body import parse_json
 from .problems import ApiProblem, validation_errors
@@ -75,7 +76,7 @@ def parse_query(model: type[BaseModel]) -> BaseModel:
         errors = validation_errors(exc, prefix=("query",))
         raise ApiProblem(400, "Parametri invalizi",
                          "; ".join(f"{e['field']}: {e['message']}" for e in errors),
-                         code="parametri-invalizi", errors=errors) from None
+                         code=Code.INVALID_PARAMETERS, errors=errors) from None
 
 
 def openapi_path(rule: str) -> str:

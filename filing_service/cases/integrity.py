@@ -2,6 +2,7 @@
 in order, placement targets of the same case. They raise DomainError naming the field."""
 from datetime import date
 
+from ..errorcodes import Code
 from ..law.chronology import check_not_before
 from ..law.cnp import parse_cnp
 from ..law.errors import DomainError
@@ -12,14 +13,14 @@ def _person(prefix: str, cnp: str | None, birth_date: date | None, today: date):
     """Fill nothing in, but require a CNP and a birth date to agree, and no future births."""
     if birth_date is not None and birth_date > today:
         raise DomainError("Data nașterii nu poate fi în viitor.", field=f"{prefix}.birth_date",
-                          code="date_in_future")
+                          code=Code.DATE_IN_FUTURE)
     if cnp:
         info = parse_cnp(cnp, field=f"{prefix}.cnp")
         if birth_date is not None and info.birth_date != birth_date:
             raise DomainError(
                 f"CNP-ul indică data nașterii {info.birth_date.isoformat()}, dar data "
                 f"nașterii declarată este {birth_date.isoformat()}.",
-                field=f"{prefix}.cnp", code="cnp_birth_date_mismatch")
+                field=f"{prefix}.cnp", code=Code.CNP_BIRTH_DATE_MISMATCH)
 
 
 def complete_from_cnp(person) -> None:
@@ -41,7 +42,7 @@ def check_case(case: Case, today: date) -> None:
         _person(f"parents[{i}]", parent.cnp, parent.birth_date, today)
         if parent.birth_date and child.birth_date and parent.birth_date >= child.birth_date:
             raise DomainError("Părintele nu poate fi născut după copil.",
-                              field=f"parents[{i}].birth_date", code="date_order")
+                              field=f"parents[{i}].birth_date", code=Code.DATE_ORDER)
     for i, target in enumerate(case.placement_targets):
         _person(f"placement_targets[{i}]", target.cnp, target.birth_date, today)
     for i, measure in enumerate(case.measures):
@@ -55,7 +56,7 @@ def check_case(case: Case, today: date) -> None:
         target = measure.placement_target
         if target is not None and target.case_id not in (None, case.id):
             raise DomainError("Ținta plasamentului aparține altei cauze.",
-                              field=f"{where}.placement_target_id", code="foreign_target")
+                              field=f"{where}.placement_target_id", code=Code.FOREIGN_TARGET)
     check_not_before(case.opened_on, child.birth_date, field="opened_on",
                      later_label="Data deschiderii cauzei",
                      earlier_label="data nașterii copilului")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..auth.actor import Actor
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import Conflict, NotFound, PermissionDenied, RuleViolation
 from ..law import rules
 from ..law.errors import DomainError
@@ -134,7 +135,7 @@ def create_case(uow: UnitOfWork, actor: Actor, data: schemas.CaseIn, today: date
         if values.pop("placement_target_id") is not None:
             raise DomainError("La crearea cauzei, ținta plasamentului se dă în "
                               "placement_target, nu prin identificator.",
-                              field="measure.placement_target_id", code="foreign_target")
+                              field="measure.placement_target_id", code=Code.FOREIGN_TARGET)
         case.measures.append(Measure(**values, placement_target=target))
     for event in data.events:
         case.events.append(Event(**_dump(event), source=source))
@@ -200,7 +201,7 @@ def update_case(uow: UnitOfWork, actor: Actor, case_id: int, patch: schemas.Case
     values = _patch(patch)
     for required in ("reference", "status", "opened_on"):
         if required in values and values[required] is None:
-            raise DomainError("Câmpul nu poate fi șters.", field=required, code="required")
+            raise DomainError("Câmpul nu poate fi șters.", field=required, code=Code.REQUIRED)
     _require_unique(uow.session, actor, values, case.id)
     changes = audit.apply_changes(case, values)
     _apply_change(uow, actor, case, today, before, [("update", "case", case.id, changes)])
@@ -319,7 +320,7 @@ def _target_of(case: Case, target_id: int | None, field: str) -> PlacementTarget
         if target.id == target_id:
             return target
     raise DomainError("Ținta plasamentului nu aparține acestei cauze.", field=field,
-                      code="foreign_target")
+                      code=Code.FOREIGN_TARGET)
 
 
 def list_parts(session: Session, actor: Actor, entity: str, query):
@@ -419,7 +420,7 @@ def _replace_measure(case: Case, data: schemas.MeasureIn, target) -> dict:
     if values.pop("placement_target_id") is not None:
         raise DomainError("La transmiterea cauzei întregi, ținta plasamentului se dă în "
                           "placement_target, nu prin identificator.",
-                          field="measure.placement_target_id", code="foreign_target")
+                          field="measure.placement_target_id", code=Code.FOREIGN_TARGET)
     current, _ = current_and_previous(case)
     latest = current or (case.measures[-1] if case.measures else None)
     if latest is not None and (latest.kind, latest.authority) == (values["kind"],

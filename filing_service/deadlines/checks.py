@@ -17,6 +17,7 @@ hearings, and the DGASPC needs to see a flaw to raise it, not to be stopped reco
 from dataclasses import dataclass
 from datetime import date
 
+from ..errorcodes import Code
 from ..law.dates import format_date_ro
 from ..law.events import EventKind
 from . import catalogue
@@ -49,14 +50,14 @@ def check(events: list[EventFact], hearings: list[HearingFact],
         gap = (following.scheduled_on - previous.scheduled_on).days
         if gap > 10:
             found.append(Check(
-                "termen_judecata_peste_10_zile", "art. 134 alin. 3",
+                Code.HEARING_GAP_OVER_10_DAYS, "art. 134 alin. 3",
                 f"Termenul de judecată din {format_date_ro(following.scheduled_on)} este la "
                 f"{gap} zile după cel din {format_date_ro(previous.scheduled_on)}; "
                 f"termenele nu pot fi mai mari de 10 zile.", hearing_id=following.id))
     for hearing in ordered:
         if hearing.summons_served_on and hearing.summons_served_on >= hearing.scheduled_on:
             found.append(Check(
-                "citatie_tardiva", "art. 134 alin. 4",
+                Code.LATE_SUMMONS, "art. 134 alin. 4",
                 f"Citația a fost înmânată la {format_date_ro(hearing.summons_served_on)}, "
                 f"nu cu cel puțin o zi înaintea termenului din "
                 f"{format_date_ro(hearing.scheduled_on)}.", hearing_id=hearing.id))
@@ -71,7 +72,7 @@ def _postponed(ended: date, pronounced: date, **where) -> list[Check]:
     days = (pronounced - ended).days
     if days <= 2:
         return []
-    return [Check("pronuntare_amanata_peste_2_zile", "art. 135 alin. 2",
+    return [Check(Code.RULING_POSTPONED_OVER_2_DAYS, "art. 135 alin. 2",
                   f"Pronunțarea din {format_date_ro(pronounced)} a fost amânată cu {days} "
                   f"zile de la închiderea dezbaterilor ({format_date_ro(ended)}); amânarea "
                   f"poate fi de cel mult două zile.", **where)]
@@ -100,7 +101,7 @@ def _from_events(events: list[EventFact], hearings: list[HearingFact],
             term = compute(rule.spec, pronounced, calendar=calendar)
             if event.occurred_on > term.due_date:
                 found.append(Check(
-                    "comunicare_tardiva", "art. 136 alin. 2",
+                    Code.LATE_COMMUNICATION, "art. 136 alin. 2",
                     f"Hotărârea pronunțată la {format_date_ro(pronounced)} a fost comunicată "
                     f"la {format_date_ro(event.occurred_on)}, după ultima zi a termenului de "
                     f"10 zile ({format_date_ro(term.due_date)}).", event_id=event.id))

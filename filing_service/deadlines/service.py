@@ -14,6 +14,7 @@ from ..cases.service import load_case
 from ..clock import now as clock_now
 from ..clock import today as clock_today
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import NotFound, PermissionDenied
 from ..law.errors import DomainError
 from ..models import Case
@@ -219,12 +220,12 @@ def set_status(uow: UnitOfWork, actor: Actor, deadline_id: int, status: str | No
         raise PermissionDenied()
     if status is None:
         raise DomainError("Indicați starea: „indeplinit” sau „deschis”.", field="status",
-                          code="required")
+                          code=Code.REQUIRED)
     if status == DONE:
         if not done_act or not done_act.strip():
             raise DomainError("Indicați actul prin care s-a îndeplinit termenul (de exemplu "
                               "„cererea nr. 123 depusă la Tribunalul Cluj”).",
-                              field="done_act", code="required")
+                              field="done_act", code=Code.REQUIRED)
         values = {"status": DONE, "done_act": done_act.strip(), "done_at": utcnow(),
                   "done_by": actor.label}
     else:
@@ -282,16 +283,16 @@ def compute_direct(rule_id: str, trigger_date: date, trigger_time: time | None) 
     rule = catalogue.get(rule_id)
     if rule is None:
         raise DomainError(f"Regula „{rule_id}” nu există. Lista regulilor: "
-                          f"GET /api/v1/deadlines/rules.", field="rule", code="regula_necunoscuta")
+                          f"GET /api/v1/deadlines/rules.", field="rule", code=Code.UNKNOWN_RULE)
     trigger_at = None
     if rule.unit == "hours":
         if trigger_time is None:
             raise DomainError(f"Termenul „{rule.id}” se socotește pe ore: indicați și ora "
                               f"(trigger_time, de forma HH:MM).", field="trigger_time",
-                              code="required", article=rule.article)
+                              code=Code.REQUIRED, article=rule.article)
         trigger_at = datetime.combine(trigger_date, trigger_time, ZONE)
     try:
         term: Term = compute(rule.spec, trigger_date, trigger_at=trigger_at)
     except TermError as exc:
-        raise DomainError(str(exc), field="rule", code="termen_invalid") from None
+        raise DomainError(str(exc), field="rule", code=Code.INVALID_TERM) from None
     return rule, term

@@ -13,6 +13,7 @@ from ..auth.actor import Actor
 from ..auth.roles import Role
 from ..cases import schemas, service
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..law.directorates import BY_CODE
 from ..law.errors import DomainError
 from ..models import Base, Case, Directorate
@@ -31,7 +32,7 @@ def scratch_case(data: schemas.CaseIn, today: date, directorate_code: str = "CJ"
     seed = BY_CODE.get(directorate_code.upper())
     if seed is None:
         raise DomainError(f"Direcția {directorate_code} nu există.", field="directorate",
-                          code="unknown_directorate")
+                          code=Code.UNKNOWN_DIRECTORATE)
     engine = create_engine("sqlite://", poolclass=StaticPool,
                            connect_args={"check_same_thread": False})
     try:

@@ -24,6 +24,7 @@ from .. import audit
 from ..auth.actor import Actor
 from ..cases import service as cases
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import Conflict, NotFound, PermissionDenied, RuleViolation
 from ..law import rules
 from ..law.errors import DomainError
@@ -79,12 +80,12 @@ def doc_type_of(type_id: str, variant: str) -> DocType:
     doc_type = DOC_TYPES.get(type_id)
     if doc_type is None:
         raise DomainError(f"Tipul de document „{type_id}” nu există; tipuri acceptate: "
-                          + ", ".join(DOC_TYPES) + ".", field="type", code="unknown_type")
+                          + ", ".join(DOC_TYPES) + ".", field="type", code=Code.UNKNOWN_TYPE)
     if variant not in doc_type.variants():
         raise DomainError(
             f"Documentul „{doc_type.title}” nu se comunică părinților și nu are varianta "
             f"„{variant}”; variante acceptate: " + ", ".join(doc_type.variants()) + ".",
-            field="variant", code="unknown_variant", article="art. 67^1")
+            field="variant", code=Code.UNKNOWN_VARIANT, article="art. 67^1")
     return doc_type
 
 

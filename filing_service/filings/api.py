@@ -7,6 +7,7 @@ from ..api.problems import ApiProblem, problem
 from ..api.registry import ApiRoutes
 from ..clock import now
 from ..db import unit_of_work
+from ..errorcodes import Code
 from ..errors import DomainError
 from ..storage import store
 from . import court_side, courts, delivery, mail, schemas, service
@@ -82,10 +83,10 @@ def upload_document(filing_id: int, role: str):
         role_value = DocumentRole(role)
     except ValueError:
         raise DomainError("Rol necunoscut; valori acceptate: " + ", ".join(DocumentRole),
-                          field="role", code="rol_necunoscut") from None
+                          field="role", code=Code.UNKNOWN_ROLE) from None
     if request.mimetype != "application/pdf":
         raise ApiProblem(415, "Tip de conținut nesuportat", "Trimiteți fișierul ca "
-                         "application/pdf.", code="tip-continut")
+                         "application/pdf.", code=Code.UNSUPPORTED_MEDIA_TYPE)
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     data = read_body(limit)
     with unit_of_work() as uow:
@@ -128,7 +129,7 @@ def send_filing(filing_id: int):
         return problem(502, "Trimiterea a eșuat",
                        f"{exc.message}. Cererea nu a fost marcată trimisă; mesajele "
                        "acceptate deja nu se retrimit, iar restul se reîncearcă automat.",
-                       code="trimitere-esuata", filing_id=exc.filing_id)
+                       code=Code.DELIVERY_FAILED, filing_id=exc.filing_id)
     with unit_of_work() as uow:
         return jsonify(filing_json(service.load_filing(uow.session, current_actor(),
                                                        filing.id)))
@@ -167,7 +168,7 @@ def get_manifest(filing_id: int):
         filing = service.load_filing(uow.session, current_actor(), filing_id)
     if not filing.manifest_sha256:
         raise DomainError("Pachetul nu este încă semnat: manifestul se întocmește la "
-                          "semnare.", field="status", code="fara_manifest")
+                          "semnare.", field="status", code=Code.NO_MANIFEST)
     return Response(store().get(filing.manifest_sha256), mimetype="application/xml")
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..auth.actor import Actor
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import DomainError
 from ..law.ecris import check_case_number
 from ..law.events import EventKind
@@ -34,13 +35,13 @@ def register(uow: UnitOfWork, actor: Actor, filing_id: int, number: str,
     number = check_case_number(number, field="registration_number")
     if on is not None and on > now.date():
         raise DomainError("Data înregistrării nu poate fi în viitor.", field="on",
-                          code="data_viitoare")
+                          code=Code.DATE_IN_FUTURE)
     if filing.status != Status.SENT:
         if filing.registration_number == number:
             return filing  # the same number again: nothing to do
         raise DomainError("Numărul de înregistrare se poate consemna doar pentru o cerere "
                           f"trimisă (starea actuală: {STATUS_LABELS[Status(filing.status)]}).",
-                          field="status", code="stare_nepermisa")
+                          field="status", code=Code.STATUS_NOT_ALLOWED)
     filing.registration_number = number
     case = filing.case
     if not case.court_case_number:
@@ -63,13 +64,13 @@ def record_status(uow: UnitOfWork, actor: Actor, filing_id: int, status: Status,
     require(actor, "file")
     if status not in MANUAL:
         raise DomainError("Starea se stabilește automat; se pot consemna: " + ", ".join(
-            MANUAL) + ".", field="status", code="stare_nepermisa")
+            MANUAL) + ".", field="status", code=Code.STATUS_NOT_ALLOWED)
     if not can_move(Status(filing.status), status):
         raise DomainError(f"Cererea este „{STATUS_LABELS[Status(filing.status)]}” și nu "
                           f"poate trece în „{STATUS_LABELS[status]}”.", field="status",
-                          code="tranzitie_nepermisa")
+                          code=Code.TRANSITION_NOT_ALLOWED)
     if on > now.date():
-        raise DomainError("Data nu poate fi în viitor.", field="on", code="data_viitoare")
+        raise DomainError("Data nu poate fi în viitor.", field="on", code=Code.DATE_IN_FUTURE)
     timeline.move(session, actor, filing, status, on, now, note)
     timeline.case_changed(session, filing.case)
     uow.flush()

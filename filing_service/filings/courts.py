@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..auth.actor import Actor
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import DomainError, NotFound, PermissionDenied
 from ..law.directorates import DIRECTORATES, competent_tribunal
 from ..models import Case, Court
@@ -95,12 +96,12 @@ def update_court(uow: UnitOfWork, actor: Actor, court_id: int, values: dict) -> 
         raise PermissionDenied("Doar administratorul direcției modifică lista instanțelor.")
     if "registry_email" in values and values["registry_email"] is None:
         raise DomainError("Adresa registraturii nu poate fi ștearsă.",
-                          field="registry_email", code="required")
+                          field="registry_email", code=Code.REQUIRED)
     if values.get("registry_email") not in (None, court.registry_email):
         values.setdefault("email_verified", False)
     for required in ("email_verified", "max_message_bytes", "pdf_only"):
         if required in values and values[required] is None:
-            raise DomainError("Câmpul nu poate fi șters.", field=required, code="required")
+            raise DomainError("Câmpul nu poate fi șters.", field=required, code=Code.REQUIRED)
     changes = audit.apply_changes(court, values)
     audit.record(uow.session, actor, "update", "court", court.id, changes=changes)
     uow.flush()
@@ -113,7 +114,7 @@ def court_by_name(session: Session, actor: Actor, name: str) -> Court:
                                                Court.name == name))
     if court is None:
         raise DomainError(f"Instanța „{name}” nu se află în lista instanțelor direcției.",
-                          field="court", code="instanta_necunoscuta")
+                          field="court", code=Code.UNKNOWN_COURT)
     return court
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import or_, select, update
 from .. import audit
 from ..auth.actor import Actor
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import Conflict, DomainError
 from ..models import Court, Filing, SendAttempt
 from ..storage import ContentStore
@@ -77,7 +78,7 @@ def send(open_uow: OpenUow, actor: Actor, filing_id: int, *, store: ContentStore
                 return filing  # already delivered: a repeat changes nothing
             raise DomainError("Pachetul trebuie verificat și semnat înainte de trimitere "
                               "(starea actuală: " + filing.status + ").", field="status",
-                              code="nepregatit")
+                              code=Code.NOT_READY)
         court = uow.session.get(Court, filing.court_id)
         _check_address(court, policy)
         _claim(uow, filing, claim, now())
@@ -97,7 +98,7 @@ def _check_address(court: Court, policy: Policy) -> None:
             f"Adresa registraturii pentru {court.name} ({court.registry_email}) nu este "
             "confirmată. Administratorul direcției trebuie să o verifice cu instanța și să "
             "o marcheze confirmată în lista instanțelor înainte de orice trimitere.",
-            field="court.registry_email", code="adresa_neconfirmata")
+            field="court.registry_email", code=Code.ADDRESS_UNCONFIRMED)
 
 
 def _claim(uow: UnitOfWork, filing: Filing, claim: str, moment: datetime) -> None:
@@ -126,7 +127,7 @@ def _plan(filing: Filing, court: Court, sender: str) -> list[dict]:
     except TooLarge as exc:
         raise DomainError(f"Documentul {exc.attachment.file_name} depășește singur limita "
                           f"de {exc.limit} octeți a instanței pentru un mesaj.",
-                          field="documents", code="prea_mare") from None
+                          field="documents", code=Code.FILE_TOO_LARGE) from None
     domain = sender.rpartition("@")[2] or "dgaspc.invalid"
     total = len(groups)
     return [{"message_id": f"<{filing.idempotency_key[:40]}.{i}-{total}@{domain}>",
@@ -154,7 +155,7 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
             problems = problems_of(session, filing, store, now().date())
             if problems:
                 raise DomainError("Pachetul nu mai trece verificarea: " + "; ".join(
-                    p.message for p in problems), field="documents", code="verificare")
+                    p.message for p in problems), field="documents", code=Code.CHECK_FAILED)
             court = session.get(Court, filing.court_id)
             plan = _plan(filing, court, smtp.sender)
             attempt = SendAttempt(filing_id=filing.id, started_at=now(),

@@ -5,6 +5,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..errorcodes import Code
+
 
 class Status(StrEnum):
     DRAFT = "ciorna"
@@ -90,13 +92,13 @@ def package_problems(roles: Sequence[str]) -> list[Problem]:
     problems = []
     petitions = [r for r in roles if r == DocumentRole.PETITION]
     if not petitions:
-        problems.append(Problem("lipseste_cererea", "Pachetul nu conține cererea "
+        problems.append(Problem(Code.PETITION_MISSING, "Pachetul nu conține cererea "
                                 "(documentul principal).", "documents"))
     elif len(petitions) > 1:
-        problems.append(Problem("mai_multe_cereri", "Pachetul poate conține o singură "
+        problems.append(Problem(Code.SEVERAL_PETITIONS, "Pachetul poate conține o singură "
                                 "cerere principală.", "documents"))
     if DocumentRole.CHILD_REPORT not in roles:
-        problems.append(Problem("lipseste_raportul", "Pachetul nu conține raportul "
+        problems.append(Problem(Code.CHILD_REPORT_MISSING, "Pachetul nu conține raportul "
                                 "referitor la copil.", "documents", "art. 139"))
     return problems
 

@@ -18,6 +18,7 @@ from ..auth.actor import Actor
 from ..cases.service import findings, load_case
 from ..clock import now as clock_now
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import Conflict, DomainError, NotFound, PermissionDenied
 from ..law import rules
 from ..law.text import normalize_text
@@ -68,7 +69,7 @@ def create_filing(uow: UnitOfWork, actor: Actor, case_id: int, *, object: str,
     if name is None:
         raise DomainError("Instanța competentă nu poate fi stabilită: completați domiciliul "
                           "copilului sau locul în care a fost găsit, ori indicați instanța.",
-                          field="court", code="instanta_nestabilita", article="art. 133")
+                          field="court", code=Code.COURT_UNDETERMINED, article="art. 133")
     directory_entry = courts.court_by_name(session, actor, name)
     filing = Filing(case_id=case.id, court=directory_entry.name, court_id=directory_entry.id,
                     object=object, legal_basis=legal_basis, status=Status.DRAFT,
@@ -106,18 +107,18 @@ def add_document(uow: UnitOfWork, actor: Actor, filing_id: int, *, role: Documen
     _editable(filing)
     if (data is None) == (document_id is None):
         raise DomainError("Dați fie fișierul PDF, fie identificatorul documentului.",
-                          field="document_id", code="sursa_document")
+                          field="document_id", code=Code.DOCUMENT_SOURCE)
     if document_id is not None:
         sha = _document_file(session, filing, document_id)
         data = store.get(sha)
     if not data:
-        raise DomainError("Fișierul este gol.", field="file", code="fisier_gol")
+        raise DomainError("Fișierul este gol.", field="file", code=Code.EMPTY_FILE)
     if len(data) > max_bytes:
         raise DomainError(f"Fișierul depășește {max_bytes} octeți.", field="file",
-                          code="fisier_prea_mare")
+                          code=Code.FILE_TOO_LARGE)
     if not data.startswith(b"%PDF-"):
         raise DomainError("Instanțele primesc doar documente PDF.", field="file",
-                          code="nu_este_pdf")
+                          code=Code.NOT_A_PDF)
     sha = store.put(data)
     position = max((d.position for d in filing.documents), default=0) + 1
     title = normalize_text(title or "") or ROLE_LABELS[role]
@@ -138,13 +139,13 @@ def _document_file(session: Session, filing: Filing, document_id: int) -> str:
                                                      Document.case_id == filing.case_id))
     if document is None:
         raise DomainError("Documentul nu aparține acestei cauze.", field="document_id",
-                          code="document_strain")
+                          code=Code.FOREIGN_DOCUMENT)
     signed = session.scalar(select(Signature.output_sha256).where(
         Signature.document_id == document.id).order_by(Signature.id.desc()).limit(1))
     sha = signed or document.pdf_sha256
     if sha is None:
         raise DomainError("Documentul nu are încă o versiune PDF.", field="document_id",
-                          code="fara_pdf")
+                          code=Code.NO_PDF)
     return sha
 
 
@@ -174,23 +175,23 @@ def problems_of(session: Session, filing: Filing, store: ContentStore,
     case = filing.case
     problems = package_problems([d.role for d in filing.documents])
     if not (filing.object or "").strip():
-        problems.append(Problem("lipseste_obiectul", "Cererea nu are obiect.", "object"))
+        problems.append(Problem(Code.OBJECT_MISSING, "Cererea nu are obiect.", "object"))
     if not (filing.legal_basis or "").strip():
-        problems.append(Problem("lipseste_temeiul", "Cererea nu are temei de drept.",
+        problems.append(Problem(Code.LEGAL_BASIS_MISSING, "Cererea nu are temei de drept.",
                                 "legal_basis"))
     expected = courts.competent_court_name(case)
     if expected is None:
         problems.append(Problem(
-            "instanta_neverificabila", "Competența instanței nu se poate verifica: "
+            Code.COURT_UNVERIFIABLE, "Competența instanței nu se poate verifica: "
             "domiciliul copilului și locul în care a fost găsit nu sunt cunoscute.",
             "court", "art. 133"))
     elif expected != filing.court:
         basis = "alin. (1)" if case.child.domicile_area else "alin. (2)"
-        problems.append(Problem("instanta_necompetenta",
+        problems.append(Problem(Code.COURT_NOT_COMPETENT,
                                 f"Instanța competentă este {expected}, nu {filing.court}.",
                                 "court", f"art. 133 {basis}"))
     for finding in rules.errors(findings(session, case, today)):
-        problems.append(Problem(f"regula_{finding.code}", finding.message, finding.field,
+        problems.append(Problem(finding.code, finding.message, finding.field,
                                 finding.article))
     court = filing.court_id and session.get(Court, filing.court_id)
     expected_files = _manifest_files(filing, store, problems)
@@ -214,7 +215,7 @@ def _manifest_files(filing: Filing, store: ContentStore, problems: list) -> dict
     try:
         _, documents = manifest.read(store.get(filing.manifest_sha256))
     except (OSError, ValueError):
-        problems.append(Problem("manifest_alterat", "Manifestul pachetului nu mai "
+        problems.append(Problem(Code.MANIFEST_ALTERED, "Manifestul pachetului nu mai "
                                 "corespunde amprentei sale.", "manifest"))
         return {}
     return {d.position: d.sha256 for d in documents}
@@ -225,35 +226,35 @@ def _document_problems(doc: FilingDocument, store: ContentStore, court,
     where = f"documents[{doc.position}]"
     name = f"„{doc.title}”"
     if expected_files is not None and expected_files.get(doc.position) != doc.sha256:
-        return [Problem("hash_manifest", f"Amprenta documentului {name} nu corespunde "
+        return [Problem(Code.HASH_MISMATCH, f"Amprenta documentului {name} nu corespunde "
                         "celei din manifest.", where)]
     try:
         data = store.get(doc.sha256)
     except OSError:
-        return [Problem("fisier_alterat", f"Fișierul documentului {name} lipsește sau nu "
+        return [Problem(Code.FILE_ALTERED, f"Fișierul documentului {name} lipsește sau nu "
                         "mai corespunde amprentei din manifest (a fost modificat).", where)]
     report = pdfcheck.inspect(data, roots)
     problems = []
     if not report.is_pdf:
-        return [Problem("nu_este_pdf", f"Documentul {name}: {report.error}.", where)]
+        return [Problem(Code.NOT_A_PDF, f"Documentul {name}: {report.error}.", where)]
     if report.pdfa_part is None:
-        problems.append(Problem("nu_este_pdfa", f"Documentul {name} nu este PDF/A.", where))
+        problems.append(Problem(Code.NOT_PDFA, f"Documentul {name} nu este PDF/A.", where))
     if court is not None and doc.size > court.max_message_bytes:
-        problems.append(Problem("prea_mare", f"Documentul {name} are {doc.size} octeți, "
+        problems.append(Problem(Code.FILE_TOO_LARGE, f"Documentul {name} are {doc.size} octeți, "
                                 f"peste limita de {court.max_message_bytes} a instanței "
                                 "pentru un mesaj.", where))
     if report.signatures == 0:
-        problems.append(Problem("nesemnat", f"Documentul {name} nu este semnat.", where,
+        problems.append(Problem(Code.UNSIGNED, f"Documentul {name} nu este semnat.", where,
                                 signature=True))
     elif not report.intact:
-        problems.append(Problem("semnatura_invalida", f"Semnătura documentului {name} nu "
+        problems.append(Problem(Code.INVALID_SIGNATURE, f"Semnătura documentului {name} nu "
                                 "mai corespunde conținutului (document modificat după "
                                 "semnare).", where, signature=True))
     elif not report.covers_file:
-        problems.append(Problem("modificat_dupa_semnare", f"Documentul {name} are conținut "
+        problems.append(Problem(Code.MODIFIED_AFTER_SIGNING, f"Documentul {name} are conținut "
                                 "adăugat după ultima semnătură.", where, signature=True))
     elif report.trusted is False:
-        problems.append(Problem("semnatura_neincredere", f"Semnătura documentului {name} "
+        problems.append(Problem(Code.UNTRUSTED_SIGNATURE, f"Semnătura documentului {name} "
                                 "nu provine de la un certificat de încredere (lanțul nu "
                                 "ajunge la o autoritate acceptată de direcție) sau "
                                 "certificatul a fost revocat.", where, signature=True))

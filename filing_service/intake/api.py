@@ -12,6 +12,7 @@ from ..api.registry import ApiRoutes
 from ..cases.schemas import Paging
 from ..clock import now
 from ..db import unit_of_work
+from ..errorcodes import Code
 from ..law.errors import DomainError
 from ..submissions.parsing import Limits
 from . import schemas, service, worklists, xml
@@ -69,7 +70,8 @@ def submit_report_xml():
     current_actor()  # 401 before the body is read
     if request.mimetype not in XML_TYPES:
         raise ApiProblem(415, "Tip de conținut nesuportat",
-                         "Trimiteți documentul ca application/xml.", code="tip-continut")
+                         "Trimiteți documentul ca application/xml.",
+                         code=Code.UNSUPPORTED_MEDIA_TYPE)
     limit = current_app.config.get("XML_MAX_BYTES", current_app.config["JSON_MAX_BYTES"])
     data = read_body(limit)
     report, locations = xml.read_report(data, Limits(max_bytes=limit))

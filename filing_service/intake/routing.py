@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..errorcodes import Code
 from ..law.directorates import BY_CODE, DIRECTORATES
 from ..law.errors import DomainError
 
@@ -67,7 +68,7 @@ def route_place(county: str | None, sector: int | None, locality: str | None) ->
         if sector is not None:  # only a sector given as such contradicts the county
             raise DomainError(f"Sectorul {sector} nu există în județul {BY_CODE[code].county}: "
                               "sectoarele sunt ale municipiului București.",
-                              field="place.sector", code="sector_outside_bucharest")
+                              field="place.sector", code=Code.SECTOR_OUTSIDE_BUCHAREST)
         return Routing(code)
     sector = sector or (_sector_of(county) if county else None) or (
         _sector_of(locality) if locality else None)
@@ -88,5 +89,5 @@ def check_area(code: str) -> str:
     routed = route_place(code, None, None)
     if routed.code is None:
         raise DomainError(f"Cod de județ sau sector necunoscut: „{code}” (de exemplu CJ, B3).",
-                          field="area", code="unknown_area")
+                          field="area", code=Code.UNKNOWN_AREA)
     return routed.code

@@ -18,6 +18,7 @@ from ..auth.roles import Role
 from ..cases import schemas as case_schemas
 from ..cases import service as cases
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import Conflict, PermissionDenied
 from ..law.cnp import parse_cnp
 from ..law.errors import DomainError
@@ -95,16 +96,16 @@ def submit_report(uow: UnitOfWork, actor: Actor, data: ReportIn,
 def _check_times(data: ReportIn, now: datetime) -> None:
     if data.received_at > now + CLOCK_SKEW:
         raise DomainError("Momentul primirii apelului nu poate fi în viitor.",
-                          field="received_at", code="date_in_future")
+                          field="received_at", code=Code.DATE_IN_FUTURE)
     alerted_at = data.emergency_112.alerted_at
     if alerted_at is not None and alerted_at > now + CLOCK_SKEW:
         raise DomainError("Ora alertării 112 nu poate fi în viitor.",
-                          field="emergency_112.alerted_at", code="date_in_future")
+                          field="emergency_112.alerted_at", code=Code.DATE_IN_FUTURE)
     for i, child in enumerate(data.children):
         born = child.birth_date or (parse_cnp(child.cnp).birth_date if child.cnp else None)
         if born is not None and born > now.date():
             raise DomainError("Data nașterii copilului nu poate fi în viitor.",
-                              field=f"children[{i}].birth_date", code="date_in_future")
+                              field=f"children[{i}].birth_date", code=Code.DATE_IN_FUTURE)
 
 
 def _by_call_id(session: Session, sender_id: int, call_id: str) -> IntakeReport | None:

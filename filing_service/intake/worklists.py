@@ -16,6 +16,7 @@ from ..auth.actor import Actor
 from ..cases import schemas as case_schemas
 from ..cases import service as cases
 from ..db import UnitOfWork
+from ..errorcodes import Code
 from ..errors import Conflict, NotFound, PermissionDenied
 from ..law.errors import DomainError
 from ..models import Case, Child, Directorate, IntakeReport, ReportedChild
@@ -159,7 +160,7 @@ def confirm_match(uow: UnitOfWork, actor: Actor, reported_child_id: int, case_id
     if rc.link != "caz_nou" or target not in _candidates(session, actor, rc):
         raise DomainError("Cauza nu este o potrivire sugerată: numele și data nașterii "
                           "copilului trebuie să coincidă.", field="case_id",
-                          code="not_a_suggested_match")
+                          code=Code.NOT_A_SUGGESTED_MATCH)
     today = now.date()
     opened = rc.opened_case_id
     # The report's own event, as the opened case holds it (rebuilt if someone removed it).

@@ -53,7 +53,7 @@ def domain_problem(exc: DomainError, locations: dict, data: bytes) -> XmlRejecte
                 for part in re.findall(r"\[\d+\]|[A-Za-z0-9_]+", exc.field or ""))
     lines = data.decode("utf-8", errors="replace").splitlines()
     line, column, xpath = locate(locations, loc, lines)
-    return XmlRejected([Problem(f"integrity_{exc.code}", exc.message, line=line,
+    return XmlRejected([Problem(exc.code, exc.message, line=line,
                                 column=column, xpath=xpath, field=exc.field,
                                 article=exc.article)], status=422)
 

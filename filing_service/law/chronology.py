@@ -1,6 +1,7 @@
 """Dates in order: a child is born before a measure starts, a measure ends after it starts."""
 from datetime import date
 
+from ..errorcodes import Code
 from .dates import format_date_ro
 from .errors import DomainError
 
@@ -12,4 +13,4 @@ def check_not_before(later: date | None, earlier: date | None, *, field: str,
         return
     raise DomainError(
         f"{later_label} ({format_date_ro(later)}) nu poate fi înainte de "
-        f"{earlier_label} ({format_date_ro(earlier)}).", field=field, code="date_order")
+        f"{earlier_label} ({format_date_ro(earlier)}).", field=field, code=Code.DATE_ORDER)

@@ -6,6 +6,7 @@ county code, NNN a serial number, C a check digit (HG 1375/2006; DOMAIN.md, Iden
 from dataclasses import dataclass
 from datetime import date
 
+from ..errorcodes import Code
 from .errors import DomainError
 
 _WEIGHTS = (2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9)
@@ -40,10 +41,11 @@ def parse_cnp(value: str, *, field: str = "cnp", today: date | None = None) -> C
     """Validate a CNP and return what it encodes, or raise :class:`DomainError`."""
     cnp = (value or "").strip()
     if len(cnp) != 13 or not cnp.isdigit():
-        raise DomainError("CNP-ul trebuie să aibă exact 13 cifre.", field=field, code="cnp_format")
+        raise DomainError("CNP-ul trebuie să aibă exact 13 cifre.", field=field,
+                          code=Code.CNP_FORMAT)
     if cnp[0] == "0":
         raise DomainError("Prima cifră a CNP-ului (sexul și secolul) nu poate fi 0.",
-                          field=field, code="cnp_sex_digit")
+                          field=field, code=Code.CNP_SEX_DIGIT)
     yy, mm, dd = int(cnp[1:3]), int(cnp[3:5]), int(cnp[5:7])
     if cnp[0] in _CENTURY:
         year = _CENTURY[cnp[0]] + yy
@@ -54,13 +56,13 @@ def parse_cnp(value: str, *, field: str = "cnp", today: date | None = None) -> C
         birth = date(year, mm, dd)
     except ValueError:
         raise DomainError("CNP-ul conține o dată a nașterii care nu există.",
-                          field=field, code="cnp_birth_date") from None
+                          field=field, code=Code.CNP_BIRTH_DATE) from None
     if cnp[7:9] not in _VALID_COUNTY_CODES:
         raise DomainError(f"Codul de județ {cnp[7:9]} din CNP nu există.",
-                          field=field, code="cnp_county")
+                          field=field, code=Code.CNP_COUNTY)
     if int(cnp[12]) != check_digit(cnp[:12]):
         raise DomainError("Cifra de control a CNP-ului nu este corectă.",
-                          field=field, code="cnp_check_digit")
+                          field=field, code=Code.CNP_CHECK_DIGIT)
     sex = "M" if cnp[0] in "13579" else "F"
     return CnpInfo(value=cnp, birth_date=birth, sex=sex, county_code=cnp[7:9])
 
@@ -72,7 +74,7 @@ def check_cnp_matches(value: str, birth_date: date | None, *, field: str = "cnp"
         raise DomainError(
             f"CNP-ul indică data nașterii {info.birth_date.isoformat()}, "
             f"dar data nașterii declarată este {birth_date.isoformat()}.",
-            field=field, code="cnp_birth_date_mismatch")
+            field=field, code=Code.CNP_BIRTH_DATE_MISMATCH)
     return info
 
 

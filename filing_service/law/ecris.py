@@ -2,6 +2,7 @@
 with an optional suffix for incidental files (``/a1``, ``/a1.2``)."""
 import re
 
+from ..errorcodes import Code
 from .errors import DomainError
 
 _PATTERN = re.compile(r"^(?P<number>[1-9]\d{0,6})/(?P<court>[1-9]\d{0,4})/(?P<year>(19|20)\d{2})"
@@ -15,5 +16,5 @@ def check_case_number(value: str, *, field: str = "court_case_number") -> str:
         raise DomainError(
             "Numărul dosarului trebuie să aibă forma număr/cod instanță/an, de exemplu "
             "1234/85/2024 (opțional cu sufixul /a1 pentru un dosar asociat).",
-            field=field, code="ecris_format")
+            field=field, code=Code.ECRIS_FORMAT)
     return cleaned

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..errorcodes import Code
 from .dates import age_on, format_date_ro
 from .directorates import BY_CODE, competent_tribunal
 from .facts import (FAMILY_TYPE, Authority, CaseFacts, MeasureFacts, MeasureKind, Relationship,
@@ -83,14 +84,14 @@ def residential_under_seven(facts: CaseFacts) -> Iterator[Finding]:
         return
     if 3 <= age and facts.child.complete_impairment_confirmed:
         yield Finding(
-            "art64_exceptie", "art. 64 alin. (2)", Severity.WARNING,
+            Code.ART64_EXCEPTION, "art. 64 alin. (2)", Severity.WARNING,
             f"Copilul are {age} ani: plasamentul într-un serviciu de tip rezidențial este "
             "admis doar prin excepție, pentru deficiența/afectarea funcțională completă "
             "confirmată de serviciul de evaluare complexă; cererea trebuie să o arate.",
             "placement_target.kind")
         return
     yield Finding(
-        "art64_rezidential_sub_7", "art. 64 alin. (1)", Severity.ERROR,
+        Code.ART64_RESIDENTIAL_UNDER_7, "art. 64 alin. (1)", Severity.ERROR,
         f"Copilul are {age} ani: plasamentul copilului care nu a împlinit 7 ani poate fi "
         "dispus numai la familia extinsă, substitutivă sau la asistent maternal; "
         "plasamentul într-un serviciu de tip rezidențial este interzis.",
@@ -106,19 +107,19 @@ def consent_at_fourteen(facts: CaseFacts) -> Iterator[Finding]:
         return
     if measure.authority != Authority.COURT:
         yield Finding(
-            "art57_consimtamant", "art. 57 alin. (3)", Severity.ERROR,
+            Code.ART57_CONSENT, "art. 57 alin. (3)", Severity.ERROR,
             f"Copilul are {age} ani: măsura se stabilește numai cu consimțământul său; "
             "fără acesta, numai instanța judecătorească o poate stabili.",
             "child.consent")
     elif facts.child.consent is False:
         yield Finding(
-            "art57_refuz", "art. 57 alin. (3)", Severity.WARNING,
+            Code.ART57_REFUSAL, "art. 57 alin. (3)", Severity.WARNING,
             f"Copilul are {age} ani și refuză măsura: cererea trebuie să arate motivele "
             "temeinice pentru care instanța poate trece peste refuzul său.",
             "child.consent")
     else:
         yield Finding(
-            "art57_consimtamant_neconsemnat", "art. 57 alin. (3)", Severity.WARNING,
+            Code.ART57_CONSENT_UNRECORDED, "art. 57 alin. (3)", Severity.WARNING,
             f"Copilul are {age} ani: consemnați dacă își dă consimțământul la măsura propusă.",
             "child.consent")
 
@@ -136,7 +137,7 @@ def hearing_at_ten(facts: CaseFacts) -> Iterator[Finding]:
     how = ("cu respectarea art. 101 alin. (3), cauza privind un copil abuzat sau neglijat"
            if abuse else "cu respectarea art. 29")
     yield Finding(
-        "art134_audiere", "art. 134 alin. (2), art. 29 alin. (2)", Severity.WARNING,
+        Code.ART134_HEARING, "art. 134 alin. (2), art. 29 alin. (2)", Severity.WARNING,
         f"Copilul are {age} ani: audierea sa de către instanță este obligatorie ({how}); "
         "cererea o va solicita.", "child.birth_date")
 
@@ -150,7 +151,7 @@ def order_of_preference(facts: CaseFacts) -> Iterator[Finding]:
     target = measure.target
     if target.kind == TargetKind.RESIDENTIAL and not measure.residential_justification:
         yield Finding(
-            "art62_ordine", "art. 62 alin. (1), art. 58 alin. (6)", Severity.WARNING,
+            Code.ART62_ORDER, "art. 62 alin. (1), art. 58 alin. (6)", Severity.WARNING,
             "Plasamentul într-un serviciu de tip rezidențial se dispune numai dacă nu a "
             "putut fi dispus la familia extinsă, la un asistent maternal sau la o altă "
             "persoană sau familie: motivați de ce.",
@@ -158,7 +159,7 @@ def order_of_preference(facts: CaseFacts) -> Iterator[Finding]:
     if (target.kind == TargetKind.PERSON_OR_FAMILY
             and target.relationship == Relationship.OTHER):
         yield Finding(
-            "art64_familie_extinsa", "art. 64 alin. (3) lit. a)", Severity.WARNING,
+            Code.ART64_EXTENDED_FAMILY, "art. 64 alin. (3) lit. a)", Severity.WARNING,
             "Plasamentul se face cu prioritate la familia extinsă sau substitutivă: arătați "
             "demersurile făcute pentru identificarea acesteia.",
             "placement_target.relationship")
@@ -174,7 +175,7 @@ def siblings_together(facts: CaseFacts) -> Iterator[Finding]:
              if s.target_key is not None and s.target_key != measure.target.key]
     if apart:
         yield Finding(
-            "art64_frati", "art. 64 alin. (3) lit. b)", Severity.WARNING,
+            Code.ART64_SIBLINGS, "art. 64 alin. (3) lit. b)", Severity.WARNING,
             "Frații trebuie menținuți împreună; sunt plasați în altă parte: "
             + ", ".join(apart) + ".", "placement_target")
 
@@ -190,15 +191,15 @@ def who_may_receive(facts: CaseFacts) -> Iterator[Finding]:
         return
     on = measure.starts_on or facts.as_of
     if target.birth_date is not None and age_on(target.birth_date, on) < 18:
-        yield Finding("art122_varsta", "art. 122 alin. (1)", Severity.ERROR,
+        yield Finding(Code.ART122_AGE, "art. 122 alin. (1)", Severity.ERROR,
                       "Persoana care primește copilul în plasament trebuie să aibă cel "
                       "puțin 18 ani.", "placement_target.birth_date")
     if target.full_legal_capacity is False:
-        yield Finding("art122_capacitate", "art. 122 alin. (1)", Severity.ERROR,
+        yield Finding(Code.ART122_CAPACITY, "art. 122 alin. (1)", Severity.ERROR,
                       "Persoana care primește copilul în plasament trebuie să aibă "
                       "capacitate deplină de exercițiu.", "placement_target.full_legal_capacity")
     if target.domicile_in_romania is False:
-        yield Finding("art122_domiciliu", "art. 122 alin. (1), art. 62 alin. (2)",
+        yield Finding(Code.ART122_DOMICILE, "art. 122 alin. (1), art. 62 alin. (2)",
                       Severity.ERROR,
                       "Persoana sau familia care primește copilul în plasament trebuie să "
                       "aibă domiciliul în România.", "placement_target.domicile_in_romania")
@@ -213,7 +214,7 @@ def family_to_residential(facts: CaseFacts) -> Iterator[Finding]:
     if (previous.target.kind in FAMILY_TYPE and measure.target.kind == TargetKind.RESIDENTIAL
             and not measure.danger_motivation):
         yield Finding(
-            "art73_familial_rezidential", "art. 73 alin. (3^1)", Severity.ERROR,
+            Code.ART73_FAMILY_RESIDENTIAL, "art. 73 alin. (3^1)", Severity.ERROR,
             "Mutarea copilului dintr-un serviciu de tip familial într-un serviciu de tip "
             "rezidențial este interzisă, cu excepția situațiilor temeinic motivate de "
             "managerul de caz care pun în primejdie viața și securitatea copilului.",
@@ -232,7 +233,7 @@ def emergency_centre_six_months(facts: CaseFacts) -> Iterator[Finding]:
     until = measure.ends_on or facts.as_of
     if until > limit:
         yield Finding(
-            "art123_6_luni", "art. 123 alin. (6)", Severity.ERROR,
+            Code.ART123_6_MONTHS, "art. 123 alin. (6)", Severity.ERROR,
             "Centrul de primire în regim de urgență asigură găzduire provizorie de cel mult "
             f"6 luni, fără prelungire: termenul s-a împlinit la {format_date_ro(limit)}.",
             "measure.ends_on")
@@ -245,7 +246,7 @@ def competent_court(facts: CaseFacts) -> Iterator[Finding]:
         return
     area = facts.child.domicile_area or facts.child.found_area
     if area is None or area not in BY_CODE:
-        yield Finding("art133_necunoscut", "art. 133", Severity.WARNING,
+        yield Finding(Code.ART133_UNKNOWN, "art. 133", Severity.WARNING,
                       "Nu se poate verifica instanța competentă: domiciliul copilului și "
                       "locul în care a fost găsit nu sunt cunoscute.", "child.domicile_area")
         return
@@ -253,5 +254,5 @@ def competent_court(facts: CaseFacts) -> Iterator[Finding]:
     if facts.court != expected:
         basis = "alin. (1)" if facts.child.domicile_area else "alin. (2)"
         yield Finding(
-            "art133_competenta", f"art. 133 {basis}", Severity.ERROR,
+            Code.ART133_COMPETENCE, f"art. 133 {basis}", Severity.ERROR,
             f"Instanța competentă este {expected}, nu {facts.court}.", "court")

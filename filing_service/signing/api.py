@@ -7,6 +7,7 @@ from ..api.body import read_body
 from ..api.problems import ApiProblem
 from ..api.registry import ApiRoutes
 from ..db import unit_of_work
+from ..errorcodes import Code
 from . import schemas, service
 
 blueprint = Blueprint("signing_api", __name__)
@@ -84,22 +85,22 @@ def _uploaded_pdf() -> bytes:
     if declared is not None and declared > limit:
         raise ApiProblem(413, "Cerere prea mare",
                          f"Fișierul are {declared} octeți; limita este {limit} octeți.",
-                         code="cerere-prea-mare")
+                         code=Code.REQUEST_TOO_LARGE)
     if request.mimetype == "multipart/form-data":
         upload = request.files.get("file")
         if upload is None:
             raise ApiProblem(400, "Fișier lipsă",
                              "Trimiteți PDF-ul în câmpul «file» al formularului.",
-                             code="fisier-lipsa", errors=[{
-                                 "field": "file", "code": "missing",
+                             code=Code.FILE_MISSING, errors=[{
+                                 "field": "file", "code": Code.MISSING,
                                  "message": "Câmpul este obligatoriu."}])
         return upload.read()
     if request.mimetype != "application/pdf":
         raise ApiProblem(415, "Tip de conținut nesuportat",
                          "Trimiteți PDF-ul ca application/pdf sau multipart/form-data "
-                         "(câmpul «file»).", code="tip-continut")
+                         "(câmpul «file»).", code=Code.UNSUPPORTED_MEDIA_TYPE)
     data = read_body(limit)
     if not data:
         raise ApiProblem(400, "Fișier lipsă", "Corpul cererii este gol.",
-                         code="fisier-lipsa")
+                         code=Code.FILE_MISSING)
     return data

@@ -21,6 +21,7 @@ from pyhanko.sign.timestamps import HTTPTimeStamper
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
+from ..errorcodes import Code
 from .eventloop import outside_event_loop
 from .profiles import Level
 
@@ -176,7 +177,7 @@ def _inherited(node, key: str):
         node = node.get("/Parent")
         node = node.get_object() if node is not None else None
     raise SigningFailed("Documentul nu are dimensiunea paginii (/MediaBox).",
-                        code="pdf-invalid")
+                        code=Code.INVALID_PDF)
 
 
 def _explain(exc: Exception, level: Level) -> SigningFailed:
@@ -184,11 +185,11 @@ def _explain(exc: Exception, level: Level) -> SigningFailed:
     text = f"{type(exc).__name__}: {exc}".lower()
     if "timestamp" in text or "tsa" in text or "time stamp" in text:
         return SigningFailed("Autoritatea de marcare temporală (TSA) nu a răspuns sau a "
-                             "refuzat cererea.", code="tsa-indisponibila")
+                             "refuzat cererea.", code=Code.TSA_UNAVAILABLE)
     if level in (Level.B_LT, Level.B_LTA) and (
             "revocation" in text or "ocsp" in text or "crl" in text or "path" in text
             or "validat" in text or "trust" in text):
         return SigningFailed("Datele de validare (OCSP/CRL) ale certificatului nu au putut "
                              "fi obținute sau certificatul nu este de încredere.",
-                             code="validare-certificat")
-    return SigningFailed(f"Semnarea a eșuat ({type(exc).__name__}).", code="semnare-esuata")
+                             code=Code.CERTIFICATE_VALIDATION_FAILED)
+    return SigningFailed(f"Semnarea a eșuat ({type(exc).__name__}).", code=Code.SIGNING_FAILED)

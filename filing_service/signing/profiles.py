@@ -18,6 +18,7 @@ the PIN or passphrase: the secret itself never lives in the database.
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..errorcodes import Code
 from ..law.errors import DomainError
 
 
@@ -37,7 +38,7 @@ class Level(StrEnum):
 KEY_TYPES = ("pkcs12", "pkcs11")
 
 
-def _invalid(field: str, code: str, message: str) -> DomainError:
+def _invalid(field: str, code: Code, message: str) -> DomainError:
     return DomainError(message, field=field, code=code)
 # Keys whose values would be secrets: refused outright, so nobody stores a PIN here.
 _FORBIDDEN = {"pin", "passphrase", "password", "parola"}
@@ -79,7 +80,7 @@ class Profile:
         try:
             return self.keys[name]
         except KeyError:
-            raise _invalid("key", "cheie-necunoscuta",
+            raise _invalid("key", Code.UNKNOWN_KEY,
                               f"Profilul de semnătură nu are cheia «{name}».") from None
 
 
@@ -89,18 +90,18 @@ def parse_profile(raw: dict | None, level_override: str | None = None) -> Profil
     Raises ``DomainError`` naming the field at fault.
     """
     if not raw:
-        raise _invalid("signature_profile", "profil-lipsa",
+        raise _invalid("signature_profile", Code.PROFILE_MISSING,
                           "Direcția nu are un profil de semnătură configurat.")
     tsa_url = raw.get("tsa_url") or None
     level_text = level_override or raw.get("level") or ("B-LT" if tsa_url else "B-B")
     try:
         level = Level(level_text)
     except ValueError:
-        raise _invalid("level", "nivel-necunoscut",
+        raise _invalid("level", Code.UNKNOWN_LEVEL,
                           f"Nivel PAdES necunoscut: «{level_text}»; valori acceptate: "
                           + ", ".join(lv.value for lv in Level) + ".") from None
     if level.needs_tsa and not tsa_url:
-        raise _invalid("tsa_url", "tsa-lipsa",
+        raise _invalid("tsa_url", Code.TSA_MISSING,
                           f"Nivelul {level} cere o autoritate de marcare temporală "
                           f"(tsa_url) în profilul de semnătură.")
     keys = {name: parse_key(name, spec) for name, spec in (raw.get("keys") or {}).items()}
@@ -111,20 +112,20 @@ def parse_key(name: str, spec: dict) -> KeySpec:
     """Check one key entry of a profile."""
     where = f"keys.{name}"
     if _FORBIDDEN & {k.lower() for k in spec}:
-        raise _invalid(where, "secret-in-profil",
+        raise _invalid(where, Code.SECRET_IN_PROFILE,
                           "Profilul de semnătură nu poate conține PIN-uri sau parole; "
                           "indicați în «secret» numele variabilei de mediu.")
     kind = spec.get("type")
     if kind not in KEY_TYPES:
-        raise _invalid(f"{where}.type", "tip-cheie",
+        raise _invalid(f"{where}.type", Code.KEY_TYPE,
                           "Tipul cheii trebuie să fie pkcs12 sau pkcs11.")
     if not spec.get("secret"):
-        raise _invalid(f"{where}.secret", "secret-lipsa",
+        raise _invalid(f"{where}.secret", Code.SECRET_MISSING,
                           "Indicați în «secret» variabila de mediu cu PIN-ul sau parola.")
     required = ("path",) if kind == "pkcs12" else ("module", "token_label", "key_label")
     for item in required:
         if not spec.get(item):
-            raise _invalid(f"{where}.{item}", "camp-lipsa",
+            raise _invalid(f"{where}.{item}", Code.REQUIRED,
                               f"Cheia {kind} «{name}» are nevoie de «{item}».")
     return KeySpec(name=name, type=kind, secret=spec["secret"],
                    users=tuple(spec.get("users") or ()), path=spec.get("path"),

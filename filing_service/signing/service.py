@@ -19,6 +19,7 @@ from ..auth.actor import Actor
 from ..auth.roles import ROLE_LABELS, Role
 from ..db import UnitOfWork
 from ..documents.service import get_document as load_document
+from ..errorcodes import Code
 from ..errors import Conflict, NotFound, PermissionDenied
 from ..law.errors import DomainError
 from ..models import Directorate, Signature, User
@@ -191,7 +192,7 @@ def _signing_user(session: Session, actor: Actor, role: str) -> User:
                                "persoane; semnează directorul sau consilierul juridic.")
     if role not in {r.value for r in SIGNING_ROLES}:
         raise DomainError("Se poate semna doar ca «consilier_juridic» sau «director».",
-                          field="role", code="rol-semnatar")
+                          field="role", code=Code.SIGNER_ROLE)
     if not actor.can("sign") or actor.role != role:
         raise PermissionDenied("Doar directorul sau consilierul juridic semnează, fiecare "
                                "în calitatea sa.")
@@ -209,7 +210,7 @@ def _key_for(profile: Profile, user: User, key_name: str | None) -> KeySpec:
         if not mine:
             raise DomainError("Profilul de semnătură nu are o cheie a utilizatorului "
                               f"«{user.username}»; indicați cheia.", field="key",
-                              code="cheie-lipsa")
+                              code=Code.KEY_MISSING)
         key = mine[0]
     if key.users and user.username not in key.users:
         raise PermissionDenied(f"Cheia «{key.name}» nu aparține utilizatorului "

@@ -18,6 +18,7 @@ from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from ..errorcodes import Code
 from .eventloop import outside_event_loop
 
 PADES_SUBFILTER = "/ETSI.CAdES.detached"
@@ -73,7 +74,7 @@ def open_pdf(data: bytes) -> PdfFileReader:
     """Read ``data`` as an unencrypted PDF, or raise ``ValidationInputError``."""
     if not data.lstrip()[:5] == b"%PDF-":
         raise ValidationInputError("Fișierul trimis nu este un document PDF.",
-                                   code="nu-este-pdf", status=415)
+                                   code=Code.NOT_A_PDF, status=415)
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         encrypted = reader.encrypted
@@ -82,10 +83,10 @@ def open_pdf(data: bytes) -> PdfFileReader:
     except Exception as exc:  # whatever the parser trips over, the file is damaged
         raise ValidationInputError(
             f"Fișierul PDF este deteriorat sau incomplet ({type(exc).__name__}).",
-            code="pdf-deteriorat") from None
+            code=Code.DAMAGED_PDF) from None
     if encrypted:
         raise ValidationInputError("Documentul PDF este criptat; trimiteți versiunea "
-                                   "necriptată pentru validare.", code="pdf-criptat")
+                                   "necriptată pentru validare.", code=Code.ENCRYPTED_PDF)
     return reader
 
 
@@ -105,10 +106,10 @@ def _validate_pdf(data: bytes, trust_roots: list, allow_fetching: bool
     except Exception as exc:  # any damage pyhanko or asn1crypto trips over while reading
         raise ValidationInputError(
             f"Semnăturile documentului nu pot fi citite: fișier deteriorat "
-            f"({type(exc).__name__}).", code="pdf-deteriorat") from None
+            f"({type(exc).__name__}).", code=Code.DAMAGED_PDF) from None
     if not regular:
         raise ValidationInputError("Documentul PDF nu conține nicio semnătură electronică.",
-                                   code="fara-semnatura")
+                                   code=Code.NO_SIGNATURE)
     doc_ts_revisions = [s.signed_revision for s in signatures
                         if s.sig_object_type == "/DocTimeStamp"
                         and _timestamp_holds(s, dss, trust_roots, allow_fetching)]

@@ -1,5 +1,2 @@
 """XML submissions: the hardened parser every capability uses, the XSD schemas, and the
 import of cases pushed as XML by the directorates' case systems."""
-from .api import init_app
-
-__all__ = ["init_app"]

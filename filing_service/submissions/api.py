@@ -1,16 +1,16 @@
 """HTTP routes of XML submissions: import, dry run, export. Views read, call, answer."""
-from flask import Blueprint, Flask, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from ..api.auth import current_actor
 from ..api.body import read_body
-from ..api.problems import ApiProblem, problem
+from ..api.problems import ApiProblem
 from ..api.registry import ApiRoutes
 from ..cases import service as cases
 from ..clock import today
 from ..db import unit_of_work
+from ..errorcodes import Code
 from .export import export_case
 from .parsing import Limits
-from .problems import XmlRejected
 from .service import Outcome, import_case
 
 blueprint = Blueprint("submissions_api", __name__)
@@ -26,7 +26,8 @@ def _xml_body() -> tuple[bytes, Limits]:
     """The request body, if it is declared XML and within the size limit."""
     if request.mimetype not in XML_TYPES:
         raise ApiProblem(415, "Tip de conținut nesuportat",
-                         "Trimiteți documentul ca application/xml.", code="tip-continut")
+                         "Trimiteți documentul ca application/xml.",
+                         code=Code.UNSUPPORTED_MEDIA_TYPE)
     limit = current_app.config.get("XML_MAX_BYTES", current_app.config["JSON_MAX_BYTES"])
     return read_body(limit), Limits(max_bytes=limit)
 
@@ -72,26 +73,3 @@ def export(case_id: int):
         data = export_case(case)
         uow.commit()  # the read is audited
     return Response(data, mimetype="application/xml")
-
-
-def _rejected(exc: XmlRejected):
-    """Every problem of a refused document, as problem+json."""
-    if exc.status == 413:
-        title, code = "Cerere prea mare", "cerere-prea-mare"
-    elif exc.status == 400:
-        title, code = "XML refuzat", "xml-refuzat"
-    elif any(p.article for p in exc.problems):
-        title, code = "Încălcare a Legii nr. 272/2004", "incalcare-lege"
-    else:
-        title, code = "Transmitere invalidă", "xml-invalid"
-    count = len(exc.problems)
-    detail = (f"{count} problem{'ă' if count == 1 else 'e'}; nimic nu a fost salvat. "
-              + "; ".join(p.message for p in exc.problems[:3]))
-    return problem(exc.status, title, detail, code=code,
-                   errors=[p.as_dict() for p in exc.problems])
-
-
-def init_app(app: Flask) -> None:
-    """Answer :class:`XmlRejected` (raised by any capability's XML route) as
-    problem+json."""
-    app.register_error_handler(XmlRejected, _rejected)

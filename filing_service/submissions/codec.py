@@ -194,6 +194,6 @@ def model_problems(exc: ValidationError, locations: dict, data: bytes) -> list[P
     for raw, translated in zip(exc.errors(include_url=False, include_input=False),
                                validation_errors(exc)):
         line, column, xpath = locate(locations, tuple(raw["loc"]), lines)
-        out.append(Problem(f"model_{raw['type']}", translated["message"], line=line,
+        out.append(Problem(translated["code"], translated["message"], line=line,
                            column=column, xpath=xpath, field=translated["field"]))
     return out

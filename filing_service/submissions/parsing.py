@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..errorcodes import Code
 from .problems import Problem, XmlRejected
 from .schema_errors import translate
 
@@ -60,7 +61,7 @@ def parse_xml(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> etree._Element
     """
     if len(data) > limits.max_bytes:
         raise XmlRejected([Problem(
-            "xml_too_large", f"Documentul are {len(data)} octeți; limita este "
+            Code.XML_TOO_LARGE, f"Documentul are {len(data)} octeți; limita este "
             f"{limits.max_bytes} octeți.")], status=413)
     body = _check_encoding(data)
     _check_prolog(body)
@@ -82,12 +83,12 @@ def _check_encoding(data: bytes) -> bytes:
     """
     bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
     if bom not in (None, "UTF-8"):
-        raise _reject("encoding_unsupported",
+        raise _reject(Code.ENCODING_UNSUPPORTED,
                       f"Documentul începe cu marca de ordine a octeților (BOM) {bom}; "
                       "serviciul acceptă numai documente codificate UTF-8.", 1, 1)
     body = data[len(codecs.BOM_UTF8):] if bom else data
     if body[:2] in (b"<\x00", b"\x00<"):
-        raise _reject("encoding_unsupported",
+        raise _reject(Code.ENCODING_UNSUPPORTED,
                       "Documentul pare codificat UTF-16; serviciul acceptă numai UTF-8.",
                       1, 1)
     declared = _DECLARATION.match(body)
@@ -95,10 +96,10 @@ def _check_encoding(data: bytes) -> bytes:
         name = declared.group(3).decode("ascii")
         if name.lower() not in _UTF8_NAMES:
             if bom:
-                raise _reject("encoding_mismatch",
+                raise _reject(Code.ENCODING_MISMATCH,
                               f"Marca BOM spune UTF-8, dar declarația XML spune „{name}”: "
                               "codificarea documentului este contradictorie.", 1, 1)
-            raise _reject("encoding_unsupported",
+            raise _reject(Code.ENCODING_UNSUPPORTED,
                           f"Declarația XML cere codificarea „{name}”; serviciul acceptă "
                           "numai UTF-8 (encoding=\"UTF-8\").", 1, 1)
     return body
@@ -110,7 +111,7 @@ def _check_utf8(body: bytes) -> None:
         body.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(body, exc.start)
-        raise _reject("encoding_invalid",
+        raise _reject(Code.ENCODING_INVALID,
                       f"Octeții de la linia {line}, coloana {column} nu sunt UTF-8 valid, "
                       "deși documentul trebuie să fie (și se declară) UTF-8.",
                       line, column) from None
@@ -132,9 +133,9 @@ def _check_prolog(body: bytes) -> None:
     """
     stripped = body.lstrip()
     if not stripped:
-        raise _reject("xml_empty", "Corpul cererii este gol; se aștepta un document XML.")
+        raise _reject(Code.XML_EMPTY, "Corpul cererii este gol; se aștepta un document XML.")
     if not stripped.startswith(b"<"):
-        raise _reject("not_xml", "Corpul cererii nu este un document XML (trebuie să "
+        raise _reject(Code.NOT_XML, "Corpul cererii nu este un document XML (trebuie să "
                                  "înceapă cu „<”).", 1, 1)
     position = 0
     declared = _DECLARATION.match(body)
@@ -150,7 +151,7 @@ def _check_prolog(body: bytes) -> None:
             end, closing = body.find(b"?>", position + 2), 2
         elif rest.upper().startswith(b"<!DOCTYPE"):
             line, column = _position(body, position)
-            raise _reject("doctype_forbidden",
+            raise _reject(Code.DOCTYPE_FORBIDDEN,
                           "Documentul conține o declarație DOCTYPE. Din motive de "
                           "securitate nu se acceptă DTD-uri, entități sau referințe "
                           "externe; validarea se face după schema XSD a serviciului.",
@@ -181,7 +182,7 @@ def _parse(data: bytes, limits: Limits) -> etree._ElementTree:
     """
     tags = data.count(b"<") - data.count(b"</") - data.count(b"<!") - data.count(b"<?")
     if tags > limits.max_elements:
-        raise _reject("xml_too_many_elements",
+        raise _reject(Code.XML_TOO_MANY_ELEMENTS,
                       f"Documentul are {tags} etichete de început de element; limita este "
                       f"{limits.max_elements} elemente.")
     parser = etree.XMLParser(**_PARSER_OPTIONS)
@@ -191,11 +192,11 @@ def _parse(data: bytes, limits: Limits) -> etree._ElementTree:
         raise _syntax_error(parser, exc) from None
     too_deep = root.xpath("/*" * (limits.max_depth + 1))
     if too_deep:
-        raise _reject("xml_too_deep", f"Elementele sunt imbricate pe mai mult de "
+        raise _reject(Code.XML_TOO_DEEP, f"Elementele sunt imbricate pe mai mult de "
                                       f"{limits.max_depth} niveluri.", too_deep[0].sourceline)
     tree = root.getroottree()
     if tree.docinfo.doctype:  # unreachable after _check_prolog; kept as a second lock
-        raise _reject("doctype_forbidden", "Documentul conține o declarație DOCTYPE.")
+        raise _reject(Code.DOCTYPE_FORBIDDEN, "Documentul conține o declarație DOCTYPE.")
     return tree
 
 
@@ -207,15 +208,15 @@ def _syntax_error(parser, exc: etree.XMLSyntaxError) -> XmlRejected:
     reason = (first.message if first else exc.msg) or "eroare de sintaxă"
     reason = re.sub(r",? line \d+, column \d+.*$", "", reason).strip()[:200]
     if first is not None and first.type_name == "ERR_UNDECLARED_ENTITY":
-        return _reject("entity_forbidden",
+        return _reject(Code.ENTITY_FORBIDDEN,
                        f"Referință la o entitate nedefinită (linia {line}, coloana {column}): "
                        "documentul nu poate folosi entități, în afara celor predefinite "
                        "(&amp; &lt; &gt; &quot; &apos;) și a referințelor numerice.",
                        line, column)
     if "Excessive depth" in reason:
-        return _reject("xml_too_deep", "Elementele sunt imbricate pe prea multe niveluri.",
+        return _reject(Code.XML_TOO_DEEP, "Elementele sunt imbricate pe prea multe niveluri.",
                        line or None, column or None)
-    return _reject("xml_malformed", f"Documentul nu este XML bine format (linia {line}, "
+    return _reject(Code.XML_MALFORMED, f"Documentul nu este XML bine format (linia {line}, "
                                     f"coloana {column}): {reason}.", line or None, column or None)
 
 
@@ -252,7 +253,7 @@ def validate_against(tree: etree._ElementTree, schema_name: str,
         problem = translate(entry, element, element_xpath(element) if element is not None
                             else None, element_column(lines, element, entry.line))
         # libxml2 may follow a facet error with a generic one on the same element.
-        if problems and problem.code == "xsd_datatype" and (
+        if problems and problem.code == Code.XSD_DATATYPE and (
                 problems[-1].xpath, problems[-1].line) == (problem.xpath, problem.line):
             continue
         problems.append(problem)

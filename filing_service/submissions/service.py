@@ -104,7 +104,7 @@ def import_case(uow: UnitOfWork, actor: Actor, data: bytes, today: date, *,
                           status=422) from None
     except DomainError as exc:
         line, column, xpath = locate(locations, _loc(exc.field), lines)
-        raise XmlRejected([Problem(f"integrity_{exc.code}", exc.message, line=line,
+        raise XmlRejected([Problem(exc.code, exc.message, line=line,
                                    column=column, xpath=xpath, field=exc.field,
                                    article=exc.article)], status=422) from None
     except IntegrityError:

@@ -1,15 +1,15 @@
 """The web pages for a directorate's legal staff, in Romanian, served by the same app.
 
-One parent blueprint ``web`` loads the logged-in user, checks the CSRF token of every
-form and turns the service's errors into pages; one child blueprint per area (log-in,
-dashboard, cases and their parts, the document wizard, calendar, administration).
+One parent blueprint ``web`` loads the logged-in user and checks the CSRF token of every
+form (``filing_service.error_handlers`` turns the service's errors into pages); one child
+blueprint per area (log-in, dashboard, cases and their parts, the document wizard,
+calendar, administration).
 Views parse the form, call the capability's service functions, and render.
 """
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, Flask, current_app, g, render_template
+from flask import Blueprint, Flask, current_app, g
 
-from ..errors import NotFound, PermissionDenied
 from ..law.dates import format_date_ro
 from . import csrf, labels, session
 from .views import admin, auth, calendar, cases, dashboard, documents, parts
@@ -24,30 +24,6 @@ for area in (auth, dashboard, cases, parts, documents, calendar, admin):
 def _before():
     session.load_user()
     csrf.protect()
-
-
-@blueprint.errorhandler(NotFound)
-def _not_found(exc: NotFound):
-    return render_template("web/error.html", title="Pagina nu a fost găsită",
-                           message=exc.message), 404
-
-
-@blueprint.errorhandler(404)
-def _no_page(exc):
-    return render_template("web/error.html", title="Pagina nu a fost găsită",
-                           message="Adresa cerută nu există."), 404
-
-
-@blueprint.errorhandler(PermissionDenied)
-def _forbidden(exc: PermissionDenied):
-    return render_template("web/error.html", title="Acțiune nepermisă",
-                           message=exc.message), 403
-
-
-@blueprint.errorhandler(csrf.CsrfError)
-def _csrf(exc: csrf.CsrfError):
-    return render_template("web/error.html", title="Formular expirat",
-                           message=exc.description), 400
 
 
 @blueprint.context_processor

@@ -16,6 +16,7 @@ HEADER = "X-CSRF-Token"
 
 
 class CsrfError(BadRequest):
+    title = "Formular expirat"  # the page ``error_handlers`` shows
     description = ("Formularul a expirat sau nu provine din această aplicație. "
                    "Reîncărcați pagina și trimiteți din nou.")
 

@@ -9,10 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from pydantic import ValidationError
-
-from ..api.problems import validation_errors
-from ..errors import Conflict, DomainError, RuleViolation
+from ..error_handlers import EXPECTED, describe
+from ..errors import NotFound
 
 
 @dataclass(frozen=True)
@@ -130,18 +128,13 @@ def errors_of(exc: Exception, names: set[str], aliases: dict | None = None) -> F
 
 
 def _messages(exc: Exception):
-    if isinstance(exc, ValidationError):
-        for err in validation_errors(exc):
-            yield err["field"], err["message"], None
-    elif isinstance(exc, RuleViolation):
-        for finding in exc.findings:
-            yield finding.field or "", finding.message, finding.article
-    elif isinstance(exc, DomainError):
-        yield exc.field or "", exc.message, exc.article
-    elif isinstance(exc, Conflict):
-        yield exc.field or "", exc.message, None
-    else:  # pragma: no cover - callers pass only the errors above
-        raise exc
+    """Field, message and article of each error, as ``error_handlers`` describes them; an
+    error about no field in particular is its detail, shown at the top."""
+    answer = describe(exc)
+    if not answer.errors:
+        yield "", answer.detail, None
+    for error in answer.errors:
+        yield error.get("field") or "", error["message"], error.get("article")
 
 
 def _input_for(path: str, names: set[str], aliases: dict) -> str | None:
@@ -157,4 +150,6 @@ def _input_for(path: str, names: set[str], aliases: dict) -> str | None:
     return normal if normal in names else None
 
 
-FORM_ERRORS = (ValidationError, DomainError, RuleViolation, Conflict)
+# Every error a form answers next to its fields (or at its top), so that a view catches
+# this and never lists exception classes; a record not found is a page (404), not a form.
+FORM_ERRORS = tuple(kind for kind in EXPECTED if kind is not NotFound)

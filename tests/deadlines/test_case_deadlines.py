@@ -144,7 +144,7 @@ def test_hearings_too_far_apart_are_flagged_with_their_article(client, auth):
     checks = client.get(f"/api/v1/cases/{case['id']}/deadlines", headers=auth) \
         .get_json()["checks"]
     assert [(c["code"], c["article"]) for c in checks] == [
-        ("termen_judecata_peste_10_zile", "art. 134 alin. 3")]
+        ("hearing_gap_over_10_days", "art. 134 alin. 3")]
 
 
 def test_the_recomputation_keeps_one_row_per_deadline(app, client, auth):

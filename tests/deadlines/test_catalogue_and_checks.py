@@ -84,7 +84,7 @@ def test_a_hearing_more_than_ten_days_after_the_previous_is_flagged():
     found = check([], [HearingFact(1, date(2026, 3, 2)), HearingFact(2, date(2026, 3, 13))],
                   WorkCalendar())
     assert [(c.code, c.article, c.hearing_id) for c in found] == [
-        ("termen_judecata_peste_10_zile", "art. 134 alin. 3", 2)]
+        ("hearing_gap_over_10_days", "art. 134 alin. 3", 2)]
 
 
 def test_a_hearing_exactly_ten_days_after_the_previous_is_lawful():
@@ -95,7 +95,7 @@ def test_a_hearing_exactly_ten_days_after_the_previous_is_lawful():
 def test_a_summons_handed_on_the_hearing_day_is_flagged():
     found = check([], [HearingFact(1, date(2026, 3, 2), summons_served_on=date(2026, 3, 2))],
                   WorkCalendar())
-    assert [(c.code, c.article) for c in found] == [("citatie_tardiva", "art. 134 alin. 4")]
+    assert [(c.code, c.article) for c in found] == [("late_summons", "art. 134 alin. 4")]
 
 
 def test_a_summons_handed_the_day_before_is_lawful():
@@ -107,14 +107,14 @@ def test_a_pronouncement_postponed_three_days_is_flagged():
     events = [EventFact(1, "dezbateri_inchise", date(2026, 3, 2)),
               EventFact(2, "pronuntare", date(2026, 3, 5))]
     assert [(c.code, c.article, c.event_id) for c in check(events, [], WorkCalendar())] == [
-        ("pronuntare_amanata_peste_2_zile", "art. 135 alin. 2", 2)]
+        ("ruling_postponed_over_2_days", "art. 135 alin. 2", 2)]
 
 
 def test_a_decision_communicated_after_the_ten_day_term_is_flagged():
     events = [EventFact(1, "pronuntare", date(2026, 3, 2)),
               EventFact(2, "comunicare_hotarare", date(2026, 3, 14))]  # last day 13 March
     assert [(c.code, c.article) for c in check(events, [], WorkCalendar())] == [
-        ("comunicare_tardiva", "art. 136 alin. 2")]
+        ("late_communication", "art. 136 alin. 2")]
 
 
 def test_a_decision_communicated_on_the_last_day_of_the_term_is_lawful():

@@ -95,7 +95,7 @@ def test_the_rules_engines_warnings_come_with_the_document(client, auth, convert
     data = builders.case(child=builders.child(11))  # a child of 10+ must be heard
     case_id = client.post("/api/v1/cases", json=data, headers=auth).get_json()["id"]
     record = generate(client, auth, case_id).get_json()
-    assert "art134_audiere" in {w["code"] for w in record["warnings"]}
+    assert "art134_hearing" in {w["code"] for w in record["warnings"]}
 
 
 def test_rule_errors_block_a_court_document_with_422_and_nothing_is_stored(

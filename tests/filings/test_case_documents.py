@@ -68,4 +68,4 @@ def test_a_document_of_another_case_is_refused(app, client, auth, new_filing, ca
     response = client.post(f"/api/v1/filings/{filing['id']}/case-documents", headers=auth,
                            json={"role": "cerere", "document_id": document_id})
     assert response.status_code == 422
-    assert response.get_json()["errors"][0]["code"] == "document_strain"
+    assert response.get_json()["errors"][0]["code"] == "foreign_document"

@@ -33,7 +33,7 @@ def test_an_unsigned_document_is_listed_and_keeps_the_package_from_being_signed(
     upload(filing["id"], "raport_art139", make_pdf("Raport"))  # not signed
     report = check(client, auth, filing["id"])
     assert not report["ok"]
-    assert codes(report) == {"nesemnat"}
+    assert codes(report) == {"unsigned"}
     [problem] = report["problems"]
     assert problem["field"] == "documents[2]" and "nu este semnat" in problem["message"]
     assert report["status"] == "verificat"  # content is fine; signatures are not
@@ -44,7 +44,7 @@ def test_a_document_changed_after_signing_is_refused(client, auth, new_filing, u
     upload(filing["id"], "cerere", tamper(signed_pdf("Cerere")))
     upload(filing["id"], "raport_art139", signed_pdf("Raport"))
     report = check(client, auth, filing["id"])
-    assert codes(report) == {"semnatura_invalida"}
+    assert codes(report) == {"invalid_signature"}
     assert "modificat după semnare" in report["problems"][0]["message"]
 
 
@@ -53,7 +53,7 @@ def test_content_appended_after_the_last_signature_is_refused(client, auth, new_
     filing = new_filing()
     upload(filing["id"], "cerere", signed_pdf("Cerere") + b"\n% appended\n")
     upload(filing["id"], "raport_art139", signed_pdf("Raport"))
-    assert codes(check(client, auth, filing["id"])) == {"modificat_dupa_semnare"}
+    assert codes(check(client, auth, filing["id"])) == {"modified_after_signing"}
 
 
 def test_a_package_without_the_art_139_report_is_incomplete(client, auth, new_filing,
@@ -62,7 +62,7 @@ def test_a_package_without_the_art_139_report_is_incomplete(client, auth, new_fi
     upload(filing["id"], "cerere", signed_pdf("Cerere"))
     report = check(client, auth, filing["id"])
     [problem] = report["problems"]
-    assert (problem["code"], problem["article"]) == ("lipseste_raportul", "art. 139")
+    assert (problem["code"], problem["article"]) == ("child_report_missing", "art. 139")
     assert report["status"] == "ciorna"
 
 
@@ -72,7 +72,7 @@ def test_a_court_not_competent_under_art_133_is_refused(client, auth, new_filing
     upload(filing["id"], "raport_art139", signed_pdf("Raport"))
     report = check(client, auth, filing["id"])
     [problem] = report["problems"]
-    assert problem["code"] == "instanta_necompetenta"
+    assert problem["code"] == "court_not_competent"
     assert problem["article"] == "art. 133 alin. (1)"
     assert "Tribunalul Cluj" in problem["message"]
 
@@ -81,14 +81,14 @@ def test_a_pdf_that_does_not_declare_pdf_a_is_refused(client, auth, new_filing, 
     filing = new_filing()
     upload(filing["id"], "cerere", sign(make_pdf("Cerere", pdfa=False)))
     upload(filing["id"], "raport_art139", signed_pdf("Raport"))
-    assert codes(check(client, auth, filing["id"])) == {"nu_este_pdfa"}
+    assert codes(check(client, auth, filing["id"])) == {"not_pdfa"}
 
 
 def test_a_file_that_is_not_a_pdf_is_refused_at_upload(client, auth, new_filing, upload):
     filing = new_filing()
     response = upload(filing["id"], "inscris", b"GIF89a not a pdf")
     assert response.status_code == 422
-    assert response.get_json()["errors"][0]["code"] == "nu_este_pdf"
+    assert response.get_json()["errors"][0]["code"] == "not_a_pdf"
     assert client.get(f"/api/v1/filings/{filing['id']}",
                       headers=auth).get_json()["documents"] == []
 
@@ -142,5 +142,5 @@ def test_a_signature_from_an_untrusted_certificate_is_refused(client, auth, new_
     upload(filing["id"], "cerere", sign(make_pdf("Cerere"), who="Necunoscut"))
     upload(filing["id"], "raport_art139", signed_pdf("Raport"))
     report = check(client, auth, filing["id"])
-    assert codes(report) == {"semnatura_neincredere"}
+    assert codes(report) == {"untrusted_signature"}
     assert report["status"] == "verificat"

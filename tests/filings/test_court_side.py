@@ -55,7 +55,7 @@ def test_a_number_cannot_be_recorded_before_the_package_is_sent(client, auth,
     response = client.post(f"/api/v1/filings/{filing['id']}/registration", headers=auth,
                            json={"registration_number": "2345/117/2026/a1"})
     assert response.status_code == 422
-    assert response.get_json()["errors"][0]["code"] == "stare_nepermisa"
+    assert response.get_json()["errors"][0]["code"] == "status_not_allowed"
 
 
 def test_a_hearing_set_by_the_court_is_imported_once(app, client, auth, portal, registered,
@@ -119,7 +119,7 @@ def test_a_communication_cannot_be_dated_in_the_future(client, auth, registered)
     response = client.post(f"/api/v1/filings/{registered['id']}/status", headers=auth,
                            json={"status": "comunicat", "on": "2027-01-10"})
     assert response.status_code == 422
-    assert response.get_json()["errors"][0]["code"] == "data_viitoare"
+    assert response.get_json()["errors"][0]["code"] == "date_in_future"
 
 
 def test_the_court_side_only_moves_forward(client, auth, registered):
@@ -128,7 +128,7 @@ def test_the_court_side_only_moves_forward(client, auth, registered):
     response = client.post(f"/api/v1/filings/{registered['id']}/status", headers=auth,
                            json={"status": "termen_fixat", "on": "2026-11-23"})
     assert response.status_code == 422
-    assert response.get_json()["errors"][0]["code"] == "tranzitie_nepermisa"
+    assert response.get_json()["errors"][0]["code"] == "transition_not_allowed"
 
 
 def test_the_older_operation_answers_when_the_newer_one_faults(app, client, auth, portal,

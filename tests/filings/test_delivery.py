@@ -123,7 +123,7 @@ def test_an_unverified_registry_address_is_refused_outside_tests(
     response = send(client, auth, filing["id"])
     assert response.status_code == 422
     error = response.get_json()["errors"][0]
-    assert error["code"] == "adresa_neconfirmata"
+    assert error["code"] == "address_unconfirmed"
     assert "registratura@tribunalul-cluj.invalid" in error["message"]
     assert "Administratorul" in error["message"]
     assert smtp.messages == []
@@ -143,7 +143,7 @@ def test_an_unsigned_package_cannot_be_sent(client, auth, smtp, new_filing):
     filing = new_filing()
     response = send(client, auth, filing["id"])
     assert response.status_code == 422
-    assert response.get_json()["errors"][0]["code"] == "nepregatit"
+    assert response.get_json()["errors"][0]["code"] == "not_ready"
     assert smtp.messages == []
 
 

@@ -22,10 +22,10 @@ def test_a_single_file_over_the_limit_cannot_be_sent_by_e_mail():
 
 def test_a_package_needs_one_petition_and_the_art_139_report():
     assert package_problems(["cerere", "raport_art139"]) == []
-    assert {p.code for p in package_problems(["inscris"])} == {"lipseste_cererea",
-                                                               "lipseste_raportul"}
+    assert {p.code for p in package_problems(["inscris"])} == {"petition_missing",
+                                                               "child_report_missing"}
     assert {p.code for p in package_problems(["cerere", "cerere", "raport_art139"])} == {
-        "mai_multe_cereri"}
+        "several_petitions"}
 
 
 @pytest.mark.parametrize("current, target, allowed", [

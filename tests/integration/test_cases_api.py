@@ -39,7 +39,7 @@ def test_the_birth_date_is_taken_from_the_cnp_when_missing(client, auth):
 def test_warnings_of_the_rules_engine_come_with_the_case(client, auth):
     case = create(client, auth, child=builders.child(age=11))
     codes = {f["code"] for f in case["findings"]}
-    assert "art134_audiere" in codes
+    assert "art134_hearing" in codes
 
 
 def test_updating_the_child_is_checked_against_the_law(client, auth):
@@ -52,7 +52,7 @@ def test_updating_the_child_is_checked_against_the_law(client, auth):
         "birth_date": younger.isoformat(),
         "cnp": build_cnp(younger, sex="M", county_code="12", serial=9)})
     assert response.status_code == 422
-    assert response.get_json()["errors"][0]["code"] == "art64_rezidential_sub_7"
+    assert response.get_json()["errors"][0]["code"] == "art64_residential_under_7"
     unchanged = client.get(f"/api/v1/children/{child_id}", headers=auth).get_json()
     assert unchanged["birth_date"] == case["child"]["birth_date"]
 

@@ -124,7 +124,7 @@ def test_a_wrong_pin_is_a_clear_error_that_never_repeats_the_pin(
     with pytest.raises(SigningKeyError) as raised:
         sign(signing_app, people["mihai.ionescu"], document_id,
              pin_provider=lambda spec: wrong_pin)
-    assert raised.value.code == "secret-gresit"
+    assert raised.value.code == "wrong_secret"
     assert "PIN greșit" in raised.value.message
     assert wrong_pin not in str(raised.value)
     assert wrong_pin not in caplog.text

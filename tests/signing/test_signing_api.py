@@ -139,8 +139,8 @@ def test_validation_reports_content_changed_after_signing(client, system_auth,
 
 
 @pytest.mark.parametrize("data, status, code", [
-    (b"PK\x03\x04 this is a zip, not a PDF", 415, "nu-este-pdf"),
-    (b"", 400, "fisier-lipsa"),
+    (b"PK\x03\x04 this is a zip, not a PDF", 415, "not_a_pdf"),
+    (b"", 400, "file_missing"),
 ])
 def test_validation_refuses_what_is_not_a_pdf(client, system_auth, data, status, code):
     response = validate(client, system_auth, data)
@@ -172,7 +172,7 @@ def test_validation_refuses_an_encrypted_pdf(client, system_auth):
     writer.write(out)
     response = validate(client, system_auth, out.getvalue())
     assert response.status_code == 422
-    assert response.get_json()["type"].endswith("pdf-criptat")
+    assert response.get_json()["type"].endswith("encrypted_pdf")
 
 
 class CountingStream(io.RawIOBase):

@@ -60,7 +60,7 @@ def test_a_cnp_with_a_wrong_check_digit_is_placed_on_its_element(post_xml):
     response = post_xml("/api/v1/submissions", data)
     assert response.status_code == 422
     [error] = response.get_json()["errors"]
-    assert error["code"] == "model_value_error"
+    assert error["code"] == "value_error"
     assert error["field"] == "child.cnp"
     assert error["line"] == line_of(data, "5170312120484")
     assert "control" in error["message"]
@@ -75,7 +75,7 @@ def test_a_breach_of_the_law_is_refused_with_its_article_and_element(post_xml, s
     response = post_xml("/api/v1/submissions", data)
     assert response.status_code == 422
     errors = response.get_json()["errors"]
-    breach = next(e for e in errors if e["code"] == "art64_rezidential_sub_7")
+    breach = next(e for e in errors if e["code"] == "art64_residential_under_7")
     assert breach["article"] == "art. 64 alin. (1)"
     assert breach["xpath"] == "/fs:caseSubmission/fs:placementTarget/fs:kind"
     assert breach["line"] == line_of(data, "<kind>serviciu_rezidential</kind>")
@@ -88,7 +88,7 @@ def test_a_cnp_contradicting_the_birth_date_is_refused_at_the_cnp(post_xml):
     response = post_xml("/api/v1/submissions", data)
     assert response.status_code == 422
     [error] = response.get_json()["errors"]
-    assert error["code"] == "integrity_cnp_birth_date_mismatch"
+    assert error["code"] == "cnp_birth_date_mismatch"
     assert error["xpath"] == "/fs:caseSubmission/fs:child/fs:cnp"
 
 
@@ -111,7 +111,7 @@ def test_warnings_of_the_rules_come_with_an_accepted_import(post_xml):
     response = post_xml("/api/v1/submissions", data)
     assert response.status_code == 201, response.get_json()
     codes = {w["code"] for w in response.get_json()["warnings"]}
-    assert "art134_audiere" in codes
+    assert "art134_hearing" in codes
 
 
 def test_a_json_body_is_refused_with_415(client, auth):

@@ -48,7 +48,7 @@ def test_a_resend_that_breaks_the_law_changes_nothing(post_xml, client, auth):
                                            status="propusa",
                                            residential_justification="Fără alternative.")))
     assert response.status_code == 422
-    assert "art73_familial_rezidential" in [e["code"] for e in response.get_json()["errors"]]
+    assert "art73_family_residential" in [e["code"] for e in response.get_json()["errors"]]
     after = client.get(f"/api/v1/cases/{before['id']}", headers=auth).get_json()
     assert after["measures"] == before["measures"]
     assert after["placement_targets"] == before["placement_targets"]

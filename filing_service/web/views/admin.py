@@ -2,9 +2,8 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from ...db import unit_of_work
-from ...errors import Conflict, DomainError
 from .. import accounts, labels
-from ..forms import FormState, errors_of
+from ..forms import FORM_ERRORS, FormState, errors_of
 from ..session import actor, require
 
 blueprint = Blueprint("admin", __name__, url_prefix="/admin")
@@ -37,7 +36,7 @@ def create_user():
                                         email=form.get("email"), role=form.get("role", ""),
                                         password=form.get("password", ""))
             uow.commit()
-    except (DomainError, Conflict) as exc:
+    except FORM_ERRORS as exc:
         state = errors_of(exc, USER_INPUTS)
         state.values = {k: v for k, v in form.items() if k != "password"}
         return _users_page(state, 422)
@@ -54,8 +53,8 @@ def set_active(user_id: int):
         with unit_of_work() as uow:
             user = accounts.set_active(uow, actor(), user_id, active)
             uow.commit()
-    except DomainError as exc:
-        flash(exc.message, "error")
+    except FORM_ERRORS as exc:
+        flash(" ".join(errors_of(exc, set()).general), "error")
         return redirect(url_for(".users"))
     flash(f"Contul {user.username} a fost {'reactivat' if active else 'dezactivat'}.",
           "success")
@@ -86,7 +85,7 @@ def issue_token():
         with unit_of_work() as uow:
             issued = accounts.issue(uow, actor(), request.form.get("name", ""))
             uow.commit()
-    except DomainError as exc:
+    except FORM_ERRORS as exc:
         state = errors_of(exc, {"name"})
         state.values = {"name": request.form.get("name", "")}
         return _tokens_page(state, status=422)

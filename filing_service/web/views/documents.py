@@ -9,13 +9,11 @@ from flask import (Blueprint, flash, redirect, render_template, request, send_fi
 from ...cases import service as cases
 from ...clock import today
 from ...db import unit_of_work
-from ...documents.converter import ConversionFailed
-from ...documents.service import TemplateBroken
-from ...errors import Conflict, DomainError, NotFound, PermissionDenied, RuleViolation
+from ...error_handlers import describe
+from ...errors import NotFound
 from ...law import rules
-from ...signing.keys import SigningKeyError
-from ...signing.pades import SigningFailed
 from .. import docs
+from ..forms import FORM_ERRORS
 from ..session import actor, login_required, require
 
 blueprint = Blueprint("documents", __name__, url_prefix="/cases/<int:case_id>/documents")
@@ -52,18 +50,10 @@ def generate(case_id: int, type_id: str):
                 # Both variants, or neither: one commit once the last one is made.
                 made = docs.generate(uow, actor(), case_id, type_id, today())
                 uow.commit()
-            except RuleViolation as exc:
+            except FORM_ERRORS as exc:
                 uow.rollback()
-                blocking = exc.findings
-            except (DomainError, Conflict) as exc:
-                uow.rollback()
-                problem = exc.message
-            except ConversionFailed as exc:
-                uow.rollback()
-                problem = exc.message + " Nimic nu a fost salvat; reîncercați."
-            except TemplateBroken as exc:
-                uow.rollback()
-                problem = exc.message
+                answer = describe(exc)  # the law's findings are listed, anything else said
+                blocking, problem = answer.findings, None if answer.findings else answer.detail
             else:
                 flash(f"„{kind.title}” a fost generat"
                       + (" împreună cu varianta pentru părinți." if len(made) > 1 else "."),
@@ -113,10 +103,10 @@ def sign(case_id: int, document_id: int):
             docs.sign(uow, actor(), document_id, form.get("key", ""), form.get("level"),
                       form.get("pin", ""))
             uow.commit()
-        except (SigningKeyError, SigningFailed, DomainError, Conflict,
-                PermissionDenied) as exc:
+        except FORM_ERRORS as exc:
             uow.rollback()
-            return _show_page(uow.session, case_id, document_id, 422, error=exc.message,
+            return _show_page(uow.session, case_id, document_id, 422,
+                              error=describe(exc).detail,
                               chosen_key=form.get("key"), chosen_level=form.get("level"))
     flash("Documentul a fost semnat.", "success")
     return redirect(url_for(".show", case_id=case_id, document_id=document_id))
