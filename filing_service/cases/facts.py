@@ -4,13 +4,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..law.facts import (Authority, CaseFacts, ChildFacts, MeasureFacts, MeasureKind,
-                         Relationship, ResidentialKind, SiblingFacts, Situation, TargetFacts,
-                         TargetKind)
+from ..law.facts import (LIVE_MEASURE, Authority, CaseFacts, ChildFacts, MeasureFacts,
+                         MeasureKind, Relationship, ResidentialKind, SiblingFacts, Situation,
+                         TargetFacts, TargetKind)
 from ..models import Case, Measure, PlacementTarget
-
-CURRENT = ("propusa", "in_vigoare")
-
 
 def target_key(target: PlacementTarget | None) -> str | None:
     """Identity of a placement target across cases, to tell whether siblings are together."""
@@ -47,7 +44,7 @@ def measure_facts(measure: Measure | None) -> MeasureFacts | None:
 def current_and_previous(case: Case) -> tuple[Measure | None, Measure | None]:
     """The measure proposed or in force (the latest such), and the one before it."""
     ordered = sorted(case.measures, key=lambda m: m.id or 0)
-    current = next((m for m in reversed(ordered) if m.status in CURRENT), None)
+    current = next((m for m in reversed(ordered) if m.status in LIVE_MEASURE), None)
     if current is None:
         return None, None
     earlier = [m for m in ordered if (m.id or 0) < (current.id or 0) and m is not current]

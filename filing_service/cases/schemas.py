@@ -5,12 +5,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..law.events import EventKind
-from ..law.facts import Authority, MeasureKind, Relationship, ResidentialKind, Situation, TargetKind
+from ..law.facts import (Authority, MeasureKind, MeasureStatus, ParentRole, Relationship,
+                         ResidentialKind, Situation, TargetKind)
 from .fields import AreaCode, CaseNumber, Cnp, Label, LongText, Name, ShortText, Strict, partial
 
-ParentRole = Literal["mama", "tata", "tutore", "reprezentant_legal"]
 ParentalRights = Literal["exercitate", "suspendate", "decazut"]
-MeasureStatus = Literal["propusa", "in_vigoare", "incetata", "revocata", "inlocuita"]
 CaseStatus = Literal["deschis", "inchis"]
 
 
@@ -84,7 +83,7 @@ class MeasureIn(Strict):
     kind: MeasureKind
     authority: Authority
     legal_basis: ShortText | None = None
-    status: MeasureStatus = "propusa"
+    status: MeasureStatus = MeasureStatus.PROPOSED
     placement_target_id: int | None = Field(None, description="Ținta plasamentului, din "
                                                                "placement_targets ale cauzei")
     act_number: ShortText | None = None

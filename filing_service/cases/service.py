@@ -1,6 +1,5 @@
 """Service functions for cases: plain values in, a unit of work, the law checked on every
 change, an audit record for every change, and a commit only when all of it holds."""
-from collections.abc import Callable
 from datetime import date
 
 from sqlalchemy import and_, func, or_, select
@@ -14,16 +13,14 @@ from ..errorcodes import Code
 from ..errors import Conflict, NotFound, PermissionDenied, RuleViolation
 from ..law import rules
 from ..law.errors import DomainError
+from ..law.facts import MeasureStatus
 from ..law.text import normalize_text
 from ..models import Case, Child, Directorate, Event, Hearing, Measure, Parent, PlacementTarget
 from . import schemas
-from .facts import case_facts, current_and_previous, target_key
+from .facts import current_and_previous, target_key
+from .findings import findings
+from .hooks import run_case_changed_hooks
 from .integrity import check_case, complete_from_cnp
-
-# Hooks other capabilities register (the deadlines follow the timeline): each is called
-# with (session, case) after a change to a case and before its commit.
-CASE_CHANGED_HOOKS: list[Callable[[Session, Case], None]] = []
-
 
 # ---- lookups, always within the actor's directorate ---------------------------------
 
@@ -52,7 +49,7 @@ def _require(actor: Actor, permission: str) -> None:
 # ---- the one path every change takes -----------------------------------------------
 
 def _error_codes(session: Session, case: Case, today: date) -> set[str]:
-    return {f.code for f in rules.errors(rules.evaluate(case_facts(session, case, today)))}
+    return {f.code for f in rules.errors(findings(session, case, today))}
 
 
 def _apply_change(uow: UnitOfWork, actor: Actor, case: Case, today: date,
@@ -66,17 +63,16 @@ def _apply_change(uow: UnitOfWork, actor: Actor, case: Case, today: date,
     session = uow.session
     session.flush()
     check_case(case, today)
-    findings = rules.evaluate(case_facts(session, case, today))
-    introduced = [f for f in rules.errors(findings) if f.code not in before]
+    found = findings(session, case, today)
+    introduced = [f for f in rules.errors(found) if f.code not in before]
     if introduced:
         raise RuleViolation(introduced)
     for action, entity, entity_id, changes in audit_entries:
         audit.record(session, actor, action, entity, entity_id() if callable(entity_id)
                      else entity_id, case_id=case.id, changes=changes)
-    for hook in CASE_CHANGED_HOOKS:
-        hook(session, case)
+    run_case_changed_hooks(session, case)
     uow.flush()
-    return findings
+    return found
 
 
 def _dump(model) -> dict:
@@ -187,10 +183,6 @@ def get_case(uow: UnitOfWork, actor: Actor, case_id: int) -> Case:
     audit.record(uow.session, actor, "read", "case", case.id, case_id=case.id)
     uow.flush()
     return case
-
-
-def findings(session: Session, case: Case, today: date) -> list[rules.Finding]:
-    return rules.evaluate(case_facts(session, case, today))
 
 
 def update_case(uow: UnitOfWork, actor: Actor, case_id: int, patch: schemas.CaseUpdate,
@@ -431,7 +423,7 @@ def _replace_measure(case: Case, data: schemas.MeasureIn, target) -> dict:
             diff["placement_target"] = "changed"
         return diff
     if current is not None:
-        current.status = "inlocuita"
+        current.status = MeasureStatus.REPLACED
     case.measures.append(Measure(**values, placement_target=target))
     return {"added": values["kind"], "replaced": current.id if current else None}
 

@@ -10,7 +10,7 @@ import os
 
 from flask import Flask
 
-from ..cases.service import CASE_CHANGED_HOOKS
+from ..cases.hooks import register_case_changed_hook
 from ..filings.mail import settings_from_environment
 from . import cli, feeds
 from .api import routes
@@ -22,8 +22,7 @@ __all__ = ["init_app", "routes"]
 def init_app(app: Flask) -> None:
     """Follow every case change with its deadlines; serve the calendar feeds; add the CLI
     group; read the mail settings."""
-    if on_case_changed not in CASE_CHANGED_HOOKS:  # create_app may run many times
-        CASE_CHANGED_HOOKS.append(on_case_changed)
+    register_case_changed_hook(app, on_case_changed)
     app.register_blueprint(feeds.blueprint)
     app.cli.add_command(cli.group)
     defaults = settings_from_environment()  # the one SMTP configuration of the service

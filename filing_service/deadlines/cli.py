@@ -5,6 +5,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from ..auth.actor import Actor
+from ..auth.roles import Role
 from ..clock import today
 from ..db import unit_of_work
 from ..models import Directorate, User
@@ -31,7 +32,7 @@ def digest_command(on_day, working_days, no_recompute):
             for directorate_id in uow.session.scalars(select(Directorate.id)):
                 service.recompute_directorate(uow.session, directorate_id, Actor(
                     kind="system", id=0, name="rezumat zilnic",
-                    directorate_id=directorate_id, role="sistem"), as_of=day)
+                    directorate_id=directorate_id, role=Role.CASE_SYSTEM), as_of=day)
             uow.commit()
         found = digest.digests(uow.session, day, working_days)
         messages = [digest.message(d, day, current_app.config["DEADLINES_FROM_ADDRESS"]) for d in found]
@@ -48,7 +49,8 @@ def recompute_command(directorate):
             Directorate.code == directorate.upper()))
         if found is None:
             raise click.BadParameter(f"direcția {directorate} nu există")
-        actor = Actor(kind="system", id=0, name="cli", directorate_id=found.id, role="sistem")
+        actor = Actor(kind="system", id=0, name="cli", directorate_id=found.id,
+                      role=Role.CASE_SYSTEM)
         changed = service.recompute_directorate(uow.session, found.id, actor)
         uow.commit()
     click.echo(f"Termene modificate: {changed}.")
@@ -65,7 +67,7 @@ def feed_command(username, revoke, base_url):
         if user is None:
             raise click.BadParameter(f"utilizatorul {username} nu există")
         admin = Actor(kind="system", id=0, name="cli", directorate_id=user.directorate_id,
-                      role="administrator")
+                      role=Role.ADMINISTRATOR)
         if revoke:
             feeds.revoke_feed(uow, admin, user.id)
             uow.commit()

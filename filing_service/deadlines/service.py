@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from .. import audit
 from ..auth.actor import Actor
+from ..auth.roles import Role
 from ..cases.service import load_case
 from ..clock import now as clock_now
 from ..clock import today as clock_today
@@ -45,7 +46,7 @@ def calendar_for(session: Session, directorate_id: int, court: str | None) -> Wo
 
 def _system_actor(directorate_id: int) -> Actor:
     return Actor(kind="system", id=0, name="recalculare termene",
-                 directorate_id=directorate_id, role="sistem")
+                 directorate_id=directorate_id, role=Role.CASE_SYSTEM)
 
 
 def _acting(directorate_id: int) -> Actor:

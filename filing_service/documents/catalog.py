@@ -10,10 +10,20 @@ exists in a variant ``parinti`` without the placement person's or family's addre
 income, property, medical and psychological data (art. 67^1 alin. (1)).
 """
 from dataclasses import dataclass
+from enum import StrEnum
 
-COURT = "instanta"
-PARENTS = "parinti"
-VARIANTS = (COURT, PARENTS)
+
+class Variant(StrEnum):
+    """For whom a version of a document is made: the court (whole), or the parents
+    (without what art. 67^1 alin. (1) keeps from them)."""
+
+    COURT = "instanta"
+    PARENTS = "parinti"
+
+
+COURT = Variant.COURT
+PARENTS = Variant.PARENTS
+VARIANTS = tuple(Variant)
 
 
 @dataclass(frozen=True)

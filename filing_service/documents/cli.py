@@ -13,13 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..api.problems import validation_errors
+from ..cases.findings import findings
 from ..cases.schemas import CaseIn
 from ..clock import today
 from ..db import unit_of_work
 from ..errors import RuleViolation
 from ..law.errors import DomainError
 from ..models import Directorate
-from .catalog import DOC_TYPES
+from .catalog import COURT, DOC_TYPES, VARIANTS
 from .context import build_context
 from .converter import ConversionFailed
 from .lint import Problem, lint_template
@@ -54,14 +55,15 @@ def lint_all(folder: Path, on) -> dict[str, list[Problem]]:
     results: dict[str, list[Problem]] = {}
     data = CaseIn.model_validate(sample_case(on))
     with scratch_case(data, on, director="Ion Exemplu") as (session, case):
+        found = findings(session, case, on)
         for doc_type in DOC_TYPES.values():
             path = folder / doc_type.template
             if not path.exists():
                 results[doc_type.template] = [Problem(doc_type.template, "(fișierul întreg)",
                                                       "șablonul lipsește")]
                 continue
-            contexts = {v: build_context(session, case, doc_type, v, on, case.directorate)
-                        for v in doc_type.variants()}
+            contexts = {v: build_context(session, case, doc_type, v, on, case.directorate,
+                                         found) for v in doc_type.variants()}
             results[doc_type.template] = lint_template(doc_type.template, path, contexts)
     return results
 
@@ -96,7 +98,7 @@ def print_sample():
               help="Fișier JSON cu datele cauzei (forma CaseIn a API-ului)")
 @click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
               help="Unde se scrie PDF-ul")
-@click.option("--variant", default="instanta", type=click.Choice(["instanta", "parinti"]))
+@click.option("--variant", default=str(COURT), type=click.Choice([str(v) for v in VARIANTS]))
 @click.option("--docx", "with_docx", is_flag=True, help="Scrie și DOCX-ul lângă PDF")
 @click.option("--directorate", default="CJ", help="Codul direcției (CJ, B3, ...)")
 @click.option("--director", default=None, help="Numele directorului, pentru semnături")
@@ -111,7 +113,8 @@ def render_command(type_id, data_path, out_path, variant, with_docx, directorate
     try:
         with scratch_case(data, on, directorate, director,
                           known=_known_directorate(directorate)) as (session, case):
-            context = build_context(session, case, doc_type, variant, on, case.directorate)
+            context = build_context(session, case, doc_type, variant, on, case.directorate,
+                                    findings(session, case, on))
         docx = render_docx(template_bytes(templates_dir() / doc_type.template), context)
         pdf = converter().convert(docx)
     except RuleViolation as exc:

@@ -11,10 +11,13 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from ..cases.facts import case_facts, current_and_previous
+from ..cases.facts import current_and_previous
 from ..law import rules
 from ..law.dates import format_date_ro
 from ..law.directorates import BY_CODE, competent_tribunal
+from ..law.events import EventKind
+from ..law.facts import (Authority, MeasureKind, MeasureStatus, ParentRole, Relationship,
+                         TargetKind)
 from ..models import Case, Directorate, Measure, Parent, PlacementTarget
 from . import context_law as law
 from .catalog import COURT, PARENTS, DocType
@@ -27,30 +30,34 @@ CONFIDENTIAL_TARGET_FIELDS = ("address", "income", "property", "medical_info",
 # parents' variant as well (data minimisation, art. 67^1 alin. (2) and the GDPR).
 PRIVATE_TARGET_FIELDS = CONFIDENTIAL_TARGET_FIELDS + ("cnp",)
 
-PARENT_ROLES = {"mama": ("mama", "intimată"), "tata": ("tatăl", "intimat"),
-                "tutore": ("tutorele", "intimat"),
-                "reprezentant_legal": ("reprezentantul legal", "intimat")}
-MEASURE_KINDS = {"plasament": "plasament",
-                 "plasament_regim_urgenta": "plasament în regim de urgență",
-                 "supraveghere_specializata": "supraveghere specializată"}
-TARGET_KINDS = {"persoana_familie": "persoana/familia",
-                "asistent_maternal": "asistentul maternal profesionist",
-                "serviciu_rezidential": "serviciul de tip rezidențial"}
+PARENT_ROLES = {ParentRole.MOTHER: ("mama", "intimată"),
+                ParentRole.FATHER: ("tatăl", "intimat"),
+                ParentRole.GUARDIAN: ("tutorele", "intimat"),
+                ParentRole.LEGAL_REPRESENTATIVE: ("reprezentantul legal", "intimat")}
+MEASURE_KINDS = {MeasureKind.PLACEMENT: "plasament",
+                 MeasureKind.EMERGENCY_PLACEMENT: "plasament în regim de urgență",
+                 MeasureKind.SPECIALISED_SUPERVISION: "supraveghere specializată"}
+TARGET_KINDS = {TargetKind.PERSON_OR_FAMILY: "persoana/familia",
+                TargetKind.MATERNAL_ASSISTANT: "asistentul maternal profesionist",
+                TargetKind.RESIDENTIAL: "serviciul de tip rezidențial"}
 _DGASPC_LONG = "Direcția Generală de Asistență Socială și Protecția Copilului"
-RELATIONSHIPS = {"familie_extinsa": "familie extinsă", "familie_substitutiva":
-                 "familie substitutivă", "alta": "altă persoană sau familie"}
+RELATIONSHIPS = {Relationship.EXTENDED_FAMILY: "familie extinsă",
+                 Relationship.SUBSTITUTE_FAMILY: "familie substitutivă",
+                 Relationship.OTHER: "altă persoană sau familie"}
 
 
 def build_context(session: Session, case: Case, doc_type: DocType, variant: str,
-                  today: date, directorate: Directorate) -> dict:
-    """Everything the template of ``doc_type`` may print about ``case``, as plain data."""
+                  today: date, directorate: Directorate,
+                  findings: list[rules.Finding]) -> dict:
+    """Everything the template of ``doc_type`` may print about ``case``, as plain data;
+    ``findings`` are the rules engine's on the case as of ``today`` (evaluated once, by
+    the caller that decided whether the document may be made)."""
     child = case.child
     age = law.child_age(child.birth_date if child else None, today)
     current, previous = current_and_previous(case)
-    emergency = _latest(case, "plasament_regim_urgenta")
+    emergency = _latest(case, MeasureKind.EMERGENCY_PLACEMENT)
     target = _target(case, current)
     change = _change(current, previous, target)
-    findings = rules.evaluate(case_facts(session, case, today))
     parents_variant = variant == PARENTS
     exception_64 = law.residential_exception(target.kind if target else None, age,
                                              bool(child and child.complete_impairment_confirmed))
@@ -181,7 +188,7 @@ def _child(child, age: int | None, hide_address: set[str]) -> dict:
 
 def _parent(parent: Parent) -> dict:
     relation, party = PARENT_ROLES.get(parent.role, (parent.role, "intimat"))
-    female = parent.role == "mama" or (parent.cnp or "x")[0] in "2468"
+    female = parent.role == ParentRole.MOTHER or (parent.cnp or "x")[0] in "2468"
     return {"full_name": _name(parent), "role": parent.role, "relation": relation,
             "born": "născută" if female else "născut",
             "party": party, "cnp": parent.cnp or "", "birth_date": _date(parent.birth_date),
@@ -212,7 +219,7 @@ def _emergency(case: Case, measure: Measure | None) -> dict:
     if measure is not None:
         return {"exists": True, "act_number": measure.act_number or "",
                 "decided_on": _date(measure.decided_on or measure.starts_on)}
-    events = [e for e in case.events if e.kind == "dispozitie_plasament_urgenta"]
+    events = [e for e in case.events if e.kind == EventKind.EMERGENCY_ORDER]
     if events:
         return {"exists": True, "act_number": "", "decided_on": _date(events[-1].occurred_on)}
     return {"exists": False, "act_number": "", "decided_on": _date(None)}
@@ -228,16 +235,16 @@ def _change(current: Measure | None, previous: Measure | None,
     if current is None:
         return {"ends": False, "replaces": False, "to_commission": False,
                 "family_to_residential": False, "old": None}
-    replaces = current.status == "propusa" and previous is not None
+    replaces = current.status == MeasureStatus.PROPOSED and previous is not None
     ends = not replaces and current.ends_on is not None
     old = previous if replaces else current
     old_target = old.placement_target if old is not None else None
     family_to_residential = bool(
         replaces and old_target is not None and target is not None
-        and old_target.kind in ("persoana_familie", "asistent_maternal")
-        and target.kind == "serviciu_rezidential")
+        and old_target.kind in (TargetKind.PERSON_OR_FAMILY, TargetKind.MATERNAL_ASSISTANT)
+        and target.kind == TargetKind.RESIDENTIAL)
     return {"ends": ends, "replaces": replaces,
-            "to_commission": old is not None and old.authority == "comisie",
+            "to_commission": old is not None and old.authority == Authority.COMMISSION,
             "family_to_residential": family_to_residential, "old": _measure(old)}
 
 
@@ -247,7 +254,8 @@ def _ordinance(case: Case) -> dict:
     def last(kind: str):
         found = [e for e in case.events if e.kind == kind]
         return found[-1] if found else None
-    requested, executed = last("cerere_ordonanta_depusa"), last("ordonanta_executata")
+    requested = last(EventKind.ORDINANCE_REQUESTED)
+    executed = last(EventKind.ORDINANCE_EXECUTED)
     return {"requested_on": _date(requested.occurred_on if requested else None),
             "executed_on": _date(executed.occurred_on if executed else None),
             "number": str((executed.data or {}).get("number", "")) if executed else ""}
@@ -275,9 +283,9 @@ def _target_public(target: PlacementTarget | None) -> dict | None:
             "first_name": target.name.rsplit(" ", 1)[0] if " " in target.name else "",
             "last_name": target.name.rsplit(" ", 1)[-1],
             "relationship": RELATIONSHIPS.get(target.relationship_to_child or "", ""),
-            "residential": target.kind == "serviciu_rezidential",
-            "maternal_assistant": target.kind == "asistent_maternal",
-            "person_or_family": target.kind == "persoana_familie"}
+            "residential": target.kind == TargetKind.RESIDENTIAL,
+            "maternal_assistant": target.kind == TargetKind.MATERNAL_ASSISTANT,
+            "person_or_family": target.kind == TargetKind.PERSON_OR_FAMILY}
 
 
 def _hearing(hearing) -> dict:

@@ -8,6 +8,7 @@ boilerplate list. The articles are quoted from the consolidated law text
 from datetime import date
 
 from ..law.dates import age_on
+from ..law.facts import TargetKind
 
 LAW = "Legea nr. 272/2004 privind protecția și promovarea drepturilor copilului, " \
       "republicată, cu modificările și completările ulterioare"
@@ -79,7 +80,7 @@ def residential_exception(target_kind: str | None, age: int | None,
                           impairment_confirmed: bool) -> bool:
     """Art. 64 alin. (2): a child of 3 to 7 with complete impairment may, by exception,
     be placed in a residential service."""
-    return (target_kind == "serviciu_rezidential" and age is not None and 3 <= age < 7
+    return (target_kind == TargetKind.RESIDENTIAL and age is not None and 3 <= age < 7
             and impairment_confirmed)
 
 

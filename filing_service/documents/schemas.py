@@ -6,7 +6,7 @@ from pydantic import BaseModel, Field
 
 from ..cases.fields import Strict
 from ..cases.schemas import FindingOut
-from .catalog import DOC_TYPES, VARIANTS
+from .catalog import COURT, DOC_TYPES, VARIANTS
 
 DocTypeId = Literal[tuple(DOC_TYPES)]  # type: ignore[valid-type]
 Variant = Literal[VARIANTS]  # type: ignore[valid-type]
@@ -16,7 +16,7 @@ class DocumentIn(Strict):
     """Which document to generate, and for whom."""
 
     type: DocTypeId = Field(description="Tipul documentului (catalogul celor 14 documente)")
-    variant: Variant = Field("instanta", description="„parinti”: fără datele pe care "
+    variant: Variant = Field(COURT, description="„parinti”: fără datele pe care "
                                                      "art. 67^1 le ascunde părinților")
 
 

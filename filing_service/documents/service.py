@@ -139,7 +139,8 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
     errors = rules.errors(findings)
     if errors and doc_type.court_document:
         raise DocumentBlocked(errors)
-    context = build_context(session, case, doc_type, variant, today, case.directorate)
+    context = build_context(session, case, doc_type, variant, today, case.directorate,
+                            findings)
     data = canonical_json(context)
     template, docx, pdf = render_pdf(doc_type, context, converter(), templates_dir())
 

@@ -6,6 +6,7 @@ from flask.cli import AppGroup
 from sqlalchemy import select
 
 from ..auth.actor import Actor
+from ..auth.roles import Role
 from ..clock import now
 from ..db import unit_of_work
 from ..errors import Conflict, DomainError
@@ -24,7 +25,7 @@ def _actor_for(session, filing_id: int, name: str) -> Actor:
     directorate_id = session.scalar(select(Case.directorate_id).join(
         Filing, Filing.case_id == Case.id).where(Filing.id == filing_id))
     return Actor(kind="system", id=0, name=name, directorate_id=directorate_id,
-                 role="sistem")
+                 role=Role.CASE_SYSTEM)
 
 
 @filings_cli.command("sync-portal")
@@ -36,10 +37,11 @@ def sync_portal():
     with unit_of_work() as uow:
         ids = court_side.filings_to_sync(uow.session)
     failures = 0
-    for filing_id in ids:
+    for filing_id in ids:  # one unit of work a filing: one failure spoils no other
         with unit_of_work() as uow:
             actor = _actor_for(uow.session, filing_id, "sincronizare portal")
             result = court_side.sync_filing(uow, actor, filing_id, client, now())
+            uow.commit()
         failures += not result.ok
         status = "ok" if result.ok else "EROARE"
         click.echo(f"cererea {filing_id}: {status}: {result.message}"

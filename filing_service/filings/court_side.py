@@ -97,39 +97,43 @@ def filings_to_sync(session: Session) -> list[int]:
 
 def sync_filing(uow: UnitOfWork, actor: Actor, filing_id: int, client: PortalClient,
                 now: datetime) -> SyncResult:
-    """Bring what the portal knows of one filed case into its timeline.
+    """Bring what the portal knows of one filed case into its timeline (flushed; the
+    caller commits).
 
-    The portal is asked first and its whole answer checked; only then is anything
-    written, in one transaction. A timeout or a malformed answer is recorded on the
-    filing (``portal_error``) and changes nothing else.
+    The portal is asked first, outside any transaction (on SQLite an open one holds the
+    write lock), and its whole answer checked; only then is anything written. A timeout
+    or a malformed answer is recorded on the filing (``portal_error``) and changes
+    nothing else.
     """
     session = uow.session
     filing = load_filing(session, actor, filing_id)
     court = session.get(Court, filing.court_id) if filing.court_id else None
     institution = court.portal_institution if court else None
+    number = filing.registration_number
+    uow.release()
     try:
         if not institution:
             raise PortalAnswerInvalid("instanța nu are cod în portal")
-        found = client.find_case(filing.registration_number, institution)
+        found = client.find_case(number, institution)
     except (PortalUnavailable, PortalAnswerInvalid) as exc:
-        return _sync_failed(uow, actor, filing, str(exc), now)
+        return _sync_failed(uow, actor, filing_id, str(exc), now)
     if found is None:
-        return _sync_failed(uow, actor, filing, f"portalul nu cunoaște dosarul "
-                            f"{filing.registration_number}", now)
+        return _sync_failed(uow, actor, filing_id, f"portalul nu cunoaște dosarul "
+                            f"{number}", now)
+    filing = load_filing(session, actor, filing_id)
     result = _apply(session, actor, filing, found, now)
     filing.portal_synced_at, filing.portal_error = now, None
     timeline.case_changed(session, filing.case)
-    uow.commit()
+    uow.flush()
     return result
 
 
-def _sync_failed(uow, actor, filing: Filing, message: str, now: datetime) -> SyncResult:
-    uow.rollback()
-    filing = load_filing(uow.session, actor, filing.id)
+def _sync_failed(uow, actor, filing_id: int, message: str, now: datetime) -> SyncResult:
+    filing = load_filing(uow.session, actor, filing_id)
     filing.portal_error = f"{now.isoformat(timespec='minutes')}: {message}"
     audit.record(uow.session, actor, "portal_error", "filing", filing.id,
                  case_id=filing.case_id, changes={"error": message})
-    uow.commit()
+    uow.flush()
     return SyncResult(filing.id, False, message)
 
 
@@ -184,10 +188,10 @@ def _pronounced(session, actor, filing, found, item, now, result) -> None:
         filing.status = Status.DECIDED
         filing.status_changed_at = now
         audit.record(session, actor, "update", "filing", filing.id, case_id=filing.case_id,
-                     changes={"status": ["termen_fixat", "solutionat"]})
+                     changes={"status": [str(Status.HEARING_SET), str(Status.DECIDED)]})
     timeline.add_event(session, actor, filing.case, EventKind.PRONOUNCEMENT,
                        item.pronounced_on, description,
-                       {"key": key, "filing_id": filing.id, "status": "solutionat",
+                       {"key": key, "filing_id": filing.id, "status": str(Status.DECIDED),
                         "solution": item.solution}, source="portal")
     result.events.append(EventKind.PRONOUNCEMENT)
 

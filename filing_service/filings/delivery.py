@@ -10,6 +10,10 @@ record of every message.
   message was accepted; otherwise the attempt is recorded ``partial`` or ``esuat`` and
   retried with back-off (inline for a transient failure, then by
   ``filing-service filings retry-sends``).
+- Several transactions by design, the network between them: ``send`` owns them (it is
+  handed ``open_uow``) and commits each: the claim, the attempt, every acceptance, the
+  outcome, the release of the claim. No transaction is open while the SMTP server is
+  talked to (on SQLite an open one holds the write lock); the steps only flush.
 """
 import logging
 import secrets
@@ -18,6 +22,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 
 from sqlalchemy import or_, select, update
 
@@ -82,6 +87,7 @@ def send(open_uow: OpenUow, actor: Actor, filing_id: int, *, store: ContentStore
         court = uow.session.get(Court, filing.court_id)
         _check_address(court, policy)
         _claim(uow, filing, claim, now())
+        uow.commit()
     try:
         return _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
     finally:
@@ -110,10 +116,8 @@ def _claim(uow: UnitOfWork, filing: Filing, claim: str, moment: datetime) -> Non
         .values(send_claim=claim, send_claimed_at=moment)
         .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        uow.rollback()
         raise Conflict("Pachetul este deja în curs de trimitere; reîncercați peste câteva "
                        "momente pentru a vedea rezultatul.", field="status")
-    uow.commit()
 
 
 def _plan(filing: Filing, court: Court, sender: str) -> list[dict]:
@@ -161,14 +165,21 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
             attempt = SendAttempt(filing_id=filing.id, started_at=now(),
                                   messages=[dict(m) for m in plan], outcome="in_curs")
             session.add(attempt)
-            uow.commit()
-            already = sum(1 for m in plan if m["state"] == "acceptat")
-            error = _send_messages(uow, filing, court, attempt, plan, store, smtp, now)
+            outgoing = _compose(filing, court, plan, store, smtp)
+            uow.commit()  # the attempt is on record before its first message leaves
+        already = sum(1 for m in plan if m["state"] == "acceptat")
+        error = _send_messages(open_uow, attempt.id, plan, outgoing, smtp, now)
+        with open_uow() as uow:
+            filing = load_filing(uow.session, actor, filing_id)
+            attempt = uow.session.get(SendAttempt, attempt.id)
             if error is None:
-                return _mark_sent(uow, actor, filing, attempt, now())
+                _mark_sent(uow, actor, filing, attempt, now())
+                uow.commit()
+                return filing
             transient = mail.is_transient(error)
             text = mail.describe(error, smtp)
             _record_failure(uow, actor, filing, attempt, already, text, policy, now())
+            uow.commit()
             failures += 1
             log.warning("filing %s: send attempt %s failed (%s)", filing.id, attempt.id,
                         type(error).__name__)
@@ -177,29 +188,40 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
         sleep(backoff_seconds(failures, policy.backoff_base))
 
 
-def _send_messages(uow, filing, court, attempt, plan, store, smtp, now) -> BaseException | None:
-    """Send every message not yet accepted; record each acceptance at once."""
+def _compose(filing, court, plan, store, smtp) -> list[tuple[dict, EmailMessage]]:
+    """Every message not yet accepted, whole, with the entry of the plan it fulfils:
+    made while the filing is loaded, so that sending needs no database."""
     by_position = {d.position: d for d in filing.documents}
     pending = [m for m in plan if m["state"] != "acceptat"]
     total = len(plan)
+    outgoing = []
+    for entry in pending:
+        index = plan.index(entry) + 1
+        docs = [by_position[p] for p in entry["positions"]]
+        attachments = [(d.file_name, store.get(d.sha256), "application/pdf") for d in docs]
+        if index == 1 and not court.pdf_only:
+            attachments.append(("manifest.xml", store.get(filing.manifest_sha256),
+                                "application/xml"))
+        outgoing.append((entry, mail.compose(
+            sender=smtp.sender, recipient=court.registry_email,
+            subject=_subject(filing, index, total), message_id=entry["message_id"],
+            body=_body(filing, docs, index, total), attachments=attachments)))
+    return outgoing
+
+
+def _send_messages(open_uow, attempt_id, plan, outgoing, smtp, now) -> BaseException | None:
+    """Send the messages outside any transaction; record each acceptance at once, in a
+    transaction of its own."""
     try:
         with mail.Mailbox(smtp) as box:
-            for entry in pending:
-                index = plan.index(entry) + 1
-                docs = [by_position[p] for p in entry["positions"]]
-                attachments = [(d.file_name, store.get(d.sha256), "application/pdf")
-                               for d in docs]
-                if index == 1 and not court.pdf_only:
-                    attachments.append(("manifest.xml", store.get(filing.manifest_sha256),
-                                        "application/xml"))
-                box.send(mail.compose(
-                    sender=smtp.sender, recipient=court.registry_email,
-                    subject=_subject(filing, index, total), message_id=entry["message_id"],
-                    body=_body(filing, docs, index, total), attachments=attachments))
+            for entry, message in outgoing:
+                box.send(message)
                 entry["state"] = "acceptat"
                 entry["accepted_at"] = now().isoformat()
-                attempt.messages = [dict(m) for m in plan]  # a new list: JSON change seen
-                uow.commit()
+                with open_uow() as uow:
+                    attempt = uow.session.get(SendAttempt, attempt_id)
+                    attempt.messages = [dict(m) for m in plan]  # a new list: JSON change seen
+                    uow.commit()
     except Exception as exc:  # every failure is recorded; none escapes unrecorded
         return exc
     return None
@@ -227,7 +249,7 @@ def _body(filing: Filing, docs, index: int, total: int) -> str:
     return "\n".join(lines)
 
 
-def _mark_sent(uow, actor, filing: Filing, attempt: SendAttempt, moment: datetime) -> Filing:
+def _mark_sent(uow, actor, filing: Filing, attempt: SendAttempt, moment: datetime) -> None:
     session = uow.session
     attempt.outcome, attempt.finished_at = "reusit", moment
     filing.message_ids = [m["message_id"] for m in attempt.messages]
@@ -236,8 +258,7 @@ def _mark_sent(uow, actor, filing: Filing, attempt: SendAttempt, moment: datetim
     timeline.move(session, actor, filing, Status.SENT, moment.date(), moment,
                   f"{len(filing.message_ids)} mesaj(e) acceptate de serviciul de e-mail")
     timeline.case_changed(session, filing.case)
-    uow.commit()
-    return filing
+    uow.flush()
 
 
 def _record_failure(uow, actor, filing, attempt, already, text, policy, moment) -> None:
@@ -254,7 +275,7 @@ def _record_failure(uow, actor, filing, attempt, already, text, policy, moment) 
         seconds=backoff_seconds(filing.send_failures, policy.later_base))
     audit.record(session, actor, "send_failed", "filing", filing.id, case_id=filing.case_id,
                  changes={"attempt": attempt.id, "outcome": attempt.outcome, "error": text})
-    uow.commit()
+    uow.flush()
 
 
 def due_for_retry(session, moment: datetime) -> list[Filing]:

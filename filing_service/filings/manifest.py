@@ -10,6 +10,7 @@ from datetime import datetime
 
 from lxml import etree
 
+from ..law.facts import ParentRole
 from ..models import Case, Filing
 from ..submissions.parsing import NAMESPACE, parse_xml, validate_against
 
@@ -22,8 +23,9 @@ CONFIDENTIALITY_NOTICE = (
     "starea medicală sau psihologică nu se comunică părinților biologici ai copilului "
     "(art. 67^1 alin. (1)); cauza se soluționează cu respectarea confidențialității și a "
     "Regulamentului (UE) 2016/679 (art. 67^1 alin. (2)).")
-_PARENT_ROLES = {"mama": "mama", "tata": "tata", "tutore": "tutore",
-                 "reprezentant_legal": "reprezentant legal"}
+_PARENT_ROLES = {ParentRole.MOTHER: "mama", ParentRole.FATHER: "tata",
+                 ParentRole.GUARDIAN: "tutore",
+                 ParentRole.LEGAL_REPRESENTATIVE: "reprezentant legal"}
 
 
 @dataclass(frozen=True)

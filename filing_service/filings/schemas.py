@@ -35,7 +35,7 @@ class RegistrationIn(Strict):
 
 
 class StatusIn(Strict):
-    status: Literal["termen_fixat", "solutionat", "comunicat", "definitiv"]
+    status: Literal[Status.HEARING_SET, Status.DECIDED, Status.COMMUNICATED, Status.FINAL]
     on: date = Field(description="Data la care instanța a făcut pasul (ex. comunicarea "
                                  "hotărârii, art. 137)")
     note: ShortText = None

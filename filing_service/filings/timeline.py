@@ -1,5 +1,5 @@
 """Each change of a filing's status, on the case timeline and in the audit trail; the
-deadlines capability follows the timeline through ``CASE_CHANGED_HOOKS`` (communication
+deadlines capability follows the timeline through the case-changed hooks (communication
 of the decision starts the appeal term, art. 137)."""
 from datetime import date, datetime
 
@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..auth.actor import Actor
-from ..cases.service import CASE_CHANGED_HOOKS
+from ..cases.hooks import run_case_changed_hooks
 from ..law.events import EventKind
 from ..models import Case, Event, Filing
 from .domain import STATUS_LABELS, Status, can_move
@@ -68,5 +68,4 @@ def move(session: Session, actor: Actor, filing: Filing, target: Status, on: dat
 def case_changed(session: Session, case: Case) -> None:
     """Run the hooks other capabilities registered (deadlines), before the commit."""
     session.flush()
-    for hook in CASE_CHANGED_HOOKS:
-        hook(session, case)
+    run_case_changed_hooks(session, case)

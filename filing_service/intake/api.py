@@ -1,7 +1,7 @@
 """HTTP routes of the 119 intake. Views parse, call the service, serialise.
 
-The answer to a report carries its number only after the commit: ``submit_report``
-commits before returning, so a number the call centre holds is a report on disk.
+The answer to a report carries its number only after the commit: the view commits before
+it answers, so a number the call centre holds is a report on disk.
 """
 from flask import Blueprint, current_app, jsonify, request
 
@@ -36,16 +36,27 @@ def receipt(report, duplicate: bool, actor) -> dict:
 
 def submit(body: schemas.ReportIn, on_refusal=None):
     """Store, route, acknowledge: 201 for a new report, 200 for a call already received.
-    ``on_refusal`` may restate a refusal of the service in the sender's terms (XML)."""
+    ``on_refusal`` may restate a refusal of the service in the sender's terms (XML).
+
+    Each attempt is a unit of work of its own, committed before the answer; one that
+    loses a race with a concurrent send is rolled back whole and tried again."""
     actor = current_actor()
-    with unit_of_work() as uow:
+    for _ in range(service.ATTEMPTS):
         try:
-            report, duplicate = service.submit_report(uow, actor, body, now())
-        except DomainError as exc:
-            if on_refusal is None:
-                raise
-            raise on_refusal(exc) from None
-        answer = receipt(report, duplicate, actor)
+            with unit_of_work() as uow:
+                try:
+                    report, duplicate = service.submit_report(uow, actor, body, now())
+                except DomainError as exc:
+                    if on_refusal is None:
+                        raise
+                    raise on_refusal(exc) from None
+                answer = receipt(report, duplicate, actor)
+                uow.commit()
+            break
+        except service.RETRIED:
+            continue
+    else:
+        raise service.concurrent_sends()
     response = jsonify(answer)
     response.status_code = 200 if duplicate else 201
     return response

@@ -62,35 +62,33 @@ def _require_sender(session: Session, actor: Actor) -> None:
 
 def submit_report(uow: UnitOfWork, actor: Actor, data: ReportIn,
                   now: datetime) -> tuple[IntakeReport, bool]:
-    """Store a report, route it and open its cases; return (report, was_duplicate).
+    """Store a report, route it and open its cases (flushed; the caller commits); return
+    (report, was_duplicate).
 
     The same call id from the same directorate returns the report already stored. A race
-    between two sends of one call ends on the unique constraint: the loser rolls back and
-    answers with the winner's report.
+    between two sends of one call ends on the unique constraint, here or at the caller's
+    commit: the caller rolls back and tries again in a new unit of work (``ATTEMPTS``
+    times, on ``RETRIED`` errors), and then finds the winner's report.
     """
     session = uow.session
     _require_sender(session, actor)
     _check_times(data, now)
     routing = route_place(data.place.county, data.place.sector, data.place.locality)
-    for attempt in range(ATTEMPTS):
-        existing = _by_call_id(session, actor.directorate_id, data.call_id)
-        if existing is not None:
-            return existing, True
-        try:
-            report = _store(uow, actor, data, routing, now)
-            uow.commit()
-            return report, False
-        except (IntegrityError, OperationalError):
-            # Another send of this call won (unique constraint), a case number was taken
-            # concurrently, or SQLite's writer lock was busy: start again from a clean slate.
-            uow.rollback()
-            if attempt == ATTEMPTS - 1:
-                existing = _by_call_id(session, actor.directorate_id, data.call_id)
-                if existing is not None:
-                    return existing, True
-                raise Conflict("Sesizarea nu a putut fi salvată din cauza unor trimiteri "
-                               "simultane; trimiteți-o din nou.", field="call_id") from None
-    raise AssertionError("unreachable")
+    existing = _by_call_id(session, actor.directorate_id, data.call_id)
+    if existing is not None:
+        return existing, True
+    return _store(uow, actor, data, routing, now), False
+
+
+# Another send of this call won (unique constraint), a case number was taken
+# concurrently, or SQLite's writer lock was busy: worth a new unit of work.
+RETRIED = (IntegrityError, OperationalError)
+
+
+def concurrent_sends() -> Conflict:
+    """The refusal once every attempt of ``submit_report`` lost a race."""
+    return Conflict("Sesizarea nu a putut fi salvată din cauza unor trimiteri "
+                    "simultane; trimiteți-o din nou.", field="call_id")
 
 
 def _check_times(data: ReportIn, now: datetime) -> None:

@@ -16,6 +16,30 @@ class MeasureKind(StrEnum):
     SPECIALISED_SUPERVISION = "supraveghere_specializata"  # art. 59 lit. c)
 
 
+class MeasureStatus(StrEnum):
+    """Where a measure stands: proposed to the commission or the court, in force, or over
+    (ended, revoked, or replaced by another measure, art. 72 alin. 2)."""
+
+    PROPOSED = "propusa"
+    IN_FORCE = "in_vigoare"
+    ENDED = "incetata"
+    REVOKED = "revocata"
+    REPLACED = "inlocuita"
+
+
+# The measures a case is living under: the one proposed or in force.
+LIVE_MEASURE = frozenset({MeasureStatus.PROPOSED, MeasureStatus.IN_FORCE})
+
+
+class ParentRole(StrEnum):
+    """Who a parent party of the case is to the child."""
+
+    MOTHER = "mama"
+    FATHER = "tata"
+    GUARDIAN = "tutore"
+    LEGAL_REPRESENTATIVE = "reprezentant_legal"
+
+
 class Authority(StrEnum):
     """Who decides a measure: the director (art. 69), the commission (art. 65 alin. 1),
     or the court (art. 65 alin. 2, art. 100 alin. 3)."""

@@ -4,6 +4,7 @@ from datetime import date
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..law.facts import MeasureStatus
 from .base import Base
 from .case import Case, PlacementTarget
 
@@ -19,7 +20,7 @@ class Measure(Base):
     kind: Mapped[str] = mapped_column(String(30))  # law.facts.MeasureKind
     authority: Mapped[str] = mapped_column(String(20))  # law.facts.Authority
     legal_basis: Mapped[str | None] = mapped_column(String(300))
-    status: Mapped[str] = mapped_column(String(20), default="propusa")
+    status: Mapped[str] = mapped_column(String(20), default=MeasureStatus.PROPOSED)
     placement_target_id: Mapped[int | None] = mapped_column(
         ForeignKey("placement_targets.id", ondelete="SET NULL"))
     act_number: Mapped[str | None] = mapped_column(String(60))  # dispoziție / hotărâre no.

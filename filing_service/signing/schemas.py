@@ -4,6 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..auth.roles import Role
 from ..cases.fields import Strict
 from .validation import SignatureReport
 
@@ -13,7 +14,7 @@ LevelName = Literal["B-B", "B-T", "B-LT", "B-LTA"]
 class SignIn(Strict):
     """Sign the latest version of a document."""
 
-    role: Literal["consilier_juridic", "director"]
+    role: Literal[Role.LEGAL_COUNSEL, Role.DIRECTOR]
     key: str | None = Field(default=None, max_length=80,
                             description="Cheia din profilul direcției (implicit: a "
                                         "utilizatorului)")

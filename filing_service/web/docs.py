@@ -7,14 +7,15 @@ from flask import current_app
 
 from ..auth.actor import Actor
 from ..law.errors import DomainError
+from ..law.facts import LIVE_MEASURE, Authority, MeasureKind
 from ..documents import service as documents
-from ..documents.catalog import DOC_TYPES, PARENTS, DocType
+from ..documents.catalog import COURT, DOC_TYPES, PARENTS, DocType
 from ..models import Directorate, Document, Signature
 from ..signing import service as signing
 from ..signing.keys import environment_secrets
 from ..signing.profiles import KeySpec, Level, parse_profile
 
-VARIANT_LABELS = {"instanta": "Pentru instanță", "parinti": "Pentru părinți (art. 67^1)"}
+VARIANT_LABELS = {COURT: "Pentru instanță", PARENTS: "Pentru părinți (art. 67^1)"}
 
 
 @dataclass
@@ -39,16 +40,17 @@ class DocumentRow:
 
 # What the current measure usually calls for (DOMAIN.md, "The paths that end in court").
 _SUGGESTED = {
-    ("plasament_regim_urgenta", "director"): ("cerere_art70", "raport_art139"),
-    ("plasament_regim_urgenta", "instanta"): ("cerere_art100_4", "raport_art139"),
-    ("plasament", "instanta"): ("cerere_plasament", "raport_art139"),
-    ("supraveghere_specializata", "instanta"): ("cerere_supraveghere", "raport_art139"),
+    (MeasureKind.EMERGENCY_PLACEMENT, Authority.DIRECTOR): ("cerere_art70", "raport_art139"),
+    (MeasureKind.EMERGENCY_PLACEMENT, Authority.COURT): ("cerere_art100_4", "raport_art139"),
+    (MeasureKind.PLACEMENT, Authority.COURT): ("cerere_plasament", "raport_art139"),
+    (MeasureKind.SPECIALISED_SUPERVISION, Authority.COURT): ("cerere_supraveghere",
+                                                             "raport_art139"),
 }
 
 
 def suggested(case) -> tuple[str, ...]:
     """The documents the case's current measure usually needs next."""
-    live = [m for m in case.measures if m.status in ("propusa", "in_vigoare")]
+    live = [m for m in case.measures if m.status in LIVE_MEASURE]
     if not live:
         return ()
     return _SUGGESTED.get((live[-1].kind, live[-1].authority), ())
@@ -91,8 +93,8 @@ def sibling(session, actor: Actor, document: Document) -> Document | None:
 def generate(uow, actor: Actor, case_id: int, type_id: str, today) -> list:
     """Generate the court version and, when the document has one, the parents' version
     alongside (art. 67^1). Returns the new documents' ``Generated`` results."""
-    kind = documents.doc_type_of(type_id, "instanta")
-    made = [documents.generate_document(uow, actor, case_id, kind.id, "instanta", today)]
+    kind = documents.doc_type_of(type_id, COURT)
+    made = [documents.generate_document(uow, actor, case_id, kind.id, COURT, today)]
     if PARENTS in kind.variants():
         made.append(documents.generate_document(uow, actor, case_id, kind.id, PARENTS,
                                                 today))

@@ -1,41 +1,49 @@
 """Romanian labels for the codes the case model stores, for pages and form choices."""
-from ..auth.roles import ROLE_LABELS
+from ..auth.roles import ROLE_LABELS, Role
 from ..law.directorates import DIRECTORATES
 from ..law.events import EVENT_LABELS
+from ..law.facts import (Authority, MeasureKind, MeasureStatus, ParentRole, Relationship,
+                         ResidentialKind, Situation, TargetKind)
 
 SITUATIONS = {
-    "a": "lit. a) – părinți decedați, necunoscuți, decăzuți sau fără ocrotire",
-    "b": "lit. b) – nu poate fi lăsat în grija părinților din motive neimputabile lor",
-    "c": "lit. c) – abuzat sau neglijat",
-    "d": "lit. d) – găsit sau părăsit în unități sanitare",
-    "e": "lit. e) – a săvârșit o faptă penală și nu răspunde penal",
-    "f": "lit. f) – minor străin sau apatrid neînsoțit",
+    Situation.A: "lit. a) – părinți decedați, necunoscuți, decăzuți sau fără ocrotire",
+    Situation.B: "lit. b) – nu poate fi lăsat în grija părinților din motive neimputabile lor",
+    Situation.C: "lit. c) – abuzat sau neglijat",
+    Situation.D: "lit. d) – găsit sau părăsit în unități sanitare",
+    Situation.E: "lit. e) – a săvârșit o faptă penală și nu răspunde penal",
+    Situation.F: "lit. f) – minor străin sau apatrid neînsoțit",
 }
 CASE_STATUSES = {"deschis": "Deschisă", "inchis": "Închisă"}
-PARENT_ROLES = {"mama": "Mama", "tata": "Tatăl", "tutore": "Tutore",
-                "reprezentant_legal": "Reprezentant legal"}
+PARENT_ROLES = {ParentRole.MOTHER: "Mama", ParentRole.FATHER: "Tatăl",
+                ParentRole.GUARDIAN: "Tutore",
+                ParentRole.LEGAL_REPRESENTATIVE: "Reprezentant legal"}
 PARENTAL_RIGHTS = {"exercitate": "Exercitate", "suspendate": "Suspendate",
                    "decazut": "Decăzut din drepturi"}
-MEASURE_KINDS = {"plasament": "Plasament (art. 59 lit. a)",
-                 "plasament_regim_urgenta": "Plasament în regim de urgență (art. 59 lit. b)",
-                 "supraveghere_specializata": "Supraveghere specializată (art. 59 lit. c)"}
-AUTHORITIES = {"director": "Directorul DGASPC (art. 69)",
-               "comisie": "Comisia pentru protecția copilului (art. 65 alin. 1)",
-               "instanta": "Instanța de judecată (art. 65 alin. 2)"}
-MEASURE_STATUSES = {"propusa": "Propusă", "in_vigoare": "În vigoare", "incetata": "Încetată",
-                    "revocata": "Revocată", "inlocuita": "Înlocuită"}
-TARGET_KINDS = {"persoana_familie": "Persoană sau familie (art. 62 alin. 1 lit. a)",
-                "asistent_maternal": "Asistent maternal (art. 62 alin. 1 lit. b)",
-                "serviciu_rezidential": "Serviciu de tip rezidențial (art. 62 alin. 1 lit. c)"}
-RELATIONSHIPS = {"familie_extinsa": "Familia extinsă", "familie_substitutiva":
-                 "Familia substitutivă", "alta": "Altă persoană sau familie"}
-RESIDENTIAL_KINDS = {"casa_tip_familial": "Casă de tip familial",
-                     "apartament": "Apartament",
-                     "centru_primire_urgenta": "Centru de primire în regim de urgență",
-                     "centru_maternal": "Centru maternal"}
+MEASURE_KINDS = {
+    MeasureKind.PLACEMENT: "Plasament (art. 59 lit. a)",
+    MeasureKind.EMERGENCY_PLACEMENT: "Plasament în regim de urgență (art. 59 lit. b)",
+    MeasureKind.SPECIALISED_SUPERVISION: "Supraveghere specializată (art. 59 lit. c)"}
+AUTHORITIES = {Authority.DIRECTOR: "Directorul DGASPC (art. 69)",
+               Authority.COMMISSION: "Comisia pentru protecția copilului (art. 65 alin. 1)",
+               Authority.COURT: "Instanța de judecată (art. 65 alin. 2)"}
+MEASURE_STATUSES = {MeasureStatus.PROPOSED: "Propusă", MeasureStatus.IN_FORCE: "În vigoare",
+                    MeasureStatus.ENDED: "Încetată", MeasureStatus.REVOKED: "Revocată",
+                    MeasureStatus.REPLACED: "Înlocuită"}
+TARGET_KINDS = {
+    TargetKind.PERSON_OR_FAMILY: "Persoană sau familie (art. 62 alin. 1 lit. a)",
+    TargetKind.MATERNAL_ASSISTANT: "Asistent maternal (art. 62 alin. 1 lit. b)",
+    TargetKind.RESIDENTIAL: "Serviciu de tip rezidențial (art. 62 alin. 1 lit. c)"}
+RELATIONSHIPS = {Relationship.EXTENDED_FAMILY: "Familia extinsă",
+                 Relationship.SUBSTITUTE_FAMILY: "Familia substitutivă",
+                 Relationship.OTHER: "Altă persoană sau familie"}
+RESIDENTIAL_KINDS = {ResidentialKind.FAMILY_HOUSE: "Casă de tip familial",
+                     ResidentialKind.APARTMENT: "Apartament",
+                     ResidentialKind.EMERGENCY_RECEPTION_CENTRE:
+                         "Centru de primire în regim de urgență",
+                     ResidentialKind.MATERNAL_CENTRE: "Centru maternal"}
 SEX = {"M": "Masculin", "F": "Feminin"}
 EVENT_KINDS = {str(kind): label for kind, label in EVENT_LABELS.items()}
-ROLES = {str(role): label for role, label in ROLE_LABELS.items() if role != "sistem"}
+ROLES = {str(role): label for role, label in ROLE_LABELS.items() if role != Role.CASE_SYSTEM}
 AREAS = {d.code: (d.county if d.county != "București" else f"București, {d.seat[11:]}")
          for d in DIRECTORATES}
 TRIBUNALS = sorted({d.tribunal for d in DIRECTORATES})

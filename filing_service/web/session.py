@@ -24,9 +24,14 @@ MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
 IDLE_MINUTES = 60  # a session unused this long ends (WEB_IDLE_MINUTES): shared office PCs
 
-# Verified when the user name is unknown, so that a wrong name takes as long as a
-# wrong password (timing does not reveal which names exist).
-_DUMMY_HASH = hash_password("utilizator-inexistent")
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """A hash verified when the user name is unknown, so that a wrong name takes as long
+    as a wrong password (timing does not reveal which names exist). Made on the first
+    log-in of the process, not at import: hashing is deliberately slow."""
+    return hash_password("utilizator-inexistent")
 
 
 class LoginRefused(Exception):
@@ -50,7 +55,7 @@ def authenticate(username: str, password: str) -> User:
                                f"Reîncercați peste {int(WINDOW.total_seconds() // 60)} "
                                "de minute sau cereți administratorului să vă ajute.")
         user = s.scalar(select(User).where(func.lower(User.username) == name))
-        valid = verify_password(user.password_hash if user else _DUMMY_HASH, password)
+        valid = verify_password(user.password_hash if user else dummy_hash(), password)
         if user is None or not valid or not user.active:
             s.execute(delete(LoginFailure).where(LoginFailure.at < since))
             s.add(LoginFailure(username=name))

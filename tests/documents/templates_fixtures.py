@@ -16,6 +16,7 @@ import pytest
 from filing_service import create_app
 from filing_service.auth.actor import Actor
 from filing_service.cases import schemas, service
+from filing_service.cases.findings import findings
 from filing_service.db import unit_of_work
 from filing_service.documents.catalog import DOC_TYPES
 from filing_service.documents.context import build_context
@@ -80,7 +81,8 @@ def render_docx(app, case_id: int, doc_id: str, variant: str, folder: Path) -> P
     doc_type = DOC_TYPES[doc_id]
     with app.app_context(), unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
-        context = build_context(uow.session, case, doc_type, variant, TODAY, case.directorate)
+        context = build_context(uow.session, case, doc_type, variant, TODAY, case.directorate,
+                                findings(uow.session, case, TODAY))
     path = folder / f"{doc_id}-{variant}-{case_id}.docx"
     path.write_bytes(pipeline_render(TEMPLATES / doc_type.template, context))
     return path

@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from filing_service.cases.findings import findings
 from filing_service.documents import context_law as law
 from filing_service.documents.catalog import DOC_TYPES
 from filing_service.documents.context import build_context
@@ -21,7 +22,7 @@ def _context(app, data: dict, variant: str, doc_id: str = "cerere_art70",
     with app.app_context(), unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
         return build_context(uow.session, case, DOC_TYPES[doc_id], variant, TODAY,
-                             case.directorate)
+                             case.directorate, findings(uow.session, case, TODAY))
 
 
 def test_context_is_plain_json_data(docs_app):

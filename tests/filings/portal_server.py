@@ -3,6 +3,7 @@
 import re
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -21,13 +22,15 @@ class _Quiet(WSGIRequestHandler):
 
 class PortalServer:
     """Answers with ``self.recording`` (a file name); sleeps ``self.delay`` seconds first.
-    Every request body is kept in ``self.requests``."""
+    Every request body is kept in ``self.requests``; ``on_request`` is called before
+    each question is answered (a test's probe)."""
 
     def __init__(self):
         self.recording = "dosar-negasit.xml"
         self.delay = 0.0
         self.faults: set[str] = set()  # operations to answer with a SOAP fault
         self.requests: list[tuple[str, bytes]] = []
+        self.on_request: Callable[[], None] | None = None
         self._server: WSGIServer = make_server("127.0.0.1", 0, self._app,
                                                handler_class=_Quiet)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -44,6 +47,8 @@ class PortalServer:
         body = environ["wsgi.input"].read(length)
         action = environ.get("HTTP_SOAPACTION", "").strip('"')
         self.requests.append((action, body))
+        if self.on_request is not None:
+            self.on_request()
         if self.delay:
             time.sleep(self.delay)
         operation = action.rpartition("/")[2]

@@ -2,6 +2,7 @@
 back in tests. It can refuse the Nth message, to test a delivery that breaks half-way."""
 import socket
 import threading
+from collections.abc import Callable
 from email import message_from_bytes, policy
 
 from aiosmtpd.controller import Controller
@@ -18,6 +19,8 @@ class _Handler:
         self.sink = sink
 
     async def handle_DATA(self, server, session, envelope):
+        if self.sink.on_data is not None:
+            self.sink.on_data()
         with self.sink.lock:
             self.sink.attempts += 1
             if self.sink.attempts in self.sink.refuse:
@@ -30,7 +33,8 @@ class _Handler:
 
 class SmtpSink:
     """``messages``: every message accepted; ``refuse``: 1-based numbers of the DATA
-    commands to answer with a temporary failure."""
+    commands to answer with a temporary failure; ``on_data``: called as each message
+    arrives, before it is answered (a test's probe)."""
 
     def __init__(self, **kwargs):
         self.messages = []
@@ -38,6 +42,7 @@ class SmtpSink:
         self.refuse: set[int] = set()
         self.attempts = 0
         self.lock = threading.Lock()
+        self.on_data: Callable[[], None] | None = None
         self.port = free_port()
         self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port,
                                       **kwargs)

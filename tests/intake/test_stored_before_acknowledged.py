@@ -4,9 +4,13 @@ import threading
 
 from sqlalchemy import func, select
 
+from filing_service.auth.actor import Actor
 from filing_service.db import unit_of_work
-from filing_service.models import Case, IntakeReport
+from filing_service.intake import service
+from filing_service.intake.schemas import ReportIn
+from filing_service.models import Case, Directorate, IntakeReport
 from tests import builders
+from tests.clock import FIXED_NOW
 
 
 def _count(app, model) -> int:
@@ -97,3 +101,19 @@ def test_the_number_given_is_a_stored_report(send, app):
     with app.app_context(), unit_of_work() as uow:
         stored = uow.session.get(IntakeReport, int(number.rsplit("-", 1)[1]))
         assert stored is not None and stored.number == number
+
+
+def test_the_intake_service_stores_nothing_its_caller_does_not_commit(app):
+    """The view owns the unit of work: a report the service took in, in a unit of work
+    that then ends without its commit (the answer could not be made), is not kept, and
+    neither is the case it opened."""
+    with app.app_context():
+        with unit_of_work() as uow:
+            cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
+            actor = Actor(kind="user", id=1, name="consilier", role="consilier_juridic",
+                          directorate_id=cluj.id)
+            report, duplicate = service.submit_report(
+                uow, actor, ReportIn.model_validate(builders.report_119()), FIXED_NOW)
+            assert report.id is not None and not duplicate
+
+    assert _count(app, IntakeReport) == 0 and _count(app, Case) == 0

@@ -8,6 +8,7 @@ this machine.
 import os
 import subprocess
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,8 +38,12 @@ class TestPki:
         self.arch = config.get_pki_arch(ARCH)
         self._animator = Animator(AnimatorArchStore({ARCH: self.arch}), with_web_ui=False)
         self._thread: threading.Thread | None = None
+        # Called with the path of every request before it is answered (a test's probe).
+        self.on_request: Callable[[str], None] | None = None
 
     def _app(self, environ, start_response):
+        if self.on_request is not None:
+            self.on_request(environ.get("PATH_INFO", ""))
         return self._animator(environ, start_response)
 
     @property

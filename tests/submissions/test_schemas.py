@@ -9,8 +9,8 @@ from lxml import etree
 from filing_service.cases import schemas as models
 from filing_service.law.directorates import BY_CODE
 from filing_service.law.events import EventKind
-from filing_service.law.facts import (Authority, MeasureKind, Relationship, ResidentialKind,
-                                      Situation, TargetKind)
+from filing_service.law.facts import (Authority, MeasureKind, MeasureStatus, ParentRole,
+                                      Relationship, ResidentialKind, Situation, TargetKind)
 from filing_service.submissions.codec import OMITTED, camel
 from filing_service.submissions.parsing import SCHEMAS_DIR, parse_xml, validate_against
 
@@ -22,9 +22,9 @@ MODELS = {"CaseSubmissionType": models.CaseIn, "ChildType": models.ChildIn,
           "ParentType": models.ParentIn, "PlacementTargetType": models.PlacementTargetIn,
           "MeasureType": models.MeasureIn, "EventType": models.EventIn}
 ENUMS = {"CaseStatusType": typing.get_args(models.CaseStatus),
-         "SexType": ("M", "F"), "ParentRoleType": typing.get_args(models.ParentRole),
+         "SexType": ("M", "F"), "ParentRoleType": tuple(ParentRole),
          "ParentalRightsType": typing.get_args(models.ParentalRights),
-         "MeasureStatusType": typing.get_args(models.MeasureStatus),
+         "MeasureStatusType": tuple(MeasureStatus),
          "SituationType": tuple(Situation), "MeasureKindType": tuple(MeasureKind),
          "AuthorityType": tuple(Authority), "TargetKindType": tuple(TargetKind),
          "ResidentialKindType": tuple(ResidentialKind),

@@ -1,6 +1,7 @@
 """Administration of the directorate: users and API tokens (administrators only)."""
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
+from ...auth.roles import Role
 from ...db import unit_of_work
 from .. import accounts, labels
 from ..forms import FORM_ERRORS, FormState, errors_of
@@ -14,7 +15,7 @@ USER_INPUTS = {"username", "full_name", "email", "role", "password"}
 @require("administer")
 def users():
     """The directorate's users, and the form to add one."""
-    return _users_page(FormState(values={"role": "manager_de_caz"}))
+    return _users_page(FormState(values={"role": Role.CASE_MANAGER}))
 
 
 def _users_page(state: FormState, status: int = 200):

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from ...cases import schemas, service
 from ...clock import today
 from ...db import unit_of_work
+from ...law.facts import LIVE_MEASURE, ParentRole
 from .. import capabilities, formspecs
 from ..forms import FORM_ERRORS, FormState, errors_of, parse, values_of
 from ..session import actor, login_required, require
@@ -66,7 +67,7 @@ def index():
 
 
 def _current_measure(case):
-    live = [m for m in case.measures if m.status in ("in_vigoare", "propusa")]
+    live = [m for m in case.measures if m.status in LIVE_MEASURE]
     return live[-1] if live else None
 
 
@@ -77,7 +78,8 @@ def new():
     today_iso = today().isoformat()
     if request.method == "GET":
         state = FormState(values={"opened_on": today_iso, "event.occurred_on": today_iso,
-                                  "parent.role": "mama", "child.domicile_area": ""})
+                                  "parent.role": ParentRole.MOTHER,
+                                  "child.domicile_area": ""})
         return _new_form(state)
     data = parse(NEW_CASE_FIELDS, request.form)
     for prefix, fields, key in SECTIONS:

@@ -9,6 +9,7 @@ from ...cases import schemas, service
 from ...clock import today
 from ...db import unit_of_work
 from ...errors import NotFound
+from ...law.facts import MeasureStatus
 from .. import formspecs
 from ..forms import FORM_ERRORS, Field, FormState, errors_of, parse, values_of
 from ..session import actor, require
@@ -95,7 +96,7 @@ def _defaults(part: Part) -> dict:
     if part.entity == "parent":
         return {"legal_representative": "on", "parental_rights": "exercitate"}
     if part.entity == "measure":
-        return {"status": "propusa"}
+        return {"status": MeasureStatus.PROPOSED}
     return {}
 
 
