@@ -184,11 +184,12 @@ def _pronounced(session, actor, filing, found, item, now, result) -> None:
     description = f"{item.solution}: {item.summary}" if item.summary else item.solution
     if item.document_number:
         description += f" (hotărârea nr. {item.document_number})"
-    if ORDER.index(Status(filing.status)) < ORDER.index(Status.DECIDED):
+    before = Status(filing.status)
+    if ORDER.index(before) < ORDER.index(Status.DECIDED):
         filing.status = Status.DECIDED
         filing.status_changed_at = now
         audit.record(session, actor, "update", "filing", filing.id, case_id=filing.case_id,
-                     changes={"status": [str(Status.HEARING_SET), str(Status.DECIDED)]})
+                     changes={"status": [str(before), str(Status.DECIDED)]})
     timeline.add_event(session, actor, filing.case, EventKind.PRONOUNCEMENT,
                        item.pronounced_on, description,
                        {"key": key, "filing_id": filing.id, "status": str(Status.DECIDED),
