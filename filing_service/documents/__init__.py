@@ -10,7 +10,7 @@ from flask import Flask
 from ..api.problems import problem
 from . import cli
 from .converter import ConversionFailed
-from .service import DocumentBlocked, TemplateBroken, converter
+from .service import DocumentBlocked, TemplateBroken
 
 
 def init_app(app: Flask) -> None:
@@ -18,11 +18,11 @@ def init_app(app: Flask) -> None:
 
     The LibreOffice pool starts with the first conversion, or at once, in the
     background, when ``CONVERTER_WARM_START`` is 1 (``make run`` sets it for gunicorn's
-    workers). The ``CONVERTER_*`` settings are read in ``config``."""
+    workers). The ``CONVERTER_*`` settings are read in ``config``, the converter is the
+    app's (``bootstrap``)."""
     cli.init_app(app)
     if str(app.config["CONVERTER_WARM_START"]) == "1":
-        with app.app_context():
-            converter().start()
+        app.extensions["adapters"].converter.start()
 
     @app.errorhandler(DocumentBlocked)
     def _blocked(exc: DocumentBlocked):

@@ -6,14 +6,12 @@ each signature of a PDF; ``service`` ties them to documents; ``api`` and ``cli``
 doors.
 """
 import logging
-import os
 
 from flask import Flask
 
 from ..api.problems import problem
 from .keys import SigningKeyError
 from .pades import SigningFailed
-from .trust import DEFAULT_DIRS
 from .validation import ValidationInputError
 
 # A key that cannot be opened because the service lacks its secret or its token is a
@@ -22,20 +20,11 @@ _KEY_STATUS = {"secret-gresit": 422, "pin-blocat": 423}
 
 
 def init_app(app: Flask) -> None:
-    """Settings, the ``sign`` command and the mapping of signing errors to problem+json.
-
-    ``SIGNATURE_TRUST_DIRS``: folders of trusted root certificates, ``:``-separated
-    (default ``signatures/trust/qualified``); ``SIGNING_SECRETS_FILE``: a JSON file of
-    PINs and passphrases by name, for keys whose secret is not in the environment
-    (default ``instance/signing-secrets.json``, used only if it exists).
-    """
+    """The ``sign`` commands and the mapping of signing errors to problem+json (the
+    settings, ``SIGNATURE_TRUST_DIRS`` and ``SIGNING_SECRETS_FILE``, are
+    ``config.py``'s)."""
     from .cli import sign_command, signing_demo_command
 
-    env_dirs = os.environ.get("SIGNATURE_TRUST_DIRS")
-    app.config.setdefault("SIGNATURE_TRUST_DIRS",
-                          env_dirs.split(":") if env_dirs else [str(d) for d in DEFAULT_DIRS])
-    app.config.setdefault("SIGNING_SECRETS_FILE", os.environ.get(
-        "SIGNING_SECRETS_FILE", os.path.join(app.instance_path, "signing-secrets.json")))
     app.cli.add_command(sign_command)
     app.cli.add_command(signing_demo_command)
     # fontTools reports every table it does not subset (at WARNING); nothing to act on.

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..cases.fields import Strict
+from ..api.fields import Strict
 from .validation import SignatureReport
 
 LevelName = Literal["B-B", "B-T", "B-LT", "B-LTA"]

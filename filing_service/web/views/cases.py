@@ -7,7 +7,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from pydantic import ValidationError
 
 from ...cases import schemas, service
-from ...clock import today
+from ...clock import today, zone
 from ...db import unit_of_work
 from .. import capabilities, formspecs
 from ..forms import FORM_ERRORS, FormState, errors_of, parse, values_of
@@ -79,9 +79,9 @@ def new():
         state = FormState(values={"opened_on": today_iso, "event.occurred_on": today_iso,
                                   "parent.role": "mama", "child.domicile_area": ""})
         return _new_form(state)
-    data = parse(NEW_CASE_FIELDS, request.form)
+    data = parse(NEW_CASE_FIELDS, request.form, zone=zone().key)
     for prefix, fields, key in SECTIONS:
-        section = parse(fields, request.form, prefix)
+        section = parse(fields, request.form, prefix, zone=zone().key)
         if key and not request.form.get(prefix + key, "").strip():
             continue
         if prefix == "child.":
@@ -143,7 +143,8 @@ def edit(case_id: int):
             return render_template("web/cases/edit.html", case=case, fields=fields,
                                    state=FormState(values=values_of(fields, case)))
         try:
-            patch = schemas.CaseUpdate.model_validate(parse(fields, request.form, patch=True))
+            patch = schemas.CaseUpdate.model_validate(parse(fields, request.form, patch=True,
+                                                            zone=zone().key))
             service.update_case(uow, actor(), case_id, patch, today())
             uow.commit()
         except FORM_ERRORS as exc:
