@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from filing_service import create_app  # noqa: E402
+from filing_service import adapters, create_app  # noqa: E402
 from filing_service.cases.schemas import CaseIn  # noqa: E402
 from filing_service.clock import today  # noqa: E402
 from filing_service.documents.catalog import DOC_TYPES  # noqa: E402
@@ -55,7 +55,7 @@ def main() -> None:
     app = create_app({"DATABASE_URL": "sqlite://", "TESTING": True})
     with app.app_context():
         on = today()
-        template = template_bytes(ROOT / "templates" / DOC.template)
+        template = template_bytes(adapters.current().templates / DOC.template)
         with scratch_case(CaseIn.model_validate(sample_case(on)), on,
                           director="Ion Exemplu") as (session, case):
 

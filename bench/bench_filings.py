@@ -94,7 +94,7 @@ def main() -> None:
         print(f"  {len(smtp.messages)} messages, "
               f"{sum(len(a) for _, a in smtp.attachments()) / 1024 / 1024:.1f} MiB attached")
         portal.recording = "dosar-recurs.xml"
-        client_ = PortalClient(portal.url, timeout=5)
+        client_ = PortalClient(portal.url, timeout=5, zone="Europe/Bucharest")
         timed("portal CautareDosare2 (loopback, parsed and checked)",
               lambda: [client_.find_case("2345/117/2026", "TribunalulCLUJ")
                        for _ in range(200)], count=200)

@@ -37,7 +37,7 @@ from filing_service.law import rules  # noqa: E402
 from filing_service.models import (Case, Child, Directorate, Event, Measure, Parent,  # noqa: E402
                                    PlacementTarget)
 from filing_service.submissions import codec  # noqa: E402
-from filing_service.submissions.parsing import parse_xml, validate_against  # noqa: E402
+from filing_service.xml.parsing import parse_xml, validate_against  # noqa: E402
 from filing_service.submissions.service import import_case, read_case  # noqa: E402
 
 TODAY = date(2026, 11, 22)

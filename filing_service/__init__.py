@@ -1,14 +1,13 @@
 """filing_service: documents, signatures, deadlines and court filings for child-protection
 cases under Law 272/2004, for the 47 directorates (DGASPC) of Romania."""
 import logging
-import os
 from pathlib import Path
 
 from flask import Flask, jsonify
 from sqlalchemy import text
 
-from . import api, cli, db, error_handlers, web
-from .config import from_environment, instance_secret_key
+from . import api, bootstrap, cli, db, error_handlers, web
+from .config import from_environment, instance_path, instance_secret_key
 from .cases.api import routes as cases_routes
 from . import intake
 from .intake.api import routes as intake_routes
@@ -31,8 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     ``config`` overrides what the environment gives (tests pass theirs here). Nothing is
     connected or started before this is called.
     """
-    app = Flask(__name__, instance_path=os.environ.get(
-        "INSTANCE_PATH", str(Path.cwd() / "instance")))
+    app = Flask(__name__, instance_path=instance_path())
     app.config.update(from_environment(app.instance_path))
     if config:
         app.config.update(config)
@@ -43,6 +41,7 @@ def create_app(config: dict | None = None) -> Flask:
     logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))
 
     db.init_app(app)
+    bootstrap.init_app(app)  # the outside tools, once, before the capabilities use them
     cli.init_app(app)
     error_handlers.init_app(app)
     intake.init_app(app)

@@ -1,6 +1,7 @@
 """Configuration, read from the environment when the app is built (never at import)."""
 import os
 import secrets
+from importlib import resources
 from pathlib import Path
 
 SECRET_KEY_FILE_NAME = "secret_key"
@@ -16,6 +17,7 @@ def from_environment(instance_path: str) -> dict:
     say.
     """
     instance = Path(instance_path)
+    json_max_bytes = int(os.environ.get("JSON_MAX_BYTES", 1024 * 1024))
     secret = os.environ.get("SECRET_KEY")
     secret_file = os.environ.get("SECRET_KEY_FILE")
     if not secret and secret_file:
@@ -25,15 +27,29 @@ def from_environment(instance_path: str) -> dict:
         "DATABASE_URL": os.environ.get("DATABASE_URL",
                                        f"sqlite:///{instance / 'filing_service.sqlite3'}"),
         "STORAGE_DIR": os.environ.get("STORAGE_DIR", str(instance / "storage")),
+        # The zone every day is reckoned in: today, the days of hearings, hour terms.
         "TIMEZONE": os.environ.get("TIMEZONE", "Europe/Bucharest"),
+        "FIXED_NOW": None,  # a moment the clock stands at (tests set one)
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO"),
         # Bodies of JSON and XML requests; larger uploads (PDFs) have their own limits.
-        "JSON_MAX_BYTES": int(os.environ.get("JSON_MAX_BYTES", 1024 * 1024)),
+        "JSON_MAX_BYTES": json_max_bytes,
+        "XML_MAX_BYTES": int(os.environ.get("XML_MAX_BYTES", json_max_bytes)),
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_BYTES", 64 * 1024 * 1024)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+        "WEB_IDLE_MINUTES": int(os.environ.get("WEB_IDLE_MINUTES", 60)),
+        "WTF_CSRF_ENABLED": True,  # the web forms' CSRF check (a test may turn it off)
         **_converter_settings(),
+        **_mail_settings(),
+        **_filing_settings(),
+        **_signing_settings(instance),
     }
+
+
+def instance_path() -> str:
+    """The instance folder (``INSTANCE_PATH``; ``instance/`` under the working folder)."""
+    return os.environ.get("INSTANCE_PATH", str(Path.cwd() / "instance"))
 
 
 def _converter_settings() -> dict:
@@ -47,6 +63,67 @@ def _converter_settings() -> dict:
         "CONVERTER_WARM_START": os.environ.get("CONVERTER_WARM_START", "0"),
         "TEMPLATES_DIR": os.environ.get("TEMPLATES_DIR", ""),
     }
+
+
+def _mail_settings() -> dict:
+    """The service's one SMTP configuration (``filing_service.mail``), which filings and
+    the deadlines' digest share, and the sender of each. The password is not read here:
+    ``SMTP_PASSWORD`` (:func:`environment_secret`) or ``SMTP_PASSWORD_FILE``, when a
+    connection is opened."""
+    return {
+        "SMTP_HOST": os.environ.get("SMTP_HOST", "127.0.0.1"),
+        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
+        "SMTP_SECURITY": os.environ.get("SMTP_SECURITY", "starttls"),
+        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME") or None,
+        "SMTP_PASSWORD_FILE": os.environ.get("SMTP_PASSWORD_FILE") or None,
+        "SMTP_CA_FILE": os.environ.get("SMTP_CA_FILE") or None,
+        "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", "30")),
+        "FILING_FROM_ADDRESS": os.environ.get("FILING_FROM_ADDRESS",
+                                              "depuneri@dgaspc.invalid"),
+        "DEADLINES_FROM_ADDRESS": os.environ.get("DEADLINES_FROM_ADDRESS",
+                                                 "termene@dgaspc.invalid"),
+    }
+
+
+def _filing_settings() -> dict:
+    """Sending filings (retries) and the courts portal (``filings``)."""
+    return {
+        "FILING_ALLOW_UNVERIFIED_EMAIL": os.environ.get("FILING_ALLOW_UNVERIFIED_EMAIL")
+        == "1",
+        "FILING_SEND_RETRIES": int(os.environ.get("FILING_SEND_RETRIES", "2")),
+        "FILING_RETRY_BASE_SECONDS": float(os.environ.get("FILING_RETRY_BASE_SECONDS", "2")),
+        "FILING_RETRY_LATER_SECONDS": float(os.environ.get("FILING_RETRY_LATER_SECONDS",
+                                                           "300")),
+        "PORTAL_URL": os.environ.get("PORTAL_URL", "http://portalquery.just.ro/query.asmx"),
+        "PORTAL_TIMEOUT": float(os.environ.get("PORTAL_TIMEOUT", "20")),
+    }
+
+
+def _signing_settings(instance: Path) -> dict:
+    """``SIGNATURE_TRUST_DIRS``: folders of trusted root certificates, ``:``-separated
+    (default: the package's ``signing/qualified_roots``); ``SIGNING_SECRETS_FILE``: a JSON
+    file of PINs and passphrases by name, for keys whose secret is not in the environment
+    (default ``instance/signing-secrets.json``, used only if it exists)."""
+    trust_dirs = os.environ.get("SIGNATURE_TRUST_DIRS")
+    return {
+        "SIGNATURE_TRUST_DIRS": trust_dirs.split(":") if trust_dirs else [
+            str(resources.files("filing_service") / "signing" / "qualified_roots")],
+        "SIGNING_SECRETS_FILE": os.environ.get("SIGNING_SECRETS_FILE",
+                                               str(instance / "signing-secrets.json")),
+    }
+
+
+def environment_secret(name: str) -> str | None:
+    """The secret in the environment variable ``name`` (a PIN or passphrase a signature
+    profile names, ``SMTP_PASSWORD``), read when it is needed and never kept: the
+    profiles name their variables, so they cannot be listed when the app is built."""
+    return os.environ.get(name)
+
+
+def child_environment(**overrides: str) -> dict[str, str]:
+    """The environment of a child process (LibreOffice): the service's own, with
+    ``overrides``."""
+    return {**os.environ, **overrides}
 
 
 def instance_secret_key(instance_path: str) -> str:

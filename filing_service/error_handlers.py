@@ -26,7 +26,7 @@ from .errors import Conflict, DomainError, NotFound, PermissionDenied, RuleViola
 from .signing.keys import SigningKeyError
 from .signing.pades import SigningFailed
 from .signing.validation import ValidationInputError
-from .submissions.problems import XmlRejected
+from .xml.problems import XmlRejected
 
 log = logging.getLogger(__name__)
 

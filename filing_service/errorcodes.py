@@ -174,7 +174,7 @@ class Code(StrEnum):
     ART134_HEARING = "art134_hearing", "Audierea copilului", None, \
         "art. 134 alin. (2), art. 29 alin. (2)"
 
-    # XML documents (``submissions.parsing`` and ``submissions.schema_errors``).
+    # XML documents (``xml.parsing`` and ``xml.schema_errors``).
     XML_TOO_LARGE = "xml_too_large", "Documentul depășește limita de mărime"
     XML_EMPTY = "xml_empty", "Corpul cererii este gol"
     NOT_XML = "not_xml", "Corpul cererii nu este XML"

@@ -1,15 +1,14 @@
 """Run the Alembic migrations programmatically, for the CLI and the tests alike."""
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 
-_HERE = Path(__file__).parent / "migrations"
+# Alembic finds the package's folder itself (importlib.resources), wherever it is installed.
+SCRIPT_LOCATION = "filing_service:migrations"
 
 
 def alembic_config(url: str) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(_HERE))
+    config.set_main_option("script_location", SCRIPT_LOCATION)
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 

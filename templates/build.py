@@ -2,7 +2,8 @@
 
 Each source module ``templates/src/<id>.py`` has a ``build(t)`` function that writes the
 document with the small vocabulary of :class:`Template` (paragraphs, headings, numbered
-requests, Jinja tags for docxtpl). This script turns it into ``templates/<id>.docx``,
+requests, Jinja tags for docxtpl). This script turns it into
+``filing_service/documents/templates/<id>.docx`` (package data: what the service reads),
 reproducibly: the same source gives the same bytes (fixed document properties and zip
 timestamps), so ``tests/documents/test_templates_build.py`` can tell when a committed
 .docx and its source have drifted apart.
@@ -27,6 +28,7 @@ from docx.shared import Cm, Pt
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "src"
+BUILT = HERE.parent / "filing_service" / "documents" / "templates"
 FONT = "Liberation Serif"  # carries ș ț; metric-compatible with Times New Roman
 FIXED_TIME = datetime(2025, 1, 1)
 _BOLD = re.compile(r"(\*\*.+?\*\*)")
@@ -234,8 +236,8 @@ def build(doc_id: str) -> bytes:
 
 def main(argv: list[str]) -> int:
     for doc_id in argv or source_ids():
-        (HERE / f"{doc_id}.docx").write_bytes(build(doc_id))
-        print(f"templates/{doc_id}.docx")
+        (BUILT / f"{doc_id}.docx").write_bytes(build(doc_id))
+        print(f"filing_service/documents/templates/{doc_id}.docx")
     return 0
 
 

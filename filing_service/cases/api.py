@@ -3,6 +3,7 @@ commit the unit of work last: a request whose answer cannot be made stores nothi
 from flask import Blueprint, jsonify, url_for
 
 from ..api.auth import current_actor
+from ..api.paging import page_json
 from ..api.registry import ApiRoutes
 from ..clock import today
 from ..db import unit_of_work
@@ -17,11 +18,6 @@ def case_json(session, case) -> dict:
     out.findings = [schemas.FindingOut(**f.as_dict())
                     for f in service.findings(session, case, today())]
     return out.model_dump(mode="json")
-
-
-def page_json(page_model, items, total, query) -> dict:
-    return page_model(items=items, total=total, page=query.page,
-                      per_page=query.per_page).model_dump(mode="json")
 
 
 @routes.route("/cases", "POST", summary="Creează o cauză", body=schemas.CaseIn,

@@ -2,12 +2,13 @@
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field
 
+from ..api.fields import AreaCode, CaseNumber, Cnp, Label, LongText, Name, ShortText, Strict, partial
+from ..api.paging import Paging, page_model
 from ..law.events import EventKind
 from ..law.facts import (Authority, MeasureKind, MeasureStatus, ParentRole, Relationship,
                          ResidentialKind, Situation, TargetKind)
-from .fields import AreaCode, CaseNumber, Cnp, Label, LongText, Name, ShortText, Strict, partial
 
 ParentalRights = Literal["exercitate", "suspendate", "decazut"]
 CaseStatus = Literal["deschis", "inchis"]
@@ -242,26 +243,11 @@ class CaseOut(CaseSummary):
     findings: list[FindingOut] = Field(default_factory=list)
 
 
-class Page(BaseModel):
-    page: int
-    per_page: int
-    total: int
-
-
-def page_model(item: type[BaseModel], name: str) -> type[BaseModel]:
-    return create_model(name, __base__=Page, items=(list[item], ...))
-
-
 CasePage = page_model(CaseSummary, "CasePage")
 ChildPage = page_model(ChildOut, "ChildPage")
 ParentPage = page_model(ParentOut, "ParentPage")
 MeasurePage = page_model(MeasureOut, "MeasurePage")
 EventPage = page_model(EventOut, "EventPage")
-
-
-class Paging(Strict):
-    page: int = Field(1, ge=1)
-    per_page: int = Field(20, ge=1, le=100)
 
 
 class CaseQuery(Paging):

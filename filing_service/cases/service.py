@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import audit
+from ..api.paging import paginate
 from ..auth.actor import Actor
 from ..db import UnitOfWork
 from ..errorcodes import Code
@@ -224,13 +225,6 @@ def _name_matches(model, text: str):
     words = normalize_text(text).lower().split() or [""]
     return and_(*(or_(func.lower(model.first_name).contains(w),
                       func.lower(model.last_name).contains(w)) for w in words))
-
-
-def paginate(session: Session, stmt, paging: schemas.Paging):
-    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    items = session.scalars(stmt.limit(paging.per_page)
-                            .offset((paging.page - 1) * paging.per_page)).all()
-    return items, total
 
 
 # ---- parts of a case -------------------------------------------------------------------

@@ -10,15 +10,21 @@ Non-working days (zile nelucrătoare):
 - closure days a court or a directorate declares (registry closed), kept in a table and
   given here as plain dates.
 
+A calendar also knows the zone its days are reckoned in: the service gives it the
+``TIMEZONE`` setting (``deadlines.service.calendar_for``); a calendar made without one, in
+a unit test or a script, reckons in Romania's legal time.
+
 Plain Python: no Flask, no database.
 """
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 import holidays
 
+ROMANIA = ZoneInfo("Europe/Bucharest")  # what a calendar made without a zone reckons in
 WEEKDAYS_RO = ("luni", "marți", "miercuri", "joi", "vineri", "sâmbătă", "duminică")
 
 
@@ -35,13 +41,16 @@ def legal_holiday(day: date) -> str | None:
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    """Which days are working days, given the closure days that apply (day -> reason)."""
+    """Which days are working days, given the closure days that apply (day -> reason), and
+    the zone in which a moment falls on a day."""
 
     closures: dict[date, str] = field(default_factory=dict)
+    zone: ZoneInfo = ROMANIA
 
     @classmethod
-    def with_closures(cls, closures: Iterable[tuple[date, str]] = ()) -> "WorkCalendar":
-        return cls(closures=dict(closures))
+    def with_closures(cls, closures: Iterable[tuple[date, str]] = (), *,
+                      zone: ZoneInfo = ROMANIA) -> "WorkCalendar":
+        return cls(closures=dict(closures), zone=zone)
 
     def non_working_reason(self, day: date) -> str | None:
         """Why ``day`` is not a working day (in Romanian), or None if it is one."""

@@ -6,7 +6,7 @@ article are written; this module only validates it and answers questions about i
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from ..law.events import EventKind
 from .counting import CIVIL, INTERVAL, PROCEDURAL, UNITS, TermSpec
@@ -87,7 +87,7 @@ def _rule(entry: dict) -> Rule:
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Rule]:
     """Every rule of the catalogue, by id (read once)."""
-    data = tomllib.loads((Path(__file__).with_name("rules.toml")).read_text("utf-8"))
+    data = tomllib.loads(resources.files(__package__).joinpath("rules.toml").read_text("utf-8"))
     out: dict[str, Rule] = {}
     for entry in data["rule"]:
         rule = _rule(entry)

@@ -4,6 +4,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from .. import adapters
 from ..auth.actor import Actor
 from ..auth.roles import Role
 from ..clock import today
@@ -36,7 +37,7 @@ def digest_command(on_day, working_days, no_recompute):
             uow.commit()
         found = digest.digests(uow.session, day, working_days)
         messages = [digest.message(d, day, current_app.config["DEADLINES_FROM_ADDRESS"]) for d in found]
-    sent = mailer.send(messages, current_app.config)
+    sent = mailer.send(messages, adapters.current().mailer)
     click.echo(f"Rezumate trimise: {sent}.")
 
 

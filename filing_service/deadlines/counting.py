@@ -34,13 +34,10 @@ Plain Python: no Flask, no database.
 """
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from ..law.dates import format_date_ro
 from ..law.terms import add_months
 from .calendar import NO_CLOSURES, WorkCalendar
-
-ZONE = ZoneInfo("Europe/Bucharest")
 
 PROCEDURAL, CIVIL, INTERVAL = "procedural", "civil", "interval"
 UNITS = ("hours", "days", "weeks", "months", "years", "same_day", "day_of_next_month",
@@ -95,10 +92,11 @@ def compute(spec: TermSpec, trigger: date, *, trigger_at: datetime | None = None
     """The last day to act for a term of ``spec`` started on ``trigger``.
 
     ``trigger_at`` (aware) is needed for terms in hours; ``calendar`` says which days are
-    working days (weekends, legal holidays, closure days).
+    working days (weekends, legal holidays, closure days) and in which zone an hour
+    term's moments fall on days (the service's ``TIMEZONE``).
     """
     if spec.unit == "hours":
-        return _hours(spec, trigger, trigger_at)
+        return _hours(spec, trigger, trigger_at, calendar.zone)
     start = format_date_ro(trigger)
     if spec.unit == "same_day":
         return Term(trigger, None, None, f"Termen în aceeași zi ({spec.article}): "
@@ -159,15 +157,15 @@ def _extend(spec: TermSpec, last: date, text: str, calendar: WorkCalendar) -> Te
     return Term(moved, None, last, text)
 
 
-def _hours(spec: TermSpec, trigger: date, trigger_at: datetime | None) -> Term:
+def _hours(spec: TermSpec, trigger: date, trigger_at: datetime | None, zone) -> Term:
     if trigger_at is None:
         raise TermError("Termenul se socotește pe ore: lipsește ora de început.")
     if trigger_at.tzinfo is None:
-        trigger_at = trigger_at.replace(tzinfo=ZONE)
-    local = trigger_at.astimezone(ZONE)
+        trigger_at = trigger_at.replace(tzinfo=zone)
+    local = trigger_at.astimezone(zone)
     if spec.counting == PROCEDURAL:
         # CPC art. 181 alin. 1 pct. 1: the term runs from 00:00 of the next day.
-        start = datetime.combine(local.date() + timedelta(days=1), time(0), ZONE)
+        start = datetime.combine(local.date() + timedelta(days=1), time(0), zone)
         extra, how = timedelta(0), "curge de la ora 00:00 a zilei următoare"
     else:
         # Civil Code art. 2555: neither the first nor the last hour is counted.
@@ -176,7 +174,7 @@ def _hours(spec: TermSpec, trigger: date, trigger_at: datetime | None) -> Term:
     # Hours on the wall clock, as a reader of the law counts them: 24 hours from 00:00
     # end at 24:00, even on the night summer time begins or ends.
     naive = start.replace(tzinfo=None) + timedelta(hours=spec.length) + extra
-    due_at = naive.replace(tzinfo=ZONE)
+    due_at = naive.replace(tzinfo=zone)
     due_date = (due_at - timedelta(microseconds=1)).date()
     text = (f"Termen de {_plural(spec.length, 'oră', 'ore')} de la {format_date_ro(local.date())}, "
             f"ora {local:%H:%M} ({spec.article}; {_basis(spec.counting, '1')}): {how}; "

@@ -14,7 +14,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from ..auth.actor import Actor
-from ..clock import today
+from ..clock import today, zone
 from ..db import UnitOfWork, unit_of_work
 from ..errors import NotFound, PermissionDenied
 from ..models import User
@@ -101,7 +101,7 @@ def render(session: Session, directorate_id: int, on_day: date) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "Termene DGASPC")
-    calendar.add("x-wr-timezone", "Europe/Bucharest")
+    calendar.add("x-wr-timezone", zone().key)
     stamp = datetime.now(timezone.utc)
     for deadline in deadlines:
         calendar.add_component(_event(deadline, stamp))

@@ -1,20 +1,20 @@
 """The SMTP adapter of the digest. It uses the service's one SMTP configuration and
-session (``filings.mail``: ``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_SECURITY``,
+session (``filing_service.mail``: ``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_SECURITY``,
 ``SMTP_USERNAME``, ``SMTP_PASSWORD``/``SMTP_PASSWORD_FILE``), so that a directorate sets
 its mail server once; the digest's sender is ``DEADLINES_FROM_ADDRESS``."""
 from collections.abc import Iterable
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from ..filings.mail import Mailbox, settings
+from ..mail import Mailer
 
 
-def send(messages: Iterable[EmailMessage], config) -> int:
-    """Send every message over one SMTP session; returns how many were accepted."""
+def send(messages: Iterable[EmailMessage], mailer: Mailer) -> int:
+    """Send every message over one session of ``mailer``; returns how many were accepted."""
     messages = list(messages)
     if not messages:
         return 0
-    with Mailbox(settings(config)) as box:
+    with mailer.session() as box:
         for message in messages:
             message["Date"] = formatdate(localtime=False)
             message["Message-ID"] = make_msgid(domain="filing-service.invalid")

@@ -14,7 +14,7 @@ from ..law.events import EventKind
 from ..law.terms import add_months
 from . import catalogue
 from .calendar import WorkCalendar
-from .counting import ZONE, Term, TermSpec, compute
+from .counting import Term, TermSpec, compute
 
 QUARTERLY = "art72_revizuire_trimestriala"
 NOTIFY_COURT = "art70_sesizare_instanta"
@@ -83,11 +83,12 @@ def _revoked_in_time(order: EventFact, term: Term, events: list[EventFact]) -> b
 
 def _compute_event_term(rule, event: EventFact, calendar: WorkCalendar) -> Term:
     """A term from an event; an hour term of an event recorded without its hour runs from
-    the start of that day, the earliest the event can have happened (never too late)."""
+    the start of that day (in the calendar's zone), the earliest the event can have
+    happened (never too late)."""
     if rule.unit != "hours" or event.occurred_at is not None:
         return compute(rule.spec, event.occurred_on, trigger_at=event.occurred_at,
                        calendar=calendar)
-    start = datetime.combine(event.occurred_on, time(0), ZONE)
+    start = datetime.combine(event.occurred_on, time(0), calendar.zone)
     term = compute(rule.spec, event.occurred_on, trigger_at=start, calendar=calendar)
     return replace(term, explanation=term.explanation + " Ora evenimentului nu este "
                    "înregistrată: s-a socotit de la începutul zilei.")

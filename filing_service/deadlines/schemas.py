@@ -5,8 +5,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from ..cases.fields import Label, ShortText, Strict
-from ..cases.schemas import Paging, page_model
+from ..api.fields import Label, ShortText, Strict
+from ..api.paging import Paging, page_model
 
 Status = Literal["deschis", "indeplinit"]
 

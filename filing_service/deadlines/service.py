@@ -1,7 +1,7 @@
 """Service functions for deadlines: recompute a case's deadlines from its timeline (the
 case hook), list them by urgency, mark them met, manage closure days, compute a term on
 request. Every query is limited to the actor's directorate."""
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 
 from flask import g, has_app_context
 from sqlalchemy import case as sql_case
@@ -14,6 +14,7 @@ from ..auth.roles import Role
 from ..cases.service import load_case
 from ..clock import now as clock_now
 from ..clock import today as clock_today
+from ..clock import zone as clock_zone
 from ..db import UnitOfWork
 from ..errorcodes import Code
 from ..errors import NotFound, PermissionDenied
@@ -22,9 +23,9 @@ from ..models import Case
 from ..models.base import utcnow
 from ..models.deadline import ClosureDay, Deadline
 from . import catalogue
-from .calendar import WorkCalendar
+from .calendar import ROMANIA, WorkCalendar
 from .checks import Check, check
-from .counting import ZONE, Term, TermError, compute
+from .counting import Term, TermError, compute
 from .planner import EventFact, HearingFact, Planned, plan
 
 OPEN, DONE = "deschis", "indeplinit"
@@ -34,12 +35,14 @@ OPEN, DONE = "deschis", "indeplinit"
 
 def calendar_for(session: Session, directorate_id: int, court: str | None) -> WorkCalendar:
     """Weekends, legal holidays, and the closure days that apply to a case before
-    ``court`` (the directorate's own, and the court's)."""
+    ``court`` (the directorate's own, and the court's), reckoned in ``TIMEZONE`` (in
+    Romania's legal time for a case handled outside an app, as a scratch case is)."""
     stmt = select(ClosureDay.day, ClosureDay.reason).where(
         ClosureDay.directorate_id == directorate_id,
         or_(ClosureDay.court.is_(None), ClosureDay.court == court) if court
         else ClosureDay.court.is_(None))
-    return WorkCalendar.with_closures(session.execute(stmt).all())
+    zone = clock_zone() if has_app_context() else ROMANIA
+    return WorkCalendar.with_closures(session.execute(stmt).all(), zone=zone)
 
 
 # ---- recomputation: the case hook ------------------------------------------------------
@@ -56,11 +59,11 @@ def _acting(directorate_id: int) -> Actor:
     return actor if actor is not None else _system_actor(directorate_id)
 
 
-def timeline_facts(case: Case) -> tuple[list[EventFact], list[HearingFact]]:
+def timeline_facts(case: Case, zone) -> tuple[list[EventFact], list[HearingFact]]:
     """The case's events and hearings as the planner and the checks read them (hearing
-    days in Europe/Bucharest)."""
+    days in ``zone``, the calendar's)."""
     events = [EventFact(e.id, e.kind, e.occurred_on, e.occurred_at) for e in case.events]
-    hearings = [HearingFact(h.id, h.scheduled_at.astimezone(ZONE).date(), h.summons_served_on,
+    hearings = [HearingFact(h.id, h.scheduled_at.astimezone(zone).date(), h.summons_served_on,
                             h.debates_ended_on, h.pronounced_on) for h in case.hearings]
     return events, hearings
 
@@ -78,7 +81,7 @@ def recompute_case(session: Session, case: Case, actor: Actor,
     cases are recomputed together."""
     as_of = as_of or (clock_today() if has_app_context() else date.today())
     calendar = calendar or calendar_for(session, case.directorate_id, case.court)
-    events, hearings = timeline_facts(case)
+    events, hearings = timeline_facts(case, calendar.zone)
     wanted = {p.key: p for p in plan(events, hearings, calendar, as_of)}
     if existing is None:
         existing = session.scalars(select(Deadline).where(Deadline.case_id == case.id)).all()
@@ -161,7 +164,7 @@ def list_deadlines(session: Session, actor: Actor, *, overdue: bool | None = Non
     """The directorate's deadlines, most urgent first: open before met, then by the last
     day (overdue ones come first since their day has passed). Returns (items, total)."""
     today = today or clock_today()
-    moment = clock_now() if has_app_context() else datetime.now(ZONE)
+    moment = clock_now() if has_app_context() else datetime.now(timezone.utc)
     late = or_(Deadline.due_date < today,
                and_(Deadline.due_at.is_not(None), Deadline.due_at < moment))
     stmt = select(Deadline).where(Deadline.directorate_id == actor.directorate_id)
@@ -195,7 +198,7 @@ def case_deadlines(session: Session, actor: Actor, case_id: int):
     """A case's deadlines (by urgency) and its procedural checks."""
     case = load_case(session, actor, case_id)
     items, _ = list_deadlines(session, actor, case_id=case.id)
-    events, hearings = timeline_facts(case)
+    events, hearings = timeline_facts(case, clock_zone())
     return case, items, procedural_checks(session, case, events, hearings)
 
 
@@ -291,9 +294,10 @@ def compute_direct(rule_id: str, trigger_date: date, trigger_time: time | None) 
             raise DomainError(f"Termenul „{rule.id}” se socotește pe ore: indicați și ora "
                               f"(trigger_time, de forma HH:MM).", field="trigger_time",
                               code=Code.REQUIRED, article=rule.article)
-        trigger_at = datetime.combine(trigger_date, trigger_time, ZONE)
+        trigger_at = datetime.combine(trigger_date, trigger_time, clock_zone())
     try:
-        term: Term = compute(rule.spec, trigger_date, trigger_at=trigger_at)
+        term: Term = compute(rule.spec, trigger_date, trigger_at=trigger_at,
+                             calendar=WorkCalendar(zone=clock_zone()))
     except TermError as exc:
         raise DomainError(str(exc), field="rule", code=Code.INVALID_TERM) from None
     return rule, term

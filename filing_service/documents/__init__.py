@@ -8,7 +8,6 @@ adapter), ``service`` (generation and storage), ``api`` and ``cli`` (the doors).
 from flask import Flask
 
 from . import cli
-from .service import converter
 
 
 def init_app(app: Flask) -> None:
@@ -17,8 +16,8 @@ def init_app(app: Flask) -> None:
 
     The LibreOffice pool starts with the first conversion, or at once, in the
     background, when ``CONVERTER_WARM_START`` is 1 (``make run`` sets it for gunicorn's
-    workers). The ``CONVERTER_*`` settings are read in ``config``."""
+    workers). The ``CONVERTER_*`` settings are read in ``config``, the converter is the
+    app's (``bootstrap``)."""
     cli.init_app(app)
     if str(app.config["CONVERTER_WARM_START"]) == "1":
-        with app.app_context():
-            converter().start()
+        app.extensions["adapters"].converter.start()

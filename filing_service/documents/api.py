@@ -6,6 +6,7 @@ from flask import Blueprint, Response, jsonify, url_for
 
 from ..api.auth import current_actor
 from ..api.registry import ApiRoutes
+from .. import adapters
 from ..clock import today
 from ..db import unit_of_work
 from . import schemas, service
@@ -39,9 +40,11 @@ def document_json(document, warnings=None) -> dict:
               "(DOCX și PDF/A-2b) din datele cauzei", body=schemas.DocumentIn,
               response=schemas.DocumentOut, status=201)
 def create_document(case_id: int, body):
+    tools = adapters.current()
     with unit_of_work() as uow:
         made = service.generate_document(uow, current_actor(), case_id, body.type,
-                                         body.variant, today())
+                                         body.variant, today(), converter=tools.converter,
+                                         templates=tools.templates, content=tools.content)
         response = jsonify(document_json(made.document,
                                          [f.as_dict() for f in made.warnings]))
         uow.commit()
@@ -70,7 +73,8 @@ def get_document(document_id: int):
 
 def _file(document_id: int, kind: str) -> Response:
     with unit_of_work() as uow:
-        data, name = service.document_file(uow, current_actor(), document_id, kind)
+        data, name = service.document_file(uow, current_actor(), document_id, kind,
+                                           content=adapters.current().content)
         uow.commit()  # the download is audited
     response = Response(data, mimetype=service.MEDIA_TYPES[kind])
     response.headers["Content-Disposition"] = content_disposition(name)

@@ -1,8 +1,9 @@
 """The fourteen documents of Law 272/2004 the service writes (DOMAIN.md, "The documents").
 
-Each entry names its DOCX template under ``templates/``, the template's version (bumped
-whenever the template's text changes, so every generated document can be traced to the
-exact text it was made from), the legal basis, and who it is addressed to.
+Each entry names its DOCX template under ``documents/templates/`` (package data), the
+template's version (bumped whenever the template's text changes, so every generated
+document can be traced to the exact text it was made from), the legal basis, and who it
+is addressed to.
 
 ``court_document``: the rules engine's errors block it (a petition the court would reject
 must not be filed). ``parents_variant``: the biological parents receive it, so it also

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..api.problems import validation_errors
+from .. import adapters
 from ..cases.findings import findings
 from ..cases.schemas import CaseIn
 from ..clock import today
@@ -27,7 +28,7 @@ from .lint import Problem, lint_template
 from .render import render_docx, template_bytes
 from .sample import sample_case
 from .scratch import scratch_case
-from .service import converter, doc_type_of, templates_dir
+from .service import doc_type_of
 
 templates = AppGroup("templates", help="Șabloanele DOCX ale documentelor.")
 documents = AppGroup("documents", help="Generarea documentelor din date JSON.")
@@ -43,7 +44,7 @@ def init_app(app: Flask) -> None:
 @templates.command("list")
 def list_templates():
     """List every document type with its template, version and variants."""
-    folder = templates_dir()
+    folder = adapters.current().templates
     for doc_type in DOC_TYPES.values():
         present = "" if (folder / doc_type.template).exists() else "  [LIPSEȘTE]"
         click.echo(f"{doc_type.id:28} {doc_type.template:34} v{doc_type.version:4} "
@@ -71,7 +72,7 @@ def lint_all(folder: Path, on) -> dict[str, list[Problem]]:
 @templates.command("lint")
 def lint_templates():
     """Check every template (Jinja syntax, fields the data lacks); exit 1 on a problem."""
-    results = lint_all(templates_dir(), today())
+    results = lint_all(adapters.current().templates, today())
     for name, problems in results.items():
         click.echo(f"{'OK' if not problems else 'EROARE':7} {name}")
         for problem in problems:
@@ -115,8 +116,9 @@ def render_command(type_id, data_path, out_path, variant, with_docx, directorate
                           known=_known_directorate(directorate)) as (session, case):
             context = build_context(session, case, doc_type, variant, on, case.directorate,
                                     findings(session, case, on))
-        docx = render_docx(template_bytes(templates_dir() / doc_type.template), context)
-        pdf = converter().convert(docx)
+        tools = adapters.current()
+        docx = render_docx(template_bytes(tools.templates / doc_type.template), context)
+        pdf = tools.converter.convert(docx)
     except RuleViolation as exc:
         raise click.ClickException("Legea nr. 272/2004 nu permite documentul: " + "; ".join(
             f"{f.message} ({f.article})" for f in exc.findings)) from None

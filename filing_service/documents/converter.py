@@ -35,6 +35,8 @@ from pathlib import Path
 
 from docx import Document as WordDocument
 
+from ..config import child_environment
+
 log = logging.getLogger(__name__)
 
 SOFFICE = "/usr/lib/libreoffice/program/soffice.bin"
@@ -167,7 +169,7 @@ class Instance:
                                             stdout=subprocess.DEVNULL,
                                             stderr=subprocess.DEVNULL,
                                             start_new_session=True,
-                                            env={**os.environ, "TMPDIR": str(self.root / "tmp")})
+                                            env=child_environment(TMPDIR=str(self.root / "tmp")))
         except OSError as exc:
             self._remove_profile()
             raise ConversionFailed(f"LibreOffice nu poate porni ({exc.strerror}).") from None
@@ -451,6 +453,25 @@ def shared_pool(settings: PoolSettings) -> ConverterPool:
             if len(_shared) == 1:
                 atexit.register(close_shared_pools)
         return pool
+
+
+class PooledConverter:
+    """The converter adapter: DOCX in, PDF/A out, on the process's pool for ``settings``.
+
+    Built once per app (``bootstrap``); the pool itself is made on the first conversion
+    (or :meth:`start`) in each process, so a gunicorn worker forked from a master that
+    built the app starts its own."""
+
+    def __init__(self, settings: PoolSettings):
+        self.settings = settings
+
+    def convert(self, docx: bytes) -> bytes:
+        """The PDF/A-2b of ``docx``; raises ``ConversionFailed``."""
+        return shared_pool(self.settings).convert(docx)
+
+    def start(self) -> None:
+        """Start the pool now, in the background (``CONVERTER_WARM_START``)."""
+        shared_pool(self.settings).start()
 
 
 def close_shared_pools() -> None:

@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from ..cases.fields import Strict
+from ..api.fields import Strict
 from ..cases.schemas import FindingOut
 from .catalog import COURT, DOC_TYPES, VARIANTS
 

@@ -6,6 +6,10 @@ rules engine may refuse a court document, the DOCX is rendered and converted to 
 audit record to the database, and the caller's one commit makes them real. If the unit
 of work ends without that commit (this call failed, or something after it in the same
 request did), the files this call added are removed again.
+
+The outside tools (the converter, the templates' folder, the content store) are
+parameters: the view or command passes the app's (``bootstrap.adapters()``), a unit test
+passes fakes.
 """
 import hashlib
 import json
@@ -13,9 +17,9 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 import jinja2
-from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -29,10 +33,9 @@ from ..errors import Conflict, NotFound, PermissionDenied, RuleViolation
 from ..law import rules
 from ..law.errors import DomainError
 from ..models import Case, Document
-from ..storage import ContentStore, store
+from ..storage import ContentStore
 from .catalog import DOC_TYPES, PARENTS, DocType
 from .context import build_context
-from .converter import ConverterPool, PoolSettings, shared_pool
 from .render import normalize_context, render_docx, template_bytes
 
 log = logging.getLogger(__name__)
@@ -56,23 +59,10 @@ class Generated:
     warnings: list[rules.Finding]
 
 
-# ---- configuration ---------------------------------------------------------------------
+class Converter(Protocol):
+    """DOCX in, PDF/A out (``converter.PooledConverter``; a fake in unit tests)."""
 
-def templates_dir() -> Path:
-    """The folder of the DOCX templates (``TEMPLATES_DIR``; the repository's by default)."""
-    configured = current_app.config.get("TEMPLATES_DIR")
-    return Path(configured) if configured else Path(__file__).parents[2] / "templates"
-
-
-def converter() -> ConverterPool:
-    """The process's LibreOffice pool, started on first use (``CONVERTER_*`` settings)."""
-    config = current_app.config
-    return shared_pool(PoolSettings(
-        size=int(config.get("CONVERTER_POOL_SIZE", 2)),
-        timeout=float(config.get("CONVERTER_TIMEOUT", 60)),
-        start_timeout=float(config.get("CONVERTER_START_TIMEOUT", 60)),
-        retries=int(config.get("CONVERTER_RETRIES", 1)),
-        soffice=config.get("CONVERTER_SOFFICE") or PoolSettings.soffice))
+    def convert(self, docx: bytes) -> bytes: ...
 
 
 def doc_type_of(type_id: str, variant: str) -> DocType:
@@ -107,7 +97,7 @@ class TemplateBroken(Exception):
                         "fi completat; anunțați administratorul. Nimic nu a fost salvat.")
 
 
-def render_pdf(doc_type: DocType, context: dict, pool: ConverterPool,
+def render_pdf(doc_type: DocType, context: dict, pool: Converter,
                folder: Path) -> tuple[bytes, bytes, bytes]:
     """(template, DOCX, PDF/A) for ``context``; raises TemplateBroken, ConversionFailed."""
     template = template_bytes(folder / doc_type.template)
@@ -124,8 +114,12 @@ def render_pdf(doc_type: DocType, context: dict, pool: ConverterPool,
 # ---- generation ------------------------------------------------------------------------
 
 def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: str,
-                      variant: str, today: date) -> Generated:
-    """Generate the next version of a document of a case, or raise and store nothing."""
+                      variant: str, today: date, *, converter: Converter, templates: Path,
+                      content: ContentStore) -> Generated:
+    """Generate the next version of a document of a case, or raise and store nothing.
+
+    ``converter`` makes the PDF/A, ``templates`` is the folder of the DOCX templates,
+    ``content`` the store the files go to."""
     session = uow.session
     case = cases.load_case(session, actor, case_id)
     if not actor.can("generate"):
@@ -142,9 +136,8 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
     context = build_context(session, case, doc_type, variant, today, case.directorate,
                             findings)
     data = canonical_json(context)
-    template, docx, pdf = render_pdf(doc_type, context, converter(), templates_dir())
+    template, docx, pdf = render_pdf(doc_type, context, converter, templates)
 
-    content = store()
     added: list[str] = []
     # The files stay only if the caller commits the row that names them.
     uow.on_rollback(lambda: _remove_unreferenced(uow.session.bind, content, added))
@@ -223,14 +216,15 @@ def get_document(session: Session, actor: Actor, document_id: int) -> Document:
     return document
 
 
-def document_file(uow: UnitOfWork, actor: Actor, document_id: int,
-                  kind: str) -> tuple[bytes, str]:
-    """The stored DOCX or PDF of a version and its download name; the read is audited."""
+def document_file(uow: UnitOfWork, actor: Actor, document_id: int, kind: str, *,
+                  content: ContentStore) -> tuple[bytes, str]:
+    """The stored DOCX or PDF of a version (from ``content``) and its download name; the
+    read is audited."""
     document = get_document(uow.session, actor, document_id)
     digest = document.pdf_sha256 if kind == "pdf" else document.docx_sha256
     if digest is None:
         raise NotFound("Fișierul")
-    data = store().get(digest)
+    data = content.get(digest)
     audit.record(uow.session, actor, "read", "document", document.id,
                  case_id=document.case_id, changes={"file": kind})
     uow.flush()
@@ -248,11 +242,10 @@ def download_name(document: Document, kind: str) -> str:
     return "".join(" " if c in '/\\:*?"<>|' or not c.isprintable() else c for c in name)
 
 
-def regenerate_docx(document: Document, folder: Path | None = None) -> bool:
+def regenerate_docx(document: Document, *, templates: Path, content: ContentStore) -> bool:
     """Render a stored version again from its recorded data; True if the DOCX is
     byte-identical (same template file, same data)."""
-    content = store()
     context = json.loads(content.get(document.data_sha256))
     doc_type = DOC_TYPES[document.doc_type]
-    template = template_bytes((folder or templates_dir()) / doc_type.template)
+    template = template_bytes(templates / doc_type.template)
     return hashlib.sha256(render_docx(template, context)).hexdigest() == document.docx_sha256

@@ -1,6 +1,7 @@
 """HTTP routes of filings and of the court directory. Views parse, call, serialise."""
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
+from .. import adapters
 from ..api.auth import current_actor
 from ..api.body import read_body
 from ..api.problems import ApiProblem, problem
@@ -10,7 +11,7 @@ from ..db import unit_of_work
 from ..errorcodes import Code
 from ..errors import DomainError
 from ..storage import store
-from . import court_side, courts, delivery, mail, schemas, service
+from . import court_side, courts, delivery, schemas, service
 from .domain import DocumentRole, Status
 
 blueprint = Blueprint("filings_api", __name__)
@@ -123,7 +124,7 @@ def send_filing(filing_id: int):
                              allow_unverified=bool(config["FILING_ALLOW_UNVERIFIED_EMAIL"]))
     try:
         filing = delivery.send(unit_of_work, current_actor(), filing_id, store=store(),
-                               smtp=mail.settings(config), policy=policy, now=now,
+                               smtp=adapters.current().mailer.settings, policy=policy, now=now,
                                request_key=request.headers.get("Idempotency-Key"))
     except delivery.DeliveryFailed as exc:
         return problem(502, "Trimiterea a eșuat",

@@ -5,6 +5,7 @@ from flask import current_app
 from flask.cli import AppGroup
 from sqlalchemy import select
 
+from .. import adapters
 from ..auth.actor import Actor
 from ..auth.roles import Role
 from ..clock import now
@@ -12,8 +13,7 @@ from ..db import unit_of_work
 from ..errors import Conflict, DomainError
 from ..models import Case, Filing
 from ..storage import store
-from . import court_side, delivery, mail
-from .portal import PortalClient
+from . import court_side, delivery
 
 
 # AppGroup: each command runs inside the app's context, like the built-in ones.
@@ -31,9 +31,7 @@ def _actor_for(session, filing_id: int, name: str) -> Actor:
 @filings_cli.command("sync-portal")
 def sync_portal():
     """Aduce din portalul instanțelor termenele, soluțiile și căile de atac."""
-    config = current_app.config
-    client = PortalClient(config["PORTAL_URL"], timeout=float(config["PORTAL_TIMEOUT"]),
-                          zone=config["TIMEZONE"])
+    client = adapters.current().portal()
     with unit_of_work() as uow:
         ids = court_side.filings_to_sync(uow.session)
     failures = 0
@@ -66,7 +64,7 @@ def retry_sends():
             actor = _actor_for(uow.session, filing_id, "reîncercare trimitere")
         try:
             delivery.send(unit_of_work, actor, filing_id, store=store(),
-                          smtp=mail.settings(config), policy=policy, now=now)
+                          smtp=adapters.current().mailer.settings, policy=policy, now=now)
             click.echo(f"cererea {filing_id}: trimisă")
         except (delivery.DeliveryFailed, DomainError, Conflict) as exc:
             click.echo(f"cererea {filing_id}: netrimisă: {exc}")

@@ -26,14 +26,14 @@ from email.message import EmailMessage
 
 from sqlalchemy import or_, select, update
 
-from .. import audit
+from .. import audit, mail
 from ..auth.actor import Actor
 from ..db import UnitOfWork
 from ..errorcodes import Code
 from ..errors import Conflict, DomainError
 from ..models import Court, Filing, SendAttempt
 from ..storage import ContentStore
-from . import mail, manifest, timeline
+from . import manifest, timeline
 from .domain import Attachment, Status, TooLarge, backoff_seconds, split_into_messages
 from .service import load_filing, problems_of, require
 

@@ -1,4 +1,4 @@
-"""The manifest of a filing: an XML document (``schemas/filing-manifest.xsd``) that names
+"""The manifest of a filing: an XML document (``xml/schemas/filing-manifest.xsd``) that names
 every PDF of the package by SHA-256 and role, with the parties, the court, the object,
 the legal basis and the confidentiality of art. 67^1.
 
@@ -12,7 +12,7 @@ from lxml import etree
 
 from ..law.facts import ParentRole
 from ..models import Case, Filing
-from ..submissions.parsing import NAMESPACE, parse_xml, validate_against
+from ..xml.parsing import NAMESPACE, parse_xml, validate_against
 
 SCHEMA = "filing-manifest"
 SCHEMA_VERSION = "1"

@@ -1,5 +1,5 @@
 """The courts portal (portalquery.just.ro, ``Query.asmx``): a zeep client built from the
-WSDL kept in ``schemas/portal/Query.wsdl``, and the reading of its answers into plain
+WSDL kept in ``filings/wsdl/Query.wsdl`` (package data), and the reading of its answers into plain
 values the sync can trust.
 
 The answer is checked before anything is used: a hearing without its date, a case
@@ -9,7 +9,7 @@ portal that does not answer in time raises :class:`PortalUnavailable`.
 """
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from pathlib import Path
+from importlib import resources
 from zoneinfo import ZoneInfo
 
 import requests
@@ -21,7 +21,7 @@ from zeep.transports import Transport
 
 from ..law.text import normalize_text
 
-WSDL = Path(__file__).resolve().parents[2] / "schemas" / "portal" / "Query.wsdl"
+WSDL = resources.files(__package__) / "wsdl" / "Query.wsdl"
 BINDING = "{portalquery.just.ro}QuerySoap"
 DEFAULT_URL = "http://portalquery.just.ro/query.asmx"  # the portal serves HTTP only
 
@@ -66,12 +66,12 @@ class PortalCase:
 class PortalClient:
     """``CautareDosare2`` (and ``CautareDosare``) against ``url``, with a hard timeout."""
 
-    def __init__(self, url: str = DEFAULT_URL, timeout: float = 20.0,
-                 zone: str = "Europe/Bucharest"):
+    def __init__(self, url: str = DEFAULT_URL, timeout: float = 20.0, *, zone: str):
         session = requests.Session()
         session.trust_env = False  # no proxy from the environment for a public service
         transport = Transport(session=session, timeout=timeout, operation_timeout=timeout)
-        self._client = zeep.Client(str(WSDL), transport=transport)
+        with resources.as_file(WSDL) as wsdl:  # zeep reads it here, once
+            self._client = zeep.Client(str(wsdl), transport=transport)
         self._service = self._client.create_service(BINDING, url)
         self.zone = ZoneInfo(zone)
 

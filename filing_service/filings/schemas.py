@@ -4,8 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..cases.fields import CaseNumber, Label, ShortText, Strict
-from ..cases.schemas import Paging
+from ..api.fields import CaseNumber, Label, ShortText, Strict
+from ..api.paging import Paging
 from .domain import DocumentRole, Status
 
 

@@ -8,13 +8,13 @@ from flask import Blueprint, current_app, jsonify, request
 from ..api.auth import current_actor
 from ..api.body import read_body
 from ..api.problems import ApiProblem
+from ..api.paging import Paging
 from ..api.registry import ApiRoutes
-from ..cases.schemas import Paging
 from ..clock import now
 from ..db import unit_of_work
 from ..errorcodes import Code
 from ..law.errors import DomainError
-from ..submissions.parsing import Limits
+from ..xml.parsing import Limits
 from . import schemas, service, worklists, xml
 
 blueprint = Blueprint("intake_api", __name__)
@@ -69,13 +69,13 @@ def submit_report(body):
 
 
 _XML_BODY = {"application/xml": {"schema": {
-    "type": "string", "description": "Un document report119 (schemas/report-119.xsd), "
+    "type": "string", "description": "Un document report119 (schema XSD report-119.xsd), "
                                      "codificat UTF-8."}}}
 XML_TYPES = ("application/xml", "text/xml")
 
 
 @routes.route("/intake/reports.xml", "POST", summary="Primește o sesizare de la linia 119 "
-              "(XML, schemas/report-119.xsd)", request_media=_XML_BODY,
+              "(XML, schema XSD report-119.xsd)", request_media=_XML_BODY,
               response=schemas.ReceiptOut, status=201)
 def submit_report_xml():
     current_actor()  # 401 before the body is read

@@ -5,8 +5,8 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
-from ..cases.fields import Cnp, LongText, Name, ShortText, Strict
-from ..cases.schemas import Paging, page_model
+from ..api.fields import Cnp, LongText, Name, ShortText, Strict
+from ..api.paging import Paging, page_model
 from ..law.cnp import check_cnp_matches
 from ..law.errors import DomainError
 from .forms import Form

@@ -12,6 +12,7 @@ from sqlalchemy import case as sql_case, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .. import audit
+from ..api.paging import paginate
 from ..auth.actor import Actor
 from ..cases import schemas as case_schemas
 from ..cases import service as cases
@@ -40,7 +41,7 @@ def list_reports(session: Session, actor: Actor, query):
         stmt = stmt.where(flag if query.priority else ~flag)
     stmt = stmt.order_by(_priority_first(), IntakeReport.received_at.desc(),
                          IntakeReport.id.desc()).options(selectinload(IntakeReport.children))
-    return cases.paginate(session, stmt, query)
+    return paginate(session, stmt, query)
 
 
 def get_report(uow: UnitOfWork, actor: Actor, report_id: int) -> IntakeReport:
@@ -83,7 +84,7 @@ def list_queue(session: Session, actor: Actor, paging):
     if stmt is None:
         raise PermissionDenied("Coada de rutare este a dispecerului național și a "
                                "administratorilor.")
-    return cases.paginate(session, stmt.order_by(_priority_first(), IntakeReport.received_at,
+    return paginate(session, stmt.order_by(_priority_first(), IntakeReport.received_at,
                                                  IntakeReport.id)
                           .options(selectinload(IntakeReport.children)), paging)
 

@@ -1,7 +1,7 @@
-"""The 119 report as XML (``schemas/report-119.xsd``) onto the same ``ReportIn`` as JSON.
+"""The 119 report as XML (``xml/schemas/report-119.xsd``) onto the same ``ReportIn`` as JSON.
 
 The order is the submissions capability's: the hardened parser, then the schema, then the
-model, every problem located by line, column and XPath (``submissions.parsing``). The
+model, every problem located by line, column and XPath (``xml.parsing``). The
 mapping is the convention of ``schemas/README.md``: an element is its field's name in
 lowerCamelCase, a list a wrapper with one element per item (children/child, forms/form).
 """
@@ -13,9 +13,9 @@ from pydantic import ValidationError
 
 from ..api.problems import field_path
 from ..law.errors import DomainError
-from ..submissions.codec import camel, locate, model_problems
-from ..submissions.parsing import Limits, element_xpath, parse_xml, validate_against
-from ..submissions.problems import Problem, XmlRejected
+from ..xml.mapping import camel, locate, model_problems
+from ..xml.parsing import Limits, element_xpath, parse_xml, validate_against
+from ..xml.problems import Problem, XmlRejected
 from .schemas import CallerIn, EmergencyIn, PlaceIn, ReportedChildIn, ReportIn
 
 SCHEMA = "report-119"

@@ -6,6 +6,7 @@ from ..api.auth import current_actor
 from ..api.body import read_body
 from ..api.problems import ApiProblem
 from ..api.registry import ApiRoutes
+from .. import adapters
 from ..db import unit_of_work
 from ..errorcodes import Code
 from . import schemas, service
@@ -28,8 +29,11 @@ def _out(signature) -> dict:
               body=schemas.SignIn, response=schemas.SignatureOut, status=201)
 def sign_document(document_id: int, body):
     with unit_of_work() as uow:
+        tools = adapters.current()
         signature = service.sign_document(uow, current_actor(), document_id, body.role,
-                                          key_name=body.key, level=body.level)
+                                          key_name=body.key, level=body.level,
+                                          signer=tools.signer, content=tools.content,
+                                          now=tools.clock.now)
         response = jsonify(_out(signature))
         uow.commit()
     response.status_code = 201
@@ -58,7 +62,7 @@ def get_signature(signature_id: int):
 def download_signed(signature_id: int):
     with unit_of_work() as uow:
         signature = service.load_signature(uow.session, current_actor(), signature_id)
-    data = service.signed_pdf(signature)
+    data = service.signed_pdf(signature, content=adapters.current().content)
     return Response(data, mimetype="application/pdf", headers={
         "Content-Disposition": f'attachment; filename="document-{signature.document_id}'
                                f'-semnat-{signature.id}.pdf"'})
@@ -70,7 +74,7 @@ def download_signed(signature_id: int):
 def validate_signatures():
     current_actor()
     data = _uploaded_pdf()
-    reports = service.validate_upload(data)
+    reports = service.validate_upload(data, trust_roots=adapters.current().signer.trust_roots())
     return jsonify({"signatures": [r.as_dict() for r in reports]})
 
 

@@ -1,5 +1,4 @@
 """``filing-service sign``: sign a PDF file from the command line (PKCS#12 or PKCS#11)."""
-import os
 from pathlib import Path
 
 import click
@@ -7,6 +6,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 
 from .. import clock
+from ..config import environment_secret
 from ..auth.roles import ROLE_LABELS, Role
 from . import pades
 from .keys import SigningKeyError, open_signer
@@ -53,7 +53,7 @@ def sign_command(input_path, output_path, level, tsa_url, pkcs12, pkcs11_module,
         roots = load_trust_roots(current_app.config["SIGNATURE_TRUST_DIRS"])
 
         def secret(spec):
-            return os.environ.get(spec.secret) or click.prompt(
+            return environment_secret(spec.secret) or click.prompt(
                 "PIN / parolă", hide_input=True, err=True)
 
         with open_signer(key, secret) as signer:
@@ -74,14 +74,19 @@ def sign_command(input_path, output_path, level, tsa_url, pkcs12, pkcs11_module,
     click.echo(f"Semnat ({level}): {output_path}")
 
 
-DEMO_DIR = Path(__file__).resolve().parents[2] / "signatures" / "test-pki" / "demo"
+# The TEST-ONLY files are the repository's, never package data (a wheel must not carry
+# keys): the demo is loaded from a checkout (``make demo``), from its root folder.
+DEMO_DIR = Path("signatures") / "test-pki" / "demo"
 DEMO_PASSPHRASE = "demo-semnatura-TEST"  # of the public TEST-ONLY demo files, not a secret
 
 
 @click.command("signing-demo")
 @with_appcontext
 @click.option("--directorate", default="CJ", show_default=True)
-def signing_demo_command(directorate):
+@click.option("--pki-dir", default=DEMO_DIR, show_default=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Dosarul cu fișierele PKCS#12 de TEST ale demonstrației")
+def signing_demo_command(directorate, pki_dir):
     """Give a directorate a demo signature profile (B-B, the TEST-ONLY PKCS#12 files of
     the test PKI for ana.popescu and mihai.ionescu); never for production."""
     import json
@@ -102,7 +107,7 @@ def signing_demo_command(directorate):
             click.echo("Direcția are deja un profil de semnătură; nu a fost schimbat.")
             return
         keys = {f"demo-{label}": {"type": "pkcs12", "users": [user],
-                                  "path": str(DEMO_DIR / f"TEST-ONLY-{label}.p12"),
+                                  "path": str(pki_dir.resolve() / f"TEST-ONLY-{label}.p12"),
                                   "secret": "FS_DEMO_P12"}
                 for label, user in (("consilier", "ana.popescu"),
                                     ("director", "mihai.ionescu"))}

@@ -5,7 +5,6 @@ what the web form asked the person for) and go straight to the key; they are nev
 logged, stored or repeated in an error message.
 """
 import json
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from pyhanko.sign import signers
 
 from ..errorcodes import Code
+from ..config import environment_secret
 from .profiles import KeySpec
 
 # Given the key about to be opened, answer its PIN or passphrase (or None if unknown).
@@ -33,7 +33,7 @@ def environment_secrets(secrets_file: str | None = None) -> SecretProvider:
     (``{"FS_PIN_DIRECTOR": "..."}``, readable only by the service's user)."""
 
     def provide(spec: KeySpec) -> str | None:
-        value = os.environ.get(spec.secret)
+        value = environment_secret(spec.secret)
         if value is None and secrets_file and Path(secrets_file).is_file():
             value = json.loads(Path(secrets_file).read_text(encoding="utf-8")).get(spec.secret)
         return value

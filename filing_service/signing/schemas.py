@@ -4,8 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..api.fields import Strict
 from ..auth.roles import Role
-from ..cases.fields import Strict
 from .validation import SignatureReport
 
 LevelName = Literal["B-B", "B-T", "B-LT", "B-LTA"]

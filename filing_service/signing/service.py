@@ -4,17 +4,23 @@ A signature is an incremental update written to a *new* file in the content stor
 generated PDF/A and every signed version stay as they were. The legal counsel signs
 first, then the director (both sign a petition); each signature is recorded with the
 input and output SHA-256, the key, the level and the profile used.
+
+The outside tools are parameters: the ``signer`` (pyhanko, ``signer.PadesSigner``), the
+content store, the clock; the view or command passes the app's (``bootstrap``), a unit
+test fakes.
 """
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import audit, clock
+from .. import audit
 from ..auth.actor import Actor
 from ..auth.roles import ROLE_LABELS, Role
 from ..db import UnitOfWork
@@ -23,11 +29,11 @@ from ..errorcodes import Code
 from ..errors import Conflict, NotFound, PermissionDenied
 from ..law.errors import DomainError
 from ..models import Directorate, Signature, User
-from ..storage import store
+from ..storage import ContentStore
 from . import pades
-from .keys import SecretProvider, environment_secrets, open_signer
-from .profiles import KeySpec, Profile, parse_profile
-from .trust import load_trust_roots
+from .keys import SecretProvider
+from .profiles import KeySpec, Level, Profile, parse_profile
+from .signer import Signed
 from .validation import SignatureReport, validate_pdf
 
 log = logging.getLogger(__name__)
@@ -37,16 +43,29 @@ SIGNING_ROLES = (Role.LEGAL_COUNSEL, Role.DIRECTOR)
 ORDER = {Role.LEGAL_COUNSEL: 0, Role.DIRECTOR: 1}
 
 
+class Signer(Protocol):
+    """What signing needs of pyhanko (``signer.PadesSigner``; a fake in unit tests)."""
+
+    def secrets(self) -> SecretProvider: ...
+
+    def trust_roots(self) -> list: ...
+
+    def sign(self, data: bytes, key: KeySpec, secrets: SecretProvider, *, level: Level,
+             tsa_url: str | None, appearance: pades.Appearance) -> Signed: ...
+
+
 def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
                   pin_provider: SecretProvider | None = None, *, key_name: str | None = None,
-                  level: str | None = None) -> Signature:
+                  level: str | None = None, signer: Signer, content: ContentStore,
+                  now: Callable[[], datetime]) -> Signature:
     """Add ``actor``'s signature, in ``role``, to a document version (the caller commits).
 
     - ``actor`` must be a person (a user, not a case system's token) whose role allows
       signing (legal counsel or director) and equals ``role``.
     - ``pin_provider(key_spec)`` answers the key's PIN or passphrase; by default the
-      environment or the ``SIGNING_SECRETS_FILE`` (the web pages may pass one that
-      answers what the person typed). The secret is never stored or logged.
+      signer's own (the environment or the ``SIGNING_SECRETS_FILE``; the web pages may
+      pass one that answers what the person typed). The secret is never stored or logged.
+    - ``signer`` signs, ``content`` holds the PDFs, ``now`` dates the visible signature.
     - ``key_name`` picks a key of the directorate's profile (default: the one whose
       ``users`` lists the actor's username); ``level`` overrides the profile's level.
 
@@ -63,19 +82,14 @@ def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
     (no PDF yet, signing out of turn), ``DomainError`` (profile),
     ``keys.SigningKeyError`` and ``pades.SigningFailed``.
     """
-    plan = _plan(uow.session, actor, document_id, role, key_name, level)
+    plan = _plan(uow.session, actor, document_id, role, key_name, level, now())
     uow.release()
-    content = store()
-    provider = pin_provider or environment_secrets(
-        current_app.config.get("SIGNING_SECRETS_FILE"))
-    with open_signer(plan.key, provider) as signer:
-        signed = pades.sign_pdf(content.get(plan.input_sha), signer, level=plan.profile.level,
-                                tsa_url=plan.profile.tsa_url, trust_roots=trust_roots(),
-                                appearance=plan.appearance)
-        certificate = signer.signing_cert
-    output_sha = content.put(signed)
+    signed = signer.sign(content.get(plan.input_sha), plan.key,
+                         pin_provider or signer.secrets(), level=plan.profile.level,
+                         tsa_url=plan.profile.tsa_url, appearance=plan.appearance)
+    output_sha = content.put(signed.pdf)
     uow.on_rollback(lambda: content.path(output_sha).unlink(missing_ok=True))
-    return _record(uow, actor, plan, output_sha, certificate)
+    return _record(uow, actor, plan, output_sha, signed.certificate)
 
 
 @dataclass(frozen=True)
@@ -94,7 +108,7 @@ class _SigningPlan:
 
 
 def _plan(session: Session, actor: Actor, document_id: int, role: str,
-          key_name: str | None, level: str | None) -> _SigningPlan:
+          key_name: str | None, level: str | None, signed_at: datetime) -> _SigningPlan:
     document = load_document(session, actor, document_id)  # another tenant's: 404 first
     user = _signing_user(session, actor, role)
     directorate = session.get(Directorate, actor.directorate_id)
@@ -107,7 +121,7 @@ def _plan(session: Session, actor: Actor, document_id: int, role: str,
         raise Conflict("Documentul nu are încă o versiune PDF care să poată fi semnată.",
                        field="document_id")
     appearance = pades.Appearance(signer_name=user.full_name, role_label=ROLE_LABELS[role],
-                                  signed_at=clock.now(), location=directorate.seat)
+                                  signed_at=signed_at, location=directorate.seat)
     return _SigningPlan(document.id, document.case_id, user.id, user.full_name, role, key,
                         profile, input_sha, appearance)
 
@@ -170,20 +184,15 @@ def is_signed(session: Session, document_id: int) -> bool:
         Signature.document_id == document_id).limit(1)) is not None
 
 
-def signed_pdf(signature: Signature) -> bytes:
+def signed_pdf(signature: Signature, *, content: ContentStore) -> bytes:
     """The PDF as it was right after ``signature`` (checked against its hash)."""
-    return store().get(signature.output_sha256)
+    return content.get(signature.output_sha256)
 
 
-def validate_upload(data: bytes) -> list[SignatureReport]:
-    """Validate the signatures of an uploaded PDF against the configured trust roots,
+def validate_upload(data: bytes, *, trust_roots: list) -> list[SignatureReport]:
+    """Validate the signatures of an uploaded PDF against ``trust_roots`` (the signer's),
     with the revocation data the file carries (no network fetching)."""
-    return validate_pdf(data, trust_roots(), allow_fetching=False)
-
-
-def trust_roots() -> list:
-    """The trust roots of ``SIGNATURE_TRUST_DIRS``."""
-    return load_trust_roots(current_app.config["SIGNATURE_TRUST_DIRS"])
+    return validate_pdf(data, trust_roots, allow_fetching=False)
 
 
 def _signing_user(session: Session, actor: Actor, role: str) -> User:

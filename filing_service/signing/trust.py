@@ -1,16 +1,17 @@
 """Trust roots: the certificates a directorate trusts for signatures and time-stamps.
 
-They live as PEM or DER files in folders under ``signatures/trust/`` (``test/`` holds the
-test PKI's root; ``qualified/`` the qualified CAs of the EU trusted lists that production
-trusts). ``SIGNATURE_TRUST_DIRS`` (folders separated by ``:``) says which folders count.
+They live as PEM or DER files in folders: ``SIGNATURE_TRUST_DIRS`` (folders separated by
+``:``) says which count; by default the package's ``signing/qualified_roots/``, where an
+installation puts the qualified CAs of the EU trusted lists it trusts. The test PKI's root
+is in the repository's ``signatures/trust/test/``, for the tests only.
 """
+from importlib import resources
 from pathlib import Path
 
 from asn1crypto import pem, x509
 
 SUFFIXES = {".pem", ".crt", ".cer", ".der"}
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DIRS = (REPO_ROOT / "signatures" / "trust" / "qualified",)
+QUALIFIED_ROOTS = resources.files(__package__) / "qualified_roots"  # package data
 
 
 def load_trust_roots(dirs) -> list[x509.Certificate]:

@@ -9,8 +9,9 @@ from ..cases import service as cases
 from ..clock import today
 from ..db import unit_of_work
 from ..errorcodes import Code
+from ..xml.parsing import Limits
+from ..xml.problems import XmlRejected
 from .export import export_case
-from .parsing import Limits
 from .service import Outcome, import_case
 
 blueprint = Blueprint("submissions_api", __name__)
@@ -19,7 +20,7 @@ routes = ApiRoutes(blueprint, "Transmiteri XML")
 XML_TYPES = ("application/xml", "text/xml")
 _XML_BODY = {"application/xml": {"schema": {
     "type": "string", "description": "Un document caseSubmission "
-                                     "(schemas/case-submission.xsd), codificat UTF-8."}}}
+                                     "(schema XSD case-submission.xsd), codificat UTF-8."}}}
 
 
 def _xml_body() -> tuple[bytes, Limits]:
@@ -66,7 +67,7 @@ def validate():
 
 
 @routes.route("/cases/<int:case_id>.xml", "GET", summary="Exportă o cauză ca XML "
-              "(schemas/case-submission.xsd)", response_media=_XML_BODY)
+              "(schema XSD case-submission.xsd)", response_media=_XML_BODY)
 def export(case_id: int):
     with unit_of_work() as uow:
         case = cases.get_case(uow, current_actor(), case_id)

@@ -3,7 +3,7 @@
 The mapping is read off the pydantic models themselves (field order, nesting, lists), so
 the XML form cannot drift from the JSON one: an element is its field's name in
 lowerCamelCase, a list is a wrapper holding one element per item, an absent optional value
-is an absent element. ``schemas/case-submission.xsd`` states the same in XSD, and a test
+is an absent element. ``xml/schemas/case-submission.xsd`` states the same in XSD, and a test
 checks the two agree.
 """
 import functools
@@ -14,14 +14,13 @@ import typing
 from datetime import date, datetime
 
 from lxml import etree
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from ..api.problems import validation_errors
 from ..cases.schemas import CaseIn
-from .parsing import NAMESPACE, element_column, element_xpath
-from .problems import Problem
+from ..xml.mapping import Locations, camel
+from ..xml.parsing import NAMESPACE, element_xpath
 
-__all__ = ["ROOT", "camel", "decode", "encode", "locate", "element_xpath"]
+__all__ = ["ROOT", "decode", "encode", "element_xpath"]
 
 ROOT = "caseSubmission"
 # The JSON API's placement_target_id has no XML form: a submission's measure refers to
@@ -29,12 +28,6 @@ ROOT = "caseSubmission"
 OMITTED = {"placement_target_id"}
 _ITEM = {"parents": "parent", "events": "event"}
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def camel(name: str) -> str:
-    """``first_name`` -> ``firstName``."""
-    head, *rest = name.split("_")
-    return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 def _shape(annotation) -> tuple[str, type | None]:
@@ -58,7 +51,6 @@ def _q(local: str) -> str:
 
 # ---- XML -> model ---------------------------------------------------------------------
 
-Locations = dict[tuple, etree._Element]
 
 
 def decode(root: etree._Element) -> tuple[dict, Locations]:
@@ -169,31 +161,3 @@ def _scalar(value) -> str:
 def _text(value: str) -> str:
     """XML 1.0 cannot carry control characters: they are replaced, never a failed export."""
     return _ILLEGAL_XML.sub("\ufffd", value)
-
-
-# ---- where a problem of the model is in the document ----------------------------------
-
-def locate(locations: Locations, loc: tuple, lines: list[str] | None = None
-           ) -> tuple[int | None, int | None, str | None]:
-    """Line, column and XPath of the element nearest to ``loc`` (a pydantic location or
-    a parsed field path): the element itself, or its closest ancestor present (a missing
-    element is reported at its parent)."""
-    for end in range(len(loc), -1, -1):
-        element = locations.get(loc[:end])
-        if element is not None:
-            return (element.sourceline, element_column(lines, element),
-                    element_xpath(element))
-    return None, None, None
-
-
-def model_problems(exc: ValidationError, locations: dict, data: bytes) -> list[Problem]:
-    """The case model's (or any input model's) errors, each placed on the element it
-    came from: line, column and XPath, with the Romanian message of the JSON API."""
-    lines = data.decode("utf-8", errors="replace").splitlines()
-    out = []
-    for raw, translated in zip(exc.errors(include_url=False, include_input=False),
-                               validation_errors(exc)):
-        line, column, xpath = locate(locations, tuple(raw["loc"]), lines)
-        out.append(Problem(translated["code"], translated["message"], line=line,
-                           column=column, xpath=xpath, field=translated["field"]))
-    return out

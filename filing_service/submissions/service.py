@@ -21,10 +21,10 @@ from ..db import UnitOfWork
 from ..errors import Conflict, RuleViolation
 from ..law.errors import DomainError
 from ..models import Case
+from ..xml.mapping import locate, model_problems
+from ..xml.parsing import DEFAULT_LIMITS, Limits, parse_xml, validate_against
+from ..xml.problems import Problem, XmlRejected
 from . import codec
-from .codec import locate, model_problems
-from .parsing import DEFAULT_LIMITS, Limits, parse_xml, validate_against
-from .problems import Problem, XmlRejected
 
 SCHEMA = "case-submission"
 SOURCE = "xml"

@@ -3,16 +3,14 @@ service functions: the catalogue, a case's documents with their signatures, the
 directorate's signature profile, and the PDF to show or download."""
 from dataclasses import dataclass
 
-from flask import current_app
-
 from ..auth.actor import Actor
+from .. import adapters
 from ..law.errors import DomainError
 from ..law.facts import LIVE_MEASURE, Authority, MeasureKind
 from ..documents import service as documents
 from ..documents.catalog import COURT, DOC_TYPES, PARENTS, DocType
 from ..models import Directorate, Document, Signature
 from ..signing import service as signing
-from ..signing.keys import environment_secrets
 from ..signing.profiles import KeySpec, Level, parse_profile
 
 VARIANT_LABELS = {COURT: "Pentru instanță", PARENTS: "Pentru părinți (art. 67^1)"}
@@ -94,10 +92,15 @@ def generate(uow, actor: Actor, case_id: int, type_id: str, today) -> list:
     """Generate the court version and, when the document has one, the parents' version
     alongside (art. 67^1). Returns the new documents' ``Generated`` results."""
     kind = documents.doc_type_of(type_id, COURT)
-    made = [documents.generate_document(uow, actor, case_id, kind.id, COURT, today)]
+    tools = adapters.current()
+    made = [documents.generate_document(uow, actor, case_id, kind.id, COURT, today,
+                                        converter=tools.converter,
+                                        templates=tools.templates, content=tools.content)]
     if PARENTS in kind.variants():
         made.append(documents.generate_document(uow, actor, case_id, kind.id, PARENTS,
-                                                today))
+                                                today, converter=tools.converter,
+                                                templates=tools.templates,
+                                                content=tools.content))
     return made
 
 
@@ -109,9 +112,10 @@ def pdf(uow, actor: Actor, document_id: int) -> tuple[bytes, str]:
     """The PDF to show: the last signed one if signed, else the generated PDF/A."""
     document = documents.get_document(uow.session, actor, document_id)
     signatures = signing.signatures_of(uow.session, document.id)
-    data, name = documents.document_file(uow, actor, document_id, "pdf")
+    content = adapters.current().content
+    data, name = documents.document_file(uow, actor, document_id, "pdf", content=content)
     if signatures:
-        data = signing.signed_pdf(signatures[-1])
+        data = signing.signed_pdf(signatures[-1], content=content)
         name = name.removesuffix(".pdf") + " - semnat.pdf"
     return data, name
 
@@ -136,11 +140,13 @@ def sign(uow, actor: Actor, document_id: int, key_name: str, level: str | None,
          pin: str) -> Signature:
     """Sign as the user's own role; the PIN typed goes straight to the key and nowhere
     else (an empty PIN lets the service use the secret configured on the server)."""
-    fallback = environment_secrets(current_app.config.get("SIGNING_SECRETS_FILE"))
+    tools = adapters.current()
+    fallback = tools.signer.secrets()
 
     def provider(spec: KeySpec) -> str | None:
         return pin if pin else fallback(spec)
 
     return signing.sign_document(uow, actor, document_id, actor.role, provider,
-                                 key_name=key_name or None, level=level or None)
+                                 key_name=key_name or None, level=level or None,
+                                 signer=tools.signer, content=tools.content, now=tools.clock.now)
 

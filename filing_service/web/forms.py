@@ -49,7 +49,7 @@ _BOOL3 = {"da": True, "nu": False}
 
 
 def parse(fields: list[Field], form, prefix: str = "", *, patch: bool = False,
-          zone: str = "Europe/Bucharest") -> dict:
+          zone: str) -> dict:
     """The posted ``form`` as a dict for the service's input model.
 
     Empty optional inputs are left out of a new record and set to None on an edit (so a

@@ -18,7 +18,7 @@ from filing_service.documents.converter import (ConverterPool, PoolSettings,
                                                 close_shared_pools, shared_pool)
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "templates"
+TEMPLATES = ROOT / "filing_service" / "documents" / "templates"
 
 
 @pytest.fixture(scope="session")

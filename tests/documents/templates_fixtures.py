@@ -26,7 +26,9 @@ from filing_service.models import Case, Directorate
 from tests.clock import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = ROOT / "templates"
+# The built templates are package data; their sources and builder are not.
+TEMPLATES = ROOT / "filing_service" / "documents" / "templates"
+SOURCES = ROOT / "templates"
 DIRECTOR = "Mihai Ionescu"
 LEGAL_COUNSEL = "Ana Popescu"
 

@@ -35,8 +35,11 @@ def test_simultaneous_generations_become_consecutive_versions(pg_app, converter_
 
     def generate(_):
         with pg_app.app_context(), unit_of_work() as uow:
-            version = service.generate_document(uow, actor, case_id, "cerere_art70",
-                                                "instanta", TODAY).document.version
+            tools = pg_app.extensions["adapters"]
+            version = service.generate_document(
+                uow, actor, case_id, "cerere_art70", "instanta", TODAY,
+                converter=tools.converter, templates=tools.templates,
+                content=tools.content).document.version
             uow.commit()
             return version
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from filing_service import bootstrap
 from filing_service.db import unit_of_work
 from filing_service.documents import service
 from filing_service.models import AuditEvent, Document
@@ -88,7 +89,9 @@ def test_a_stored_version_regenerates_from_its_recorded_data_to_the_same_docx(
     record = generate(client, auth, case_id).get_json()
     with app.app_context(), unit_of_work() as uow:
         document = uow.session.get(Document, record["id"])
-        assert service.regenerate_docx(document) is True
+        tools = app.extensions["adapters"]
+        assert service.regenerate_docx(document, templates=tools.templates,
+                                       content=tools.content) is True
 
 
 def test_the_rules_engines_warnings_come_with_the_document(client, auth, converter_pool):
@@ -121,6 +124,7 @@ def test_rule_errors_block_a_court_document_with_422_and_nothing_is_stored(
 def test_a_failed_conversion_answers_503_and_leaves_no_row_and_no_file(
         client, auth, case_id, app, tmp_path):
     app.config["CONVERTER_SOFFICE"] = str(tmp_path / "nu-exista" / "soffice.bin")
+    bootstrap.init_app(app)  # the adapters are built from the configuration
     response = generate(client, auth, case_id)
     assert response.status_code == 503
     assert "Conversia documentului în PDF/A a eșuat" in response.get_json()["detail"]

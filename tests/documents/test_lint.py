@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from filing_service import bootstrap
 from filing_service.documents.catalog import DOC_TYPES
 from filing_service.documents.cli import lint_all
 from filing_service.documents.lint import lint_template
@@ -80,6 +81,7 @@ def templates_copy(tmp_path, app):
     (folder / broken.template).write_bytes(make_template_bytes(
         ["DOMNULE PREȘEDINTE,", "Subsemnata {{ directorate.name }, cu sediul în ..."]))
     app.config["TEMPLATES_DIR"] = str(folder)
+    bootstrap.init_app(app)  # the adapters are built from the configuration
     return broken
 
 

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from filing_service.filings.portal import WSDL  # the package's, served as the portal does
+
 RECORDINGS = Path(__file__).resolve().parents[2] / "schemas" / "portal" / "recordings"
-WSDL = RECORDINGS.parent / "Query.wsdl"
 FAULT = (b'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap='
          b'"http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>'
          b"<faultcode>soap:Server</faultcode><faultstring>Server was unable to process "

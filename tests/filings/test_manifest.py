@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from filing_service.submissions.parsing import parse_xml, validate_against
+from filing_service.xml.parsing import parse_xml, validate_against
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "schemas" / "examples"
 

@@ -7,7 +7,7 @@ from filing_service.auth.actor import Actor
 from filing_service.db import unit_of_work
 from filing_service.errors import NotFound, PermissionDenied
 from filing_service.intake import worklists
-from filing_service.intake.schemas import Paging
+from filing_service.api.paging import Paging
 from filing_service.models import Directorate
 from tests import builders
 from tests.clock import FIXED_NOW

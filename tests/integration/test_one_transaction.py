@@ -6,6 +6,7 @@ from pathlib import Path
 from docx import Document as WordDocument
 from sqlalchemy import func, select
 
+from filing_service import bootstrap
 from filing_service.db import unit_of_work
 from filing_service.documents.catalog import DOC_TYPES
 from filing_service.models import AuditEvent, Document, Event
@@ -53,7 +54,7 @@ def _template_failing_for_the_parents(folder: Path, type_id: str) -> None:
     """The templates, with the one of ``type_id`` replaced by one that renders for the
     court and names a field that does not exist in the parents' variant: rendering the
     second variant fails, after the first was stored."""
-    for template in (ROOT / "templates").glob("*.docx"):
+    for template in (ROOT / "filing_service" / "documents" / "templates").glob("*.docx"):
         (folder / template.name).write_bytes(template.read_bytes())
     document = WordDocument()
     document.add_paragraph("Cerere pentru {{ child.first_name }}")
@@ -69,6 +70,7 @@ def test_when_the_parents_variant_fails_the_court_variant_is_not_kept(
     folder.mkdir()
     _template_failing_for_the_parents(folder, "cerere_art70")
     app.config["TEMPLATES_DIR"] = str(folder)
+    bootstrap.init_app(app)  # the adapters are built from the configuration
     case = _case(client, auth)
     username, password = make_user("ana.test", "consilier_juridic")
     web = app.test_client()

@@ -16,9 +16,11 @@ from filing_service.storage import ContentStore
 
 
 def sign(app, actor, document_id, role=None, **kwargs):
+    tools = app.extensions["adapters"]
     with app.app_context(), unit_of_work() as uow:
         signature = service.sign_document(uow, actor, document_id, role or actor.role,
-                                          **kwargs)
+                                          signer=tools.signer, content=tools.content,
+                                          now=tools.clock.now, **kwargs)
         uow.commit()
         return signature
 
@@ -29,7 +31,8 @@ def stored(app, sha: str) -> bytes:
 
 def validate(app, data: bytes):
     with app.app_context():
-        return service.validate_upload(data)
+        return service.validate_upload(
+            data, trust_roots=app.extensions["adapters"].signer.trust_roots())
 
 
 def test_counsel_then_director_sign_in_turn_and_both_signatures_stay_valid(

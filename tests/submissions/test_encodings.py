@@ -14,7 +14,7 @@ from filing_service.law.facts import (Authority, MeasureKind, Relationship, Resi
                                       Situation, TargetKind)
 from filing_service.law.text import normalize_text
 from filing_service.submissions import codec
-from filing_service.submissions.parsing import parse_xml, validate_against
+from filing_service.xml.parsing import parse_xml, validate_against
 
 # Every character XML 1.0 can carry (tab, line breaks, all of Unicode but surrogates and
 # the C0 controls), plus the Romanian letters in both forms and XML's special characters.
@@ -26,7 +26,7 @@ ROMANIAN = st.sampled_from(list("ăâîșțĂÂÎȘȚşţŞŢ <>&\"' \n\r\t"))
 TEXT = st.text(st.one_of(XML_CHARS, ROMANIAN), max_size=40)
 NAME = TEXT.filter(lambda s: normalize_text(s) != "" and len(normalize_text(s)) <= 100)
 # Optional texts are absent or say something: a blank one fails inside pydantic for JSON
-# too (cases.fields: the length check runs on the None the blank became).
+# too (api.fields: the length check runs on the None the blank became).
 SOME_TEXT = TEXT.filter(lambda s: normalize_text(s) != "")
 DAY = st.dates(date(1950, 1, 1), date(2026, 11, 1))
 

@@ -1,6 +1,6 @@
 """GET /api/v1/cases/{id}.xml: any case as XML valid against the schema, which imports
 back to an equal case. Runs on both databases."""
-from filing_service.submissions.parsing import parse_xml, validate_against
+from filing_service.xml.parsing import parse_xml, validate_against
 from tests import builders
 
 from .conftest import EXAMPLES

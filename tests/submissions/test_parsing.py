@@ -5,8 +5,8 @@ import pytest
 
 from filing_service.cases.schemas import CaseIn
 from filing_service.submissions import codec
-from filing_service.submissions.parsing import Limits, parse_xml
-from filing_service.submissions.problems import XmlRejected
+from filing_service.xml.parsing import Limits, parse_xml
+from filing_service.xml.problems import XmlRejected
 from filing_service.submissions.service import read_case
 from tests import builders
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from filing_service import bootstrap
 from filing_service.db import unit_of_work
 from filing_service.models import Directorate, Document, Signature
 from tests import builders
@@ -38,6 +39,7 @@ def signing_profile(app, counsel_p12, counsel_name):
     """DGASPC Cluj signs at B-B with the counsel's PKCS#12 key; its passphrase is not on
     the server, so the person types it."""
     app.config["SIGNATURE_TRUST_DIRS"] = [str(TRUST_DIR)]
+    bootstrap.init_app(app)  # the adapters are built from the configuration
     with app.app_context(), unit_of_work() as uow:
         cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
         cluj.settings = {"signature_profile": {"level": "B-B", "keys": {

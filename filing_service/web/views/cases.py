@@ -7,7 +7,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from pydantic import ValidationError
 
 from ...cases import schemas, service
-from ...clock import today
+from ...clock import today, zone
 from ...db import unit_of_work
 from ...law.facts import LIVE_MEASURE, ParentRole
 from .. import capabilities, formspecs
@@ -81,9 +81,9 @@ def new():
                                   "parent.role": ParentRole.MOTHER,
                                   "child.domicile_area": ""})
         return _new_form(state)
-    data = parse(NEW_CASE_FIELDS, request.form)
+    data = parse(NEW_CASE_FIELDS, request.form, zone=zone().key)
     for prefix, fields, key in SECTIONS:
-        section = parse(fields, request.form, prefix)
+        section = parse(fields, request.form, prefix, zone=zone().key)
         if key and not request.form.get(prefix + key, "").strip():
             continue
         if prefix == "child.":
@@ -145,7 +145,8 @@ def edit(case_id: int):
             return render_template("web/cases/edit.html", case=case, fields=fields,
                                    state=FormState(values=values_of(fields, case)))
         try:
-            patch = schemas.CaseUpdate.model_validate(parse(fields, request.form, patch=True))
+            patch = schemas.CaseUpdate.model_validate(parse(fields, request.form, patch=True,
+                                                            zone=zone().key))
             service.update_case(uow, actor(), case_id, patch, today())
             uow.commit()
         except FORM_ERRORS as exc:

@@ -1,17 +1,19 @@
-"""Delivery to a court registry by e-mail: the adapter around smtplib.
+"""The service's SMTP adapter, around smtplib: filings to a court registry and the
+deadlines' digest go out through it.
 
-Settings come from the environment (``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_SECURITY`` =
+Settings are the app's (``config.py``: ``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_SECURITY`` =
 ``none`` / ``starttls`` / ``tls``, ``SMTP_USERNAME``, ``SMTP_PASSWORD`` or
 ``SMTP_PASSWORD_FILE``, ``FILING_FROM_ADDRESS``); the password is read when a connection
 is opened and is never logged, stored or put in an error message.
 """
-import os
 import smtplib
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
+
+from .config import environment_secret
 
 # Errors worth another try soon: the server or the network, not the message.
 TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError,
@@ -31,22 +33,8 @@ class SmtpSettings:
     ca_file: str | None
 
 
-def settings_from_environment() -> dict:
-    """The SMTP settings as app configuration (read once, when the app is built)."""
-    return {
-        "SMTP_HOST": os.environ.get("SMTP_HOST", "127.0.0.1"),
-        "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
-        "SMTP_SECURITY": os.environ.get("SMTP_SECURITY", "starttls"),
-        "SMTP_USERNAME": os.environ.get("SMTP_USERNAME") or None,
-        "SMTP_PASSWORD_FILE": os.environ.get("SMTP_PASSWORD_FILE") or None,
-        "SMTP_CA_FILE": os.environ.get("SMTP_CA_FILE") or None,
-        "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", "30")),
-        "FILING_FROM_ADDRESS": os.environ.get("FILING_FROM_ADDRESS",
-                                              "depuneri@dgaspc.invalid"),
-    }
-
-
 def settings(config) -> SmtpSettings:
+    """The SMTP settings of an app's configuration, checked."""
     security = config["SMTP_SECURITY"]
     if security not in ("none", "starttls", "tls"):
         raise ValueError("SMTP_SECURITY must be none, starttls or tls")
@@ -59,7 +47,7 @@ def settings(config) -> SmtpSettings:
 def _password(cfg: SmtpSettings) -> str | None:
     if cfg.password_file:
         return Path(cfg.password_file).read_text(encoding="utf-8").strip()
-    return os.environ.get(cfg.password_env)
+    return environment_secret(cfg.password_env)
 
 
 class Mailbox:
@@ -100,6 +88,17 @@ class Mailbox:
             self._smtp.quit()
         except (smtplib.SMTPException, OSError):
             self._smtp.close()
+
+
+@dataclass(frozen=True)
+class Mailer:
+    """The mailer adapter: the service's SMTP server, built once per app (``bootstrap``)."""
+
+    settings: SmtpSettings
+
+    def session(self) -> Mailbox:
+        """A new SMTP session: ``with mailer.session() as box: box.send(message)``."""
+        return Mailbox(self.settings)
 
 
 def compose(*, sender: str, recipient: str, subject: str, body: str, message_id: str,

@@ -15,7 +15,7 @@ import codecs
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 
 from lxml import etree
 
@@ -25,7 +25,7 @@ from .schema_errors import translate
 
 NAMESPACE = "urn:filing-service:dgaspc:v1"
 PREFIX = "fs"  # the prefix our XPaths use for NAMESPACE
-SCHEMAS_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMAS_DIR = resources.files(__package__) / "schemas"  # package data
 
 
 @dataclass(frozen=True)
@@ -224,21 +224,21 @@ def _syntax_error(parser, exc: etree.XMLSyntaxError) -> XmlRejected:
 
 @functools.lru_cache(maxsize=None)
 def load_schema(name: str) -> etree.XMLSchema:
-    """The compiled schema ``schemas/<name>.xsd``, loaded once per process.
+    """The compiled schema ``xml/schemas/<name>.xsd``, loaded once per process.
 
     Its ``xs:include`` of ``common.xsd`` is read from the same directory; the schema
     parser, too, never uses the network.
     """
-    path = SCHEMAS_DIR / f"{name}.xsd"
-    if not path.is_file() or path.parent != SCHEMAS_DIR:
+    if name not in {entry.name.removesuffix(".xsd") for entry in SCHEMAS_DIR.iterdir()}:
         raise ValueError(f"unknown schema {name!r}")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.XMLSchema(etree.parse(str(path), parser))
+    with resources.as_file(SCHEMAS_DIR) as folder:  # common.xsd is included from there
+        return etree.XMLSchema(etree.parse(str(folder / f"{name}.xsd"), parser))
 
 
 def validate_against(tree: etree._ElementTree, schema_name: str,
                      source: bytes | None = None) -> list[Problem]:
-    """Every error of ``tree`` against ``schemas/<schema_name>.xsd`` (empty if valid).
+    """Every error of ``tree`` against ``xml/schemas/<schema_name>.xsd`` (empty if valid).
 
     Each problem has the element's line, an XPath to it (``fs:`` prefix), a code such as
     ``xsd_pattern`` and a Romanian message. Give the ``source`` bytes to get columns too.
