@@ -3,6 +3,7 @@ county codes known. XML, JSON and web forms all validate through these."""
 from typing import Annotated, Any, Optional
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..law.cnp import parse_cnp
 from ..law.directorates import BY_CODE
@@ -25,12 +26,16 @@ def _text(max_length: int, required: bool):
 
 
 def _domain(check):
-    """Run a domain check, turning its error into pydantic's (message kept in Romanian)."""
+    """Run a domain check, turning its error into pydantic's with the check's own code
+    (``cnp_check_digit``, not a generic ``invalid_value``), Romanian message and article.
+    The message goes in the context, not the template: a message is never a template."""
     def run(value):
         try:
             return check(value)
         except DomainError as exc:
-            raise ValueError(exc.message) from None
+            raise PydanticCustomError(str(exc.code), "{message}",
+                                      {"message": exc.message, "article": exc.article}
+                                      ) from None
     return AfterValidator(run)
 
 

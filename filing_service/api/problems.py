@@ -103,8 +103,11 @@ def validation_errors(exc: ValidationError, prefix: tuple = ()) -> list[dict]:
                 message = template.format(**err.get("ctx", {})) if template else err["msg"]
             except (KeyError, IndexError):
                 message = err["msg"]
-        out.append({"field": field_path(prefix + tuple(err["loc"])),
-                    "code": pydantic_code(kind), "message": message})
+        error = {"field": field_path(prefix + tuple(err["loc"])),
+                 "code": pydantic_code(kind), "message": message}
+        if err.get("ctx", {}).get("article"):  # a domain check's, through api.fields
+            error["article"] = err["ctx"]["article"]
+        out.append(error)
     return out
 
 

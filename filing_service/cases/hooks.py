@@ -3,7 +3,7 @@ follow the timeline). They belong to the app, so two apps in one process (tests,
 worker beside the web) do not run each other's."""
 from collections.abc import Callable
 
-from flask import Flask, current_app
+from flask import Flask, current_app, has_app_context
 from sqlalchemy.orm import Session
 
 from ..models import Case
@@ -21,6 +21,11 @@ def register_case_changed_hook(app: Flask, hook: CaseChangedHook) -> None:
 
 
 def run_case_changed_hooks(session: Session, case: Case) -> None:
-    """Call the current app's case-changed hooks, in the order they were registered."""
+    """Call the current app's case-changed hooks, in the order they were registered.
+
+    Outside an app (a service's unit test on a bare session) there is no app to have
+    registered any, so none runs."""
+    if not has_app_context():
+        return
     for hook in current_app.extensions.get(_HOOKS, ()):
         hook(session, case)

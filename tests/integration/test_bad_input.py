@@ -31,6 +31,7 @@ def test_an_invalid_cnp_names_the_field(client, auth, nothing_stored):
     body = response.get_json()
     assert response.mimetype == "application/problem+json"
     assert body["errors"][0]["field"] == "child.cnp"
+    assert body["errors"][0]["code"] == "cnp_check_digit"  # not a generic value error
     assert "cifra de control" in body["errors"][0]["message"].lower()
 
 

@@ -6,6 +6,7 @@ import shutil
 import pytest
 from sqlalchemy import select
 
+from filing_service import adapters
 from filing_service.db import unit_of_work
 from filing_service.models import Directorate
 from filing_service.signing import service
@@ -39,7 +40,10 @@ def test_signing_holds_no_write_lock_while_the_tsa_and_ocsp_answer(
     pki.on_request = lambda path: seen.append((path, sqlite_write_lock_is_free(url)))
     try:
         with signing_app.app_context(), unit_of_work() as uow:
-            service.sign_document(uow, people["ana.popescu"], document_id, "consilier_juridic")
+            tools = adapters.current()
+            service.sign_document(uow, people["ana.popescu"], document_id, "consilier_juridic",
+                                  signer=tools.signer, content=tools.content,
+                                  now=tools.clock.now)
             uow.commit()
     finally:
         pki.on_request = None

@@ -60,7 +60,7 @@ def test_a_cnp_with_a_wrong_check_digit_is_placed_on_its_element(post_xml):
     response = post_xml("/api/v1/submissions", data)
     assert response.status_code == 422
     [error] = response.get_json()["errors"]
-    assert error["code"] == "value_error"
+    assert error["code"] == "cnp_check_digit"  # the check's own code, as in JSON
     assert error["field"] == "child.cnp"
     assert error["line"] == line_of(data, "5170312120484")
     assert "control" in error["message"]
