@@ -16,7 +16,12 @@ run: system deps db demo serve  ## install everything, migrate, load demo data, 
 
 test: test-system test-deps  ## install what the tests need and run them all, twice
 	scripts/ensure-postgres.sh
-	$(MAKE) -s test-today test-ahead
+	$(MAKE) -s lint test-today test-ahead
+
+lint: test-deps  ## ruff (lint and format) and mypy, configured in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test-today:
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -40,7 +45,7 @@ deps: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 test-deps: $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,lint]'
 
 db:
 	$(BIN)/filing-service init-db

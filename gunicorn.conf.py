@@ -4,6 +4,7 @@ Every worker builds its own app; they share the session key through the instance
 (`filing_service.config.instance_secret_key`), so a person stays logged in whichever
 worker answers.
 """
+
 from filing_service.config import gunicorn_timeout
 
 workers = 2

@@ -9,27 +9,28 @@
 
 Usage: ``.venv/bin/python bench/bench_deadlines.py [--cases 25000]``; prints its figures.
 """
+
 import argparse
 import os
 import random
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import insert, select, text, update  # noqa: E402
+from sqlalchemy import insert, select, text, update
 
-from filing_service import create_app, migrate  # noqa: E402
-from filing_service.auth.actor import Actor  # noqa: E402
-from filing_service.db import unit_of_work  # noqa: E402
-from filing_service.deadlines import catalogue, service  # noqa: E402
-from filing_service.deadlines.calendar import WorkCalendar  # noqa: E402
-from filing_service.deadlines.counting import compute  # noqa: E402
-from filing_service.models import Case, Directorate, Event  # noqa: E402
-from filing_service.models.deadline import Deadline  # noqa: E402
+from filing_service import create_app, migrate
+from filing_service.auth.actor import Actor
+from filing_service.db import unit_of_work
+from filing_service.deadlines import catalogue, service
+from filing_service.deadlines.calendar import WorkCalendar
+from filing_service.deadlines.counting import compute
+from filing_service.models import Case, Directorate, Event
+from filing_service.models.deadline import Deadline
 
 EVENTS = ("dispozitie_plasament_urgenta", "comunicare_hotarare", "cerere_masura_primita")
 
@@ -41,36 +42,64 @@ def timed(label: str, count: int, work) -> float:
     result = work()
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     rate = count / cpu if cpu else float("inf")
-    print(f"{label:<56} {seconds:7.2f} s wall {cpu:7.2f} s CPU {rate:9,.0f} /CPU s  "
-          f"({result})", flush=True)
+    print(
+        f"{label:<56} {seconds:7.2f} s wall {cpu:7.2f} s CPU {rate:9,.0f} /CPU s  ({result})",
+        flush=True,
+    )
     return seconds
 
 
 def bench_domain(n: int = 100_000) -> None:
     rng = random.Random(272)
     rules = [r for r in catalogue.rules().values() if r.unit != "hours"]
-    closures = [(date(2026, 1, 1) + timedelta(days=rng.randrange(800)), "închis")
-                for _ in range(40)]
+    closures = [
+        (date(2026, 1, 1) + timedelta(days=rng.randrange(800)), "închis") for _ in range(40)
+    ]
     calendar = WorkCalendar.with_closures(closures)
-    triggers = [(rng.choice(rules), date(2024, 1, 1) + timedelta(days=rng.randrange(2900)))
-                for _ in range(n)]
-    timed(f"domain: {n:,} terms computed", n,
-          lambda: len([compute(r.spec, d, calendar=calendar) for r, d in triggers]))
+    triggers = [
+        (rng.choice(rules), date(2024, 1, 1) + timedelta(days=rng.randrange(2900)))
+        for _ in range(n)
+    ]
+    timed(
+        f"domain: {n:,} terms computed",
+        n,
+        lambda: len([compute(r.spec, d, calendar=calendar) for r, d in triggers]),
+    )
 
 
 def seed(session, directorate_id: int, cases: int) -> None:
     """``cases`` bare cases (the recomputation reads only events and hearings)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     rng = random.Random(134)
-    session.execute(insert(Case), [
-        {"directorate_id": directorate_id, "reference": f"BENCH-{i:06d}", "status": "deschis",
-         "opened_on": date(2026, 1, 1), "created_at": now, "updated_at": now}
-        for i in range(cases)])
+    session.execute(
+        insert(Case),
+        [
+            {
+                "directorate_id": directorate_id,
+                "reference": f"BENCH-{i:06d}",
+                "status": "deschis",
+                "opened_on": date(2026, 1, 1),
+                "created_at": now,
+                "updated_at": now,
+            }
+            for i in range(cases)
+        ],
+    )
     ids = session.scalars(select(Case.id).where(Case.directorate_id == directorate_id)).all()
-    session.execute(insert(Event), [
-        {"case_id": case_id, "kind": kind, "occurred_on": date(2025, 1, 1) + timedelta(
-            days=rng.randrange(700)), "data": {}, "created_at": now}
-        for case_id in ids for kind in EVENTS])
+    session.execute(
+        insert(Event),
+        [
+            {
+                "case_id": case_id,
+                "kind": kind,
+                "occurred_on": date(2025, 1, 1) + timedelta(days=rng.randrange(700)),
+                "data": {},
+                "created_at": now,
+            }
+            for case_id in ids
+            for kind in EVENTS
+        ],
+    )
 
 
 def bench_database(url: str, cases: int) -> None:
@@ -79,22 +108,26 @@ def bench_database(url: str, cases: int) -> None:
         directorate = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
         seed(uow.session, directorate.id, cases)
         uow.commit()
-        actor = Actor(kind="system", id=0, name="bench", directorate_id=directorate.id,
-                      role="sistem")
+        actor = Actor(
+            kind="system", id=0, name="bench", directorate_id=directorate.id, role="sistem"
+        )
         total = cases * 4
         session = uow.session
 
         def recompute():
-            changed = service.recompute_directorate(session, directorate.id, actor,
-                                                    as_of=date(2026, 3, 4))
+            changed = service.recompute_directorate(
+                session, directorate.id, actor, as_of=date(2026, 3, 4)
+            )
             session.commit()
             session.expunge_all()
             return f"{changed:,} changed"
 
         timed(f"database: create {total:,} deadlines ({cases:,} cases)", total, recompute)
-        session.execute(update(Event).values(occurred_on=Event.occurred_on + timedelta(days=1))
-                        if not url.startswith("sqlite") else
-                        text("UPDATE events SET occurred_on = date(occurred_on, '+1 day')"))
+        session.execute(
+            update(Event).values(occurred_on=Event.occurred_on + timedelta(days=1))
+            if not url.startswith("sqlite")
+            else text("UPDATE events SET occurred_on = date(occurred_on, '+1 day')")
+        )
         session.commit()
         timed(f"database: move all {total:,} deadlines (audited)", total, recompute)
         timed(f"database: recompute {total:,} unchanged deadlines", total, recompute)

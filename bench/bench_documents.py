@@ -10,6 +10,7 @@ Measures, in one run on this machine:
 
 Usage: ``.venv/bin/python bench/bench_documents.py [--warm 20] [--cold 8] [--batch 100]``
 """
+
 import argparse
 import statistics
 import subprocess
@@ -40,8 +41,10 @@ def p90(values: list[float]) -> float:
 
 
 def describe(name: str, values: list[float]) -> None:
-    print(f"{name:42} n={len(values):3}  median {statistics.median(values) * 1000:7.0f} ms"
-          f"  p90 {p90(values) * 1000:7.0f} ms")
+    print(
+        f"{name:42} n={len(values):3}  median {statistics.median(values) * 1000:7.0f} ms"
+        f"  p90 {p90(values) * 1000:7.0f} ms"
+    )
 
 
 def main() -> None:
@@ -56,8 +59,9 @@ def main() -> None:
     with app.app_context():
         on = today()
         template = template_bytes(adapters.current().templates / DOC.template)
-        with scratch_case(CaseIn.model_validate(sample_case(on)), on,
-                          director="Ion Exemplu") as (session, case):
+        with scratch_case(
+            CaseIn.model_validate(sample_case(on)), on, director="Ion Exemplu"
+        ) as (session, case):
 
             def docx_of_case() -> bytes:
                 context = build_context(session, case, DOC, "instanta", on, case.directorate)
@@ -78,22 +82,27 @@ def main() -> None:
                 # overlap across the pool's instances.
                 started = time.perf_counter()
                 with ThreadPoolExecutor(max_workers=args.pool * 2) as workers:
-                    pdfs = list(workers.map(lambda _: pool.convert(docx_of_case()),
-                                            range(args.batch)))
+                    pdfs = list(
+                        workers.map(lambda _: pool.convert(docx_of_case()), range(args.batch))
+                    )
                 batch = time.perf_counter() - started
                 assert len(pdfs) == args.batch and all(p.startswith(b"%PDF-") for p in pdfs)
             finally:
                 pool.close()
 
-    print(f"art. 70 petition ({DOC.template} v{DOC.version}); pool of {args.pool} "
-          f"LibreOffice instances; {Path('/proc/cpuinfo').read_text().count('processor')} "
-          "CPU cores")
+    print(
+        f"art. 70 petition ({DOC.template} v{DOC.version}); pool of {args.pool} "
+        f"LibreOffice instances; {Path('/proc/cpuinfo').read_text().count('processor')} "
+        "CPU cores"
+    )
     describe("warm pipeline (data -> PDF/A-2b)", warm)
     describe("one-shot soffice --convert-to pdf", cold)
     ratio = statistics.median(cold) / statistics.median(warm)
     print(f"{'one-shot / warm (medians)':42} {ratio:.1f}x")
-    print(f"{'batch of ' + str(args.batch) + ' through the warm pool':42} {batch:.1f} s, "
-          f"{args.batch / batch:.1f} documents/s, {batch / args.batch * 1000:.0f} ms each")
+    print(
+        f"{'batch of ' + str(args.batch) + ' through the warm pool':42} {batch:.1f} s, "
+        f"{args.batch / batch:.1f} documents/s, {batch / args.batch * 1000:.0f} ms each"
+    )
 
 
 def one_shot(docx_of_case, count: int) -> list[float]:
@@ -103,15 +112,39 @@ def one_shot(docx_of_case, count: int) -> list[float]:
         work = Path(folder)
         profile = f"-env:UserInstallation={(work / 'profile').as_uri()}"
         # Make the profile once, outside the measurement (a warm-up conversion).
-        subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf",
-                        "--outdir", str(work), _write(work / "warmup.docx", docx_of_case())],
-                       check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                "soffice",
+                profile,
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work),
+                _write(work / "warmup.docx", docx_of_case()),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         for i in range(count):
             started = time.perf_counter()
             source = _write(work / f"doc{i}.docx", docx_of_case())
-            subprocess.run(["soffice", profile, "--headless", "--convert-to", "pdf",
-                            "--outdir", str(work), source],
-                           check=True, capture_output=True, timeout=180)
+            subprocess.run(
+                [
+                    "soffice",
+                    profile,
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(work),
+                    source,
+                ],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
             times.append(time.perf_counter() - started)
             assert (work / f"doc{i}.pdf").read_bytes().startswith(b"%PDF-")
     return times

@@ -11,6 +11,7 @@
 
 Usage: ``.venv/bin/python bench/bench_filings.py``; prints its figures.
 """
+
 import logging
 import sys
 import tempfile
@@ -19,19 +20,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from filing_service import create_app, migrate  # noqa: E402
-from filing_service.auth.actor import Actor  # noqa: E402
-from filing_service.auth.tokens import issue_token  # noqa: E402
-from filing_service.db import unit_of_work  # noqa: E402
-from filing_service.filings import courts  # noqa: E402
-from filing_service.filings.portal import PortalClient  # noqa: E402
-from filing_service.models import Directorate  # noqa: E402
-from tests.filings.conftest import FILED_ON, fictional_case  # noqa: E402
-from tests.filings.pdfs import certificate_pem, signed_pdf  # noqa: E402
-from tests.filings.portal_server import PortalServer  # noqa: E402
-from tests.filings.smtp_sink import SmtpSink  # noqa: E402
+from filing_service import create_app, migrate
+from filing_service.auth.actor import Actor
+from filing_service.auth.tokens import issue_token
+from filing_service.db import unit_of_work
+from filing_service.filings import courts
+from filing_service.filings.portal import PortalClient
+from filing_service.models import Directorate
+from tests.filings.conftest import FILED_ON, fictional_case
+from tests.filings.pdfs import certificate_pem, signed_pdf
+from tests.filings.portal_server import PortalServer
+from tests.filings.smtp_sink import SmtpSink
 
 ANNEXES = 8
 PADDING = 1024 * 1024
@@ -42,8 +43,10 @@ def timed(label: str, work, count: int = 1):
     start, cpu = time.perf_counter(), time.process_time()
     result = work()
     wall, used = time.perf_counter() - start, time.process_time() - cpu
-    print(f"{label}: {wall:.2f} s wall, {used:.2f} s CPU"
-          + (f", {count / wall:.1f}/s" if count > 1 else ""))
+    print(
+        f"{label}: {wall:.2f} s wall, {used:.2f} s CPU"
+        + (f", {count / wall:.1f}/s" if count > 1 else "")
+    )
     return result
 
 
@@ -56,12 +59,21 @@ def main() -> None:
     trust.mkdir()
     (trust / "semnatar-test.pem").write_bytes(certificate_pem())
     smtp, portal = SmtpSink().start(), PortalServer().start()
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "TESTING": True,
-                      "STORAGE_DIR": str(folder / "storage"), "SMTP_HOST": "127.0.0.1",
-                      "SMTP_PORT": smtp.port, "SMTP_SECURITY": "none",
-                      "FILING_ALLOW_UNVERIFIED_EMAIL": True, "FIXED_NOW": FILED_ON,
-                      "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
-                      "SIGNATURE_TRUST_DIRS": [str(trust)]})
+    app = create_app(
+        {
+            "DATABASE_URL": url,
+            "SECRET_KEY": "bench",
+            "TESTING": True,
+            "STORAGE_DIR": str(folder / "storage"),
+            "SMTP_HOST": "127.0.0.1",
+            "SMTP_PORT": smtp.port,
+            "SMTP_SECURITY": "none",
+            "FILING_ALLOW_UNVERIFIED_EMAIL": True,
+            "FIXED_NOW": FILED_ON,
+            "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+            "SIGNATURE_TRUST_DIRS": [str(trust)],
+        }
+    )
     try:
         with app.app_context(), unit_of_work() as uow:
             cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
@@ -73,31 +85,49 @@ def main() -> None:
         auth = {"Authorization": f"Bearer {token}"}
         client = app.test_client()
         case = client.post("/api/v1/cases", json=fictional_case(), headers=auth).get_json()
-        filing = client.post(f"/api/v1/cases/{case['id']}/filings", headers=auth, json={
-            "object": "Înlocuirea plasamentului", "legal_basis": "art. 70"}).get_json()
+        filing = client.post(
+            f"/api/v1/cases/{case['id']}/filings",
+            headers=auth,
+            json={"object": "Înlocuirea plasamentului", "legal_basis": "art. 70"},
+        ).get_json()
         files = [("cerere", signed_pdf("Cerere")), ("raport_art139", signed_pdf("Raport"))]
-        files += [("inscris", signed_pdf(f"Anexa {i}", padding=PADDING))
-                  for i in range(ANNEXES)]
+        files += [
+            ("inscris", signed_pdf(f"Anexa {i}", padding=PADDING)) for i in range(ANNEXES)
+        ]
         total = sum(len(data) for _, data in files)
         for role, data in files:
-            client.post(f"/api/v1/filings/{filing['id']}/documents/{role}", data=data,
-                        content_type="application/pdf", headers=auth)
+            client.post(
+                f"/api/v1/filings/{filing['id']}/documents/{role}",
+                data=data,
+                content_type="application/pdf",
+                headers=auth,
+            )
         print(f"package: {len(files)} signed PDFs, {total / 1024 / 1024:.1f} MiB")
-        report = timed("check + freeze (signatures verified, manifest written)",
-                       lambda: client.post(f"/api/v1/filings/{filing['id']}/check",
-                                           headers=auth).get_json())
+        report = timed(
+            "check + freeze (signatures verified, manifest written)",
+            lambda: client.post(
+                f"/api/v1/filings/{filing['id']}/check", headers=auth
+            ).get_json(),
+        )
         assert report["status"] == "semnat", report["problems"]
-        sent = timed("send to loopback SMTP",
-                     lambda: client.post(f"/api/v1/filings/{filing['id']}/send",
-                                         headers=auth).get_json())
+        sent = timed(
+            "send to loopback SMTP",
+            lambda: client.post(
+                f"/api/v1/filings/{filing['id']}/send", headers=auth
+            ).get_json(),
+        )
         assert sent["status"] == "trimis", sent
-        print(f"  {len(smtp.messages)} messages, "
-              f"{sum(len(a) for _, a in smtp.attachments()) / 1024 / 1024:.1f} MiB attached")
+        print(
+            f"  {len(smtp.messages)} messages, "
+            f"{sum(len(a) for _, a in smtp.attachments()) / 1024 / 1024:.1f} MiB attached"
+        )
         portal.recording = "dosar-recurs.xml"
         client_ = PortalClient(portal.url, timeout=5, zone="Europe/Bucharest")
-        timed("portal CautareDosare2 (loopback, parsed and checked)",
-              lambda: [client_.find_case("2345/117/2026", "TribunalulCLUJ")
-                       for _ in range(200)], count=200)
+        timed(
+            "portal CautareDosare2 (loopback, parsed and checked)",
+            lambda: [client_.find_case("2345/117/2026", "TribunalulCLUJ") for _ in range(200)],
+            count=200,
+        )
     finally:
         smtp.stop()
         portal.stop()

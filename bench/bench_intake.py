@@ -9,6 +9,7 @@
 On a SQLite file, then on PostgreSQL if it answers (``TEST_PG_URL``, as the tests).
 Usage: ``.venv/bin/python bench/bench_intake.py [--reports 300]``; prints its figures.
 """
+
 import argparse
 import os
 import statistics
@@ -21,24 +22,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import psycopg  # noqa: E402
-from sqlalchemy import select  # noqa: E402
+import psycopg
+from sqlalchemy import select
 
-from filing_service import create_app, migrate  # noqa: E402
-from filing_service.auth.tokens import issue_token  # noqa: E402
-from filing_service.db import unit_of_work  # noqa: E402
-from filing_service.intake.service import grant_dispatcher  # noqa: E402
-from filing_service.law.directorates import DIRECTORATES  # noqa: E402
-from filing_service.models import Directorate  # noqa: E402
-from tests import builders  # noqa: E402
+from filing_service import create_app, migrate
+from filing_service.auth.tokens import issue_token
+from filing_service.db import unit_of_work
+from filing_service.intake.service import grant_dispatcher
+from filing_service.law.directorates import DIRECTORATES
+from filing_service.models import Directorate
+from tests import builders
 
 PG_ADMIN = os.environ.get("TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def _token(app, code: str) -> tuple[dict, int]:
     with app.app_context(), unit_of_work() as uow:
-        directorate_id = uow.session.scalar(select(Directorate.id).where(
-            Directorate.code == code))
+        directorate_id = uow.session.scalar(
+            select(Directorate.id).where(Directorate.code == code)
+        )
         issued = issue_token(uow.session, directorate_id, f"bench {code}")
         uow.commit()
         return {"Authorization": f"Bearer {issued.token}"}, issued.record.id
@@ -46,18 +48,26 @@ def _token(app, code: str) -> tuple[dict, int]:
 
 def _report(i: int) -> dict:
     seed = DIRECTORATES[i % len(DIRECTORATES)]
-    place = ({"county": "București", "sector": int(seed.code[1])} if seed.county == "București"
-             else {"county": seed.county, "locality": seed.seat})
-    return builders.report_119(place=place, urgent=i % 5 == 0, children=[
-        builders.reported_child(serial=1 + i % 997, county=seed.cnp_county_code)])
+    place = (
+        {"county": "București", "sector": int(seed.code[1])}
+        if seed.county == "București"
+        else {"county": seed.county, "locality": seed.seat}
+    )
+    return builders.report_119(
+        place=place,
+        urgent=i % 5 == 0,
+        children=[builders.reported_child(serial=1 + i % 997, county=seed.cnp_county_code)],
+    )
 
 
 def _percentiles(label: str, seconds: list[float]) -> None:
     ms = sorted(s * 1000 for s in seconds)
     p95 = ms[int(len(ms) * 0.95) - 1]
     total = sum(seconds)
-    print(f"  {label:<44} {len(ms):5d}  p50 {statistics.median(ms):7.1f} ms  "
-          f"p95 {p95:7.1f} ms  max {ms[-1]:7.1f} ms  {len(ms) / total:7.1f} /s")
+    print(
+        f"  {label:<44} {len(ms):5d}  p50 {statistics.median(ms):7.1f} ms  "
+        f"p95 {p95:7.1f} ms  max {ms[-1]:7.1f} ms  {len(ms) / total:7.1f} /s"
+    )
 
 
 def run(url: str, n: int) -> None:
@@ -94,8 +104,10 @@ def run(url: str, n: int) -> None:
     def worker(batch):
         own = app.test_client()
         for report in batch:
-            statuses.append(own.post("/api/v1/intake/reports", json=report,
-                                     headers=headers).status_code)
+            statuses.append(
+                own.post("/api/v1/intake/reports", json=report, headers=headers).status_code
+            )
+
     start = time.perf_counter()
     threads = [threading.Thread(target=worker, args=(b,)) for b in per_thread]
     for t in threads:
@@ -103,16 +115,21 @@ def run(url: str, n: int) -> None:
     for t in threads:
         t.join()
     seconds = time.perf_counter() - start
-    print(f"  {'8 threads, new reports':<44} {len(more):5d}  {seconds:7.2f} s total"
-          f"  {len(more) / seconds:7.1f} /s  (all 201: {statuses.count(201) == len(more)})")
+    print(
+        f"  {'8 threads, new reports':<44} {len(more):5d}  {seconds:7.2f} s total"
+        f"  {len(more) / seconds:7.1f} /s  (all 201: {statuses.count(201) == len(more)})"
+    )
 
-    for i in range(n):
-        client.post("/api/v1/intake/reports", json=builders.report_119(place={}),
-                    headers=headers)
+    for _i in range(n):
+        client.post(
+            "/api/v1/intake/reports", json=builders.report_119(place={}), headers=headers
+        )
     start = time.perf_counter()
     page = client.get("/api/v1/intake/routing-queue?per_page=100", headers=dispatcher)
-    print(f"  {'routing queue, first page of ' + str(page.get_json()['total']):<44}"
-          f"        {(time.perf_counter() - start) * 1000:7.1f} ms")
+    print(
+        f"  {'routing queue, first page of ' + str(page.get_json()['total']):<44}"
+        f"        {(time.perf_counter() - start) * 1000:7.1f} ms"
+    )
     app.extensions["db_engine"].dispose()
 
 

@@ -8,13 +8,14 @@ the local responders and embedded in the DSS). One signature at a time, one run.
 
 Usage: ``.venv/bin/python bench/bench_signing.py [--count 20]``
 """
+
 import argparse
 import logging
 import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,8 +35,7 @@ from filing_service.signing.keys import open_signer  # noqa: E402
 from filing_service.signing.profiles import Level, parse_key  # noqa: E402
 from filing_service.signing.trust import load_trust_roots  # noqa: E402
 from filing_service.signing.validation import validate_pdf  # noqa: E402
-from tests.signing.pki import (SOFTHSM_MODULE, TRUST_DIR, TestPki,  # noqa: E402
-                               make_softhsm_token)
+from tests.signing.pki import SOFTHSM_MODULE, TRUST_DIR, TestPki, make_softhsm_token  # noqa: E402
 
 DOC = DOC_TYPES["cerere_art70"]
 PASSPHRASE = "fraza-de-bench"
@@ -47,8 +47,9 @@ def petition_pdf() -> bytes:
     with app.app_context():
         on = today()
         template = template_bytes(adapters.current().templates / DOC.template)
-        with scratch_case(CaseIn.model_validate(sample_case(on)), on,
-                          director="Ion Exemplu") as (session, case):
+        with scratch_case(
+            CaseIn.model_validate(sample_case(on)), on, director="Ion Exemplu"
+        ) as (session, case):
             context = build_context(session, case, DOC, "instanta", on, case.directorate)
             docx = render_docx(template, context)
         pool = ConverterPool(PoolSettings(size=1))
@@ -59,17 +60,25 @@ def petition_pdf() -> bytes:
             pool.close()
 
 
-def measure(pdf: bytes, spec, secret: str, level: Level, tsa_url: str, count: int,
-            roots) -> tuple[list[float], bytes]:
+def measure(
+    pdf: bytes, spec, secret: str, level: Level, tsa_url: str, count: int, roots
+) -> tuple[list[float], bytes]:
     """Open the key once (as a signing session would), then sign ``count`` times."""
     times, signed = [], b""
-    appearance = pades.Appearance("Mihai Ionescu", "Director executiv",
-                                  datetime.now(timezone.utc), "Cluj-Napoca")
+    appearance = pades.Appearance(
+        "Mihai Ionescu", "Director executiv", datetime.now(UTC), "Cluj-Napoca"
+    )
     with open_signer(spec, lambda _spec: secret) as signer:
         for _ in range(count):
             started = time.perf_counter()
-            signed = pades.sign_pdf(pdf, signer, level=level, tsa_url=tsa_url,
-                                    trust_roots=roots, appearance=appearance)
+            signed = pades.sign_pdf(
+                pdf,
+                signer,
+                level=level,
+                tsa_url=tsa_url,
+                trust_roots=roots,
+                appearance=appearance,
+            )
             times.append(time.perf_counter() - started)
     return times, signed
 
@@ -90,28 +99,50 @@ def main() -> None:
         try:
             token = make_softhsm_token(pki, work / "softhsm")
             keys = {
-                "PKCS#12": (parse_key("p12", {"type": "pkcs12", "secret": "S",
-                                              "path": str(pki.pkcs12("director",
-                                                                     PASSPHRASE))}),
-                            PASSPHRASE),
-                "PKCS#11 (SoftHSM2)": (parse_key("p11", {
-                    "type": "pkcs11", "secret": "S", "module": SOFTHSM_MODULE,
-                    "token_label": token.label, "key_label": "director"}), token.pin),
+                "PKCS#12": (
+                    parse_key(
+                        "p12",
+                        {
+                            "type": "pkcs12",
+                            "secret": "S",
+                            "path": str(pki.pkcs12("director", PASSPHRASE)),
+                        },
+                    ),
+                    PASSPHRASE,
+                ),
+                "PKCS#11 (SoftHSM2)": (
+                    parse_key(
+                        "p11",
+                        {
+                            "type": "pkcs11",
+                            "secret": "S",
+                            "module": SOFTHSM_MODULE,
+                            "token_label": token.label,
+                            "key_label": "director",
+                        },
+                    ),
+                    token.pin,
+                ),
             }
             cores = Path("/proc/cpuinfo").read_text().count("processor")
-            print(f"art. 70 petition ({DOC.template} v{DOC.version}, PDF/A-2b, "
-                  f"{len(pdf) // 1024} KiB); {args.count} signatures each, one at a time; "
-                  f"{cores} CPU cores")
+            print(
+                f"art. 70 petition ({DOC.template} v{DOC.version}, PDF/A-2b, "
+                f"{len(pdf) // 1024} KiB); {args.count} signatures each, one at a time; "
+                f"{cores} CPU cores"
+            )
             for key_name, (spec, secret) in keys.items():
                 for level in (Level.B_B, Level.B_LT):
-                    times, signed = measure(pdf, spec, secret, level, pki.tsa_url,
-                                            args.count, roots)
+                    times, signed = measure(
+                        pdf, spec, secret, level, pki.tsa_url, args.count, roots
+                    )
                     [report] = validate_pdf(signed, roots)
                     assert report.trusted and report.level == level.value
                     median = statistics.median(times)
-                    print(f"{key_name:20} {level.value:5}  median {median * 1000:6.0f} ms"
-                          f"  {len(times) / sum(times):5.1f} signatures/s"
-                          f"  (+{(len(signed) - len(pdf)) // 1024} KiB)")
+                    print(
+                        f"{key_name:20} {level.value:5}  median {median * 1000:6.0f} ms"
+                        f"  {len(times) / sum(times):5.1f} signatures/s"
+                        f"  (+{(len(signed) - len(pdf)) // 1024} KiB)"
+                    )
         finally:
             pki.stop()
 

@@ -8,6 +8,7 @@ number, one case page and the month calendar: the median and the 95th percentile
 
 Usage: ``.venv/bin/python bench/bench_web.py [--cases 2000] [--repeat 30]``.
 """
+
 import argparse
 import os
 import re
@@ -20,15 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import select  # noqa: E402
+from sqlalchemy import select
 
-from filing_service import create_app, migrate  # noqa: E402
-from filing_service.auth.actor import Actor  # noqa: E402
-from filing_service.auth.passwords import hash_password  # noqa: E402
-from filing_service.cases import schemas, service  # noqa: E402
-from filing_service.db import unit_of_work  # noqa: E402
-from filing_service.law.cnp import build_cnp  # noqa: E402
-from filing_service.models import Directorate, User  # noqa: E402
+from filing_service import create_app, migrate
+from filing_service.auth.actor import Actor
+from filing_service.auth.passwords import hash_password
+from filing_service.cases import schemas, service
+from filing_service.db import unit_of_work
+from filing_service.law.cnp import build_cnp
+from filing_service.models import Directorate, User
 
 FIRST = ["Andrei", "Maria", "Ioana", "Ștefan", "Elena", "Mihai", "Ana", "Radu", "Irina"]
 LAST = ["Popescu", "Ionescu", "Mureșan", "Stoica", "Dumitrescu", "Pop", "Rusu", "Lazăr"]
@@ -40,32 +41,57 @@ def seed(app, cases: int) -> dict:
     with app.app_context(), unit_of_work() as uow:
         cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
         cluj.legal_representative = "Mihai Ionescu"
-        uow.session.add(User(directorate_id=cluj.id, username="bench.consilier",
-                             full_name="Consilier Bench", role="consilier_juridic",
-                             password_hash=hash_password("Parola-Bench-2026")))
+        uow.session.add(
+            User(
+                directorate_id=cluj.id,
+                username="bench.consilier",
+                full_name="Consilier Bench",
+                role="consilier_juridic",
+                password_hash=hash_password("Parola-Bench-2026"),
+            )
+        )
         uow.commit()
         actor = Actor("user", 0, "bench", cluj.id, "consilier_juridic")
         for i in range(cases):
             ordered = today - timedelta(days=i % 60)
             born = date(2010 + i % 15, 1 + i % 12, 1 + i % 28)
-            data = schemas.CaseIn.model_validate({
-                "situation": "c", "court": "Tribunalul Cluj",
-                "court_case_number": f"{1000 + i}/117/{today.year}",
-                "opened_on": ordered.isoformat(),
-                "child": {"first_name": FIRST[i % 9], "last_name": LAST[i % 8],
-                          "cnp": build_cnp(born, sex="M" if i % 2 else "F",
-                                           county_code="12", serial=1 + i % 900),
-                          "domicile_area": "CJ", "consent": True},
-                "placement_target": {"kind": "asistent_maternal", "name": f"AMP {i}"},
-                "measure": {"kind": "plasament_regim_urgenta", "authority": "director",
-                            "status": "in_vigoare", "decided_on": ordered.isoformat(),
-                            "starts_on": ordered.isoformat()},
-                "events": [{"kind": "dispozitie_plasament_urgenta",
-                            "occurred_on": ordered.isoformat()}]})
+            data = schemas.CaseIn.model_validate(
+                {
+                    "situation": "c",
+                    "court": "Tribunalul Cluj",
+                    "court_case_number": f"{1000 + i}/117/{today.year}",
+                    "opened_on": ordered.isoformat(),
+                    "child": {
+                        "first_name": FIRST[i % 9],
+                        "last_name": LAST[i % 8],
+                        "cnp": build_cnp(
+                            born,
+                            sex="M" if i % 2 else "F",
+                            county_code="12",
+                            serial=1 + i % 900,
+                        ),
+                        "domicile_area": "CJ",
+                        "consent": True,
+                    },
+                    "placement_target": {"kind": "asistent_maternal", "name": f"AMP {i}"},
+                    "measure": {
+                        "kind": "plasament_regim_urgenta",
+                        "authority": "director",
+                        "status": "in_vigoare",
+                        "decided_on": ordered.isoformat(),
+                        "starts_on": ordered.isoformat(),
+                    },
+                    "events": [
+                        {
+                            "kind": "dispozitie_plasament_urgenta",
+                            "occurred_on": ordered.isoformat(),
+                        }
+                    ],
+                }
+            )
             service.create_case(uow, actor, data, ordered)
         sample = service.list_cases(uow.session, actor, schemas.CaseQuery())[0][0]
-        return {"id": sample.id, "cnp": sample.child.cnp,
-                "number": sample.court_case_number}
+        return {"id": sample.id, "cnp": sample.child.cnp, "number": sample.court_case_number}
 
 
 def measure(client, label: str, url: str, repeat: int) -> None:
@@ -77,8 +103,10 @@ def measure(client, label: str, url: str, repeat: int) -> None:
         assert response.status_code == 200, (url, response.status_code)
     times.sort()
     p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-    print(f"{label:<34} median {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms",
-          flush=True)
+    print(
+        f"{label:<34} median {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -89,26 +117,42 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
         migrate.upgrade(url)
-        app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench",
-                          "STORAGE_DIR": f"{folder}/storage", "WTF_CSRF_ENABLED": True})
+        app = create_app(
+            {
+                "DATABASE_URL": url,
+                "SECRET_KEY": "bench",
+                "STORAGE_DIR": f"{folder}/storage",
+                "WTF_CSRF_ENABLED": True,
+            }
+        )
         start = time.perf_counter()
         ids = seed(app, args.cases)
-        print(f"seeded {args.cases:,} cases with their deadlines in "
-              f"{time.perf_counter() - start:.1f} s", flush=True)
+        print(
+            f"seeded {args.cases:,} cases with their deadlines in "
+            f"{time.perf_counter() - start:.1f} s",
+            flush=True,
+        )
         client = app.test_client()
         page = client.get("/login").get_data(as_text=True)
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        client.post("/login", data={"username": "bench.consilier",
-                                    "password": "Parola-Bench-2026", "csrf_token": token})
+        client.post(
+            "/login",
+            data={
+                "username": "bench.consilier",
+                "password": "Parola-Bench-2026",
+                "csrf_token": token,
+            },
+        )
         for label, path in [
-                ("dashboard (deadlines, 30 days)", "/"),
-                ("case list, page 1", "/cases"),
-                ("search by name", "/cases?q=maria+pop"),
-                ("search by CNP", f"/cases?q={ids['cnp']}"),
-                ("search by court case number", f"/cases?q={ids['number']}"),
-                ("case page", f"/cases/{ids['id']}"),
-                ("month calendar", "/calendar"),
-                ("document wizard (step 1)", f"/cases/{ids['id']}/documents")]:
+            ("dashboard (deadlines, 30 days)", "/"),
+            ("case list, page 1", "/cases"),
+            ("search by name", "/cases?q=maria+pop"),
+            ("search by CNP", f"/cases?q={ids['cnp']}"),
+            ("search by court case number", f"/cases?q={ids['number']}"),
+            ("case page", f"/cases/{ids['id']}"),
+            ("month calendar", "/calendar"),
+            ("document wizard (step 1)", f"/cases/{ids['id']}/documents"),
+        ]:
             measure(client, label, path, args.repeat)
         app.extensions["db_engine"].dispose()
 

@@ -14,6 +14,7 @@ and the art. 139 report texts, then validated, one run per stage, on one core:
 
 Usage: ``.venv/bin/python bench/bench_xml.py [--seconds 3]``; prints its figures.
 """
+
 import argparse
 import os
 import sys
@@ -34,43 +35,66 @@ from filing_service.cases.integrity import check_case, complete_from_cnp  # noqa
 from filing_service.cases.schemas import CaseIn, EventIn  # noqa: E402
 from filing_service.db import unit_of_work  # noqa: E402
 from filing_service.law import rules  # noqa: E402
-from filing_service.models import (Case, Child, Directorate, Event, Measure, Parent,  # noqa: E402
-                                   PlacementTarget)
+from filing_service.models import (  # noqa: E402
+    Case,
+    Child,
+    Directorate,
+    Event,
+    Measure,
+    Parent,
+    PlacementTarget,
+)
 from filing_service.submissions import codec  # noqa: E402
-from filing_service.xml.parsing import parse_xml, validate_against  # noqa: E402
 from filing_service.submissions.service import import_case, read_case  # noqa: E402
+from filing_service.xml.parsing import parse_xml, validate_against  # noqa: E402
 
 TODAY = date(2026, 11, 22)
-PARAGRAPH = ("Managerul de caz a constatat la vizita la domiciliu că locuința nu are "
-             "încălzire, iar copilul nu a frecventat școala în ultimele două săptămâni. ")
+PARAGRAPH = (
+    "Managerul de caz a constatat la vizita la domiciliu că locuința nu are "
+    "încălzire, iar copilul nu a frecventat școala în ultimele două săptămâni. "
+)
 
 
 def typical_submission(target_bytes: int = 20_000) -> bytes:
     """The valid example, its report texts longer, events added until ~20 KB."""
     case = read_case((ROOT / "schemas/examples/case-valid.xml").read_bytes())[0]
-    child = case.child.model_copy(update={
-        name: (getattr(case.child, name) or "") + "\n" + PARAGRAPH * 3
-        for name in ("personality", "health", "history", "education", "living_conditions")})
+    child = case.child.model_copy(
+        update={
+            name: (getattr(case.child, name) or "") + "\n" + PARAGRAPH * 3
+            for name in ("personality", "health", "history", "education", "living_conditions")
+        }
+    )
     events = list(case.events)
     day = date(2026, 1, 5)
-    while len(codec.encode(case.model_copy(update={"child": child, "events": events}))) \
-            < target_bytes:
-        events.append(EventIn(kind="solicitare_informatii", occurred_on=day,
-                              description=f"Adresă către primărie nr. {len(events)}. "
-                                          + PARAGRAPH,
-                              data={"destinatar": "Primăria Cluj-Napoca",
-                                    "numar": len(events)}))
+    while (
+        len(codec.encode(case.model_copy(update={"child": child, "events": events})))
+        < target_bytes
+    ):
+        events.append(
+            EventIn(
+                kind="solicitare_informatii",
+                occurred_on=day,
+                description=f"Adresă către primărie nr. {len(events)}. " + PARAGRAPH,
+                data={"destinatar": "Primăria Cluj-Napoca", "numar": len(events)},
+            )
+        )
         day += timedelta(days=3)
-    return codec.encode(CaseIn.model_validate(
-        case.model_copy(update={"child": child, "events": events}).model_dump()))
+    return codec.encode(
+        CaseIn.model_validate(
+            case.model_copy(update={"child": child, "events": events}).model_dump()
+        )
+    )
 
 
 def rules_in_memory(data: bytes) -> list:
     """Parse, XSD, model, then integrity and rules on transient ORM objects (never added
     to a session), built the way cases.service.create_case builds them."""
     case_in = read_case(data)[0]
-    case = Case(**case_in.model_dump(exclude={"child", "parents", "placement_target",
-                                              "measure", "events"}))
+    case = Case(
+        **case_in.model_dump(
+            exclude={"child", "parents", "placement_target", "measure", "events"}
+        )
+    )
     case.opened_on = case.opened_on or TODAY
     case.child = Child(**case_in.child.model_dump())
     case.parents = [Parent(**p.model_dump()) for p in case_in.parents]
@@ -97,8 +121,10 @@ def rate(label: str, work, seconds: float) -> None:
         work()
         count += 1
     wall, used = time.perf_counter() - started, time.process_time() - cpu
-    print(f"{label:<44} {count / wall:7.0f} /s wall  {count / used:7.0f} /s per core "
-          f"({used / count * 1000:6.2f} ms CPU each)")
+    print(
+        f"{label:<44} {count / wall:7.0f} /s wall  {count / used:7.0f} /s per core "
+        f"({used / count * 1000:6.2f} ms CPU each)"
+    )
 
 
 def main() -> None:
@@ -106,21 +132,31 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="per stage")
     args = parser.parse_args()
     data = typical_submission()
-    print(f"submission: {len(data)} bytes, {data.count(b'<event>')} events; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    print(
+        f"submission: {len(data)} bytes, {data.count(b'<event>')} events; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
 
-    rate("1. parse + XSD", lambda: validate_against(parse_xml(data), "case-submission",
-                                                    data), args.seconds)
+    rate(
+        "1. parse + XSD",
+        lambda: validate_against(parse_xml(data), "case-submission", data),
+        args.seconds,
+    )
     rate("2. parse + XSD + model (CaseIn)", lambda: read_case(data), args.seconds)
-    rate("3. parse + XSD + model + Law 272 rules", lambda: rules_in_memory(data),
-         args.seconds)
+    rate("3. parse + XSD + model + Law 272 rules", lambda: rules_in_memory(data), args.seconds)
 
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/bench.sqlite3"
         migrate.upgrade(url)
-        app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "TESTING": True,
-                          "FIXED_NOW": datetime(2026, 11, 22, 10, tzinfo=ZoneInfo(
-                              "Europe/Bucharest")), "LOG_LEVEL": "WARNING"})
+        app = create_app(
+            {
+                "DATABASE_URL": url,
+                "SECRET_KEY": "bench",
+                "TESTING": True,
+                "FIXED_NOW": datetime(2026, 11, 22, 10, tzinfo=ZoneInfo("Europe/Bucharest")),
+                "LOG_LEVEL": "WARNING",
+            }
+        )
         with app.app_context():
             with unit_of_work() as uow:
                 cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
@@ -138,8 +174,7 @@ def main() -> None:
         headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/xml"}
 
         def over_http():
-            response = client.post("/api/v1/submissions/validate", data=data,
-                                   headers=headers)
+            response = client.post("/api/v1/submissions/validate", data=data, headers=headers)
             assert response.status_code == 200, response.get_json()
 
         rate("5. POST /submissions/validate (test client)", over_http, args.seconds)

@@ -1,23 +1,31 @@
 """filing_service: documents, signatures, deadlines and court filings for child-protection
 cases under Law 272/2004, for the 47 directorates (DGASPC) of Romania."""
+
 import logging
 from pathlib import Path
 
 from flask import Flask, jsonify
 from sqlalchemy import text
 
-from . import api, bootstrap, cli, db, error_handlers, web
-from .config import from_environment, instance_path, instance_secret_key
+from . import (
+    api,
+    bootstrap,
+    cli,
+    db,
+    deadlines,
+    documents,
+    error_handlers,
+    filings,
+    intake,
+    signing,
+    web,
+)
 from .cases.api import routes as cases_routes
-from . import intake
-from .intake.api import routes as intake_routes
-from . import documents
-from .documents.api import routes as documents_routes
-from . import deadlines
+from .config import from_environment, instance_path, instance_secret_key
 from .deadlines.api import routes as deadlines_routes
-from . import filings
+from .documents.api import routes as documents_routes
 from .filings.api import routes as filings_routes
-from . import signing
+from .intake.api import routes as intake_routes
 from .signing.api import routes as signing_routes
 from .submissions.api import routes as submissions_routes
 
@@ -36,7 +44,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
-    app.json.ensure_ascii = False  # Romanian text stays readable in JSON answers
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Romanian stays readable
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))
 
@@ -64,5 +72,12 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _api_areas():
     """The API areas of every capability, in the order the OpenAPI document lists them."""
-    return [cases_routes, intake_routes, documents_routes, deadlines_routes, filings_routes,
-            signing_routes, submissions_routes]
+    return [
+        cases_routes,
+        intake_routes,
+        documents_routes,
+        deadlines_routes,
+        filings_routes,
+        signing_routes,
+        submissions_routes,
+    ]

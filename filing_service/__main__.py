@@ -1,4 +1,5 @@
 """``python -m filing_service`` and the ``filing-service`` console script."""
+
 import sys
 
 from flask.cli import FlaskGroup

@@ -5,6 +5,7 @@
 passes what a service needs as parameters. This module imports none of the tools, so
 any capability's doors may import it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -7,6 +7,7 @@ store and the clock are made here from the configuration and kept in
 with ``adapters.current()`` and pass what a service needs as parameters; the services
 never look for them themselves, so a unit test hands them fakes.
 """
+
 from importlib import resources
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from .adapters import Adapters
 from .clock import Clock
 from .documents.converter import PooledConverter, PoolSettings
 from .filings.portal import PortalClient
-from .mail import Mailer, settings as smtp_settings
+from .mail import Mailer
+from .mail import settings as smtp_settings
 from .signing.signer import PadesSigner
 from .storage import ContentStore
 
@@ -28,19 +30,26 @@ def bootstrap(config) -> Adapters:
     return Adapters(
         clock=Clock(config),
         content=ContentStore(config["STORAGE_DIR"]),
-        converter=PooledConverter(PoolSettings(
-            size=int(config["CONVERTER_POOL_SIZE"]),
-            timeout=float(config["CONVERTER_TIMEOUT"]),
-            start_timeout=float(config["CONVERTER_START_TIMEOUT"]),
-            retries=int(config["CONVERTER_RETRIES"]),
-            soffice=config["CONVERTER_SOFFICE"] or PoolSettings.soffice)),
-        templates=Path(templates) if templates else _package_folder(
-            "filing_service.documents", "templates"),
-        signer=PadesSigner(tuple(config["SIGNATURE_TRUST_DIRS"]),
-                           config.get("SIGNING_SECRETS_FILE")),
+        converter=PooledConverter(
+            PoolSettings(
+                size=int(config["CONVERTER_POOL_SIZE"]),
+                timeout=float(config["CONVERTER_TIMEOUT"]),
+                start_timeout=float(config["CONVERTER_START_TIMEOUT"]),
+                retries=int(config["CONVERTER_RETRIES"]),
+                soffice=config["CONVERTER_SOFFICE"] or PoolSettings.soffice,
+            )
+        ),
+        templates=Path(templates)
+        if templates
+        else _package_folder("filing_service.documents", "templates"),
+        signer=PadesSigner(
+            tuple(config["SIGNATURE_TRUST_DIRS"]), config.get("SIGNING_SECRETS_FILE")
+        ),
         mailer=Mailer(smtp_settings(config)),
-        portal=lambda: PortalClient(config["PORTAL_URL"], float(config["PORTAL_TIMEOUT"]),
-                                    zone=config["TIMEZONE"]))
+        portal=lambda: PortalClient(
+            config["PORTAL_URL"], float(config["PORTAL_TIMEOUT"]), zone=config["TIMEZONE"]
+        ),
+    )
 
 
 def _package_folder(package: str, name: str) -> Path:

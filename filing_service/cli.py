@@ -1,4 +1,5 @@
 """Command-line commands: ``filing-service <command>`` (or ``flask --app filing_service``)."""
+
 import json
 
 import click
@@ -41,16 +42,27 @@ def seed_demo():
 @click.option("--directorate", required=True, help="Codul direcției (CJ, B3, ...)")
 @click.option("--username", required=True)
 @click.option("--full-name", required=True)
-@click.option("--role", type=click.Choice([r.value for r in Role if r != Role.CASE_SYSTEM]),
-              required=True)
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in Role if r != Role.CASE_SYSTEM]),
+    required=True,
+)
 @click.option("--email")
 @click.password_option(help="Parola (cerută interactiv dacă lipsește)")
 def create_user(directorate, username, full_name, role, email, password):
     """Create a web user of a directorate."""
     with unit_of_work() as uow:
         target = _directorate(uow.session, directorate)
-        uow.session.add(User(directorate_id=target.id, username=username, full_name=full_name,
-                             role=role, email=email, password_hash=hash_password(password)))
+        uow.session.add(
+            User(
+                directorate_id=target.id,
+                username=username,
+                full_name=full_name,
+                role=role,
+                email=email,
+                password_hash=hash_password(password),
+            )
+        )
         uow.commit()
     click.echo(f"Utilizatorul {username} a fost creat.")
 
@@ -73,4 +85,3 @@ def _directorate(session, code: str) -> Directorate:
     if found is None:
         raise click.BadParameter(f"direcția {code} nu există", param_hint="--directorate")
     return found
-

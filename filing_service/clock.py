@@ -5,6 +5,7 @@
 ``create_app`` builds one :class:`Clock` (``bootstrap.Adapters.clock``); ``now()``,
 ``today()`` and ``zone()`` are that clock's answers for the current app.
 """
+
 from collections.abc import Mapping
 from datetime import date, datetime
 from zoneinfo import ZoneInfo

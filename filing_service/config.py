@@ -1,4 +1,5 @@
 """Configuration, read from the environment when the app is built (never at import)."""
+
 import os
 import secrets
 from importlib import resources
@@ -24,8 +25,9 @@ def from_environment(instance_path: str) -> dict:
         secret = Path(secret_file).read_text(encoding="utf-8").strip()
     return {
         "SECRET_KEY": secret or None,
-        "DATABASE_URL": os.environ.get("DATABASE_URL",
-                                       f"sqlite:///{instance / 'filing_service.sqlite3'}"),
+        "DATABASE_URL": os.environ.get(
+            "DATABASE_URL", f"sqlite:///{instance / 'filing_service.sqlite3'}"
+        ),
         "STORAGE_DIR": os.environ.get("STORAGE_DIR", str(instance / "storage")),
         # The zone every day is reckoned in: today, the days of hearings, hour terms.
         "TIMEZONE": os.environ.get("TIMEZONE", "Europe/Bucharest"),
@@ -78,10 +80,12 @@ def _mail_settings() -> dict:
         "SMTP_PASSWORD_FILE": os.environ.get("SMTP_PASSWORD_FILE") or None,
         "SMTP_CA_FILE": os.environ.get("SMTP_CA_FILE") or None,
         "SMTP_TIMEOUT": float(os.environ.get("SMTP_TIMEOUT", "30")),
-        "FILING_FROM_ADDRESS": os.environ.get("FILING_FROM_ADDRESS",
-                                              "depuneri@dgaspc.invalid"),
-        "DEADLINES_FROM_ADDRESS": os.environ.get("DEADLINES_FROM_ADDRESS",
-                                                 "termene@dgaspc.invalid"),
+        "FILING_FROM_ADDRESS": os.environ.get(
+            "FILING_FROM_ADDRESS", "depuneri@dgaspc.invalid"
+        ),
+        "DEADLINES_FROM_ADDRESS": os.environ.get(
+            "DEADLINES_FROM_ADDRESS", "termene@dgaspc.invalid"
+        ),
     }
 
 
@@ -92,8 +96,9 @@ def _filing_settings() -> dict:
         == "1",
         "FILING_SEND_RETRIES": int(os.environ.get("FILING_SEND_RETRIES", "2")),
         "FILING_RETRY_BASE_SECONDS": float(os.environ.get("FILING_RETRY_BASE_SECONDS", "2")),
-        "FILING_RETRY_LATER_SECONDS": float(os.environ.get("FILING_RETRY_LATER_SECONDS",
-                                                           "300")),
+        "FILING_RETRY_LATER_SECONDS": float(
+            os.environ.get("FILING_RETRY_LATER_SECONDS", "300")
+        ),
         "PORTAL_URL": os.environ.get("PORTAL_URL", "http://portalquery.just.ro/query.asmx"),
         "PORTAL_TIMEOUT": float(os.environ.get("PORTAL_TIMEOUT", "20")),
     }
@@ -106,10 +111,12 @@ def _signing_settings(instance: Path) -> dict:
     (default ``instance/signing-secrets.json``, used only if it exists)."""
     trust_dirs = os.environ.get("SIGNATURE_TRUST_DIRS")
     return {
-        "SIGNATURE_TRUST_DIRS": trust_dirs.split(":") if trust_dirs else [
-            str(resources.files("filing_service") / "signing" / "qualified_roots")],
-        "SIGNING_SECRETS_FILE": os.environ.get("SIGNING_SECRETS_FILE",
-                                               str(instance / "signing-secrets.json")),
+        "SIGNATURE_TRUST_DIRS": trust_dirs.split(":")
+        if trust_dirs
+        else [str(resources.files("filing_service") / "signing" / "qualified_roots")],
+        "SIGNING_SECRETS_FILE": os.environ.get(
+            "SIGNING_SECRETS_FILE", str(instance / "signing-secrets.json")
+        ),
     }
 
 

@@ -7,6 +7,7 @@ succeeded. What a service did outside the database (a file written to the conten
 store) it undoes through :meth:`UnitOfWork.on_rollback` if the unit of work ends without
 its commit.
 """
+
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager

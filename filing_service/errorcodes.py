@@ -12,6 +12,7 @@ sites take their code from :class:`Code`; ``api.problems`` looks every code up b
 it goes out, so a code missing here cannot reach a caller. A code never changes
 meaning; a rename is listed in README.md's changelog.
 """
+
 from enum import StrEnum
 
 
@@ -23,8 +24,9 @@ class Code(StrEnum):
     status: int | None
     article: str | None
 
-    def __new__(cls, value: str, label: str, status: int | None = None,
-                article: str | None = None) -> "Code":
+    def __new__(
+        cls, value: str, label: str, status: int | None = None, article: str | None = None
+    ) -> "Code":
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label
@@ -79,17 +81,20 @@ class Code(StrEnum):
     CNP_BIRTH_DATE = "cnp_birth_date", "CNP-ul conține o dată a nașterii care nu există"
     CNP_COUNTY = "cnp_county", "Codul de județ din CNP nu există"
     CNP_CHECK_DIGIT = "cnp_check_digit", "Cifra de control a CNP-ului nu este corectă"
-    CNP_BIRTH_DATE_MISMATCH = ("cnp_birth_date_mismatch",
-                               "CNP-ul contrazice data nașterii declarată")
+    CNP_BIRTH_DATE_MISMATCH = (
+        "cnp_birth_date_mismatch",
+        "CNP-ul contrazice data nașterii declarată",
+    )
     ECRIS_FORMAT = "ecris_format", "Numărul dosarului nu are forma ECRIS"
     FOREIGN_TARGET = "foreign_target", "Ținta plasamentului aparține altei cauze"
     UNKNOWN_TYPE = "unknown_type", "Tip de document necunoscut"
-    UNKNOWN_VARIANT = "unknown_variant", "Variantă de document necunoscută", None, \
-        "art. 67^1"
+    UNKNOWN_VARIANT = "unknown_variant", "Variantă de document necunoscută", None, "art. 67^1"
     UNKNOWN_DIRECTORATE = "unknown_directorate", "Direcție necunoscută"
     UNKNOWN_AREA = "unknown_area", "Cod de județ sau sector necunoscut"
-    SECTOR_OUTSIDE_BUCHAREST = ("sector_outside_bucharest",
-                                "Sectoarele sunt ale municipiului București")
+    SECTOR_OUTSIDE_BUCHAREST = (
+        "sector_outside_bucharest",
+        "Sectoarele sunt ale municipiului București",
+    )
     NOT_A_SUGGESTED_MATCH = "not_a_suggested_match", "Cauza nu este printre cele propuse"
     SIGNER_ROLE = "signer_role", "Rolul nu permite semnarea"
     KEY_MISSING = "key_missing", "Profilul de semnătură nu are cheia cerută"
@@ -103,8 +108,12 @@ class Code(StrEnum):
     INVALID_TERM = "invalid_term", "Termenul nu poate fi calculat"
     UNKNOWN_ROLE = "unknown_role", "Rol necunoscut"
     UNKNOWN_COURT = "unknown_court", "Instanța nu se află în lista direcției"
-    COURT_UNDETERMINED = "court_undetermined", "Instanța competentă nu poate fi stabilită", \
-        None, "art. 133"
+    COURT_UNDETERMINED = (
+        "court_undetermined",
+        "Instanța competentă nu poate fi stabilită",
+        None,
+        "art. 133",
+    )
     DOCUMENT_SOURCE = "document_source", "Dați fie fișierul, fie documentul"
     EMPTY_FILE = "empty_file", "Fișierul este gol"
     FILE_TOO_LARGE = "file_too_large", "Fișierul depășește limita admisă"
@@ -119,8 +128,12 @@ class Code(StrEnum):
     # The pre-submission check of a filing.
     PETITION_MISSING = "petition_missing", "Pachetul nu conține cererea"
     SEVERAL_PETITIONS = "several_petitions", "Pachetul conține mai multe cereri"
-    CHILD_REPORT_MISSING = "child_report_missing", "Pachetul nu conține raportul " \
-        "referitor la copil", None, "art. 139"
+    CHILD_REPORT_MISSING = (
+        "child_report_missing",
+        "Pachetul nu conține raportul referitor la copil",
+        None,
+        "art. 139",
+    )
     OBJECT_MISSING = "object_missing", "Cererea nu are obiect"
     LEGAL_BASIS_MISSING = "legal_basis_missing", "Cererea nu are temei de drept"
     COURT_UNVERIFIABLE = "court_unverifiable", "Competența instanței nu poate fi verificată"
@@ -131,48 +144,108 @@ class Code(StrEnum):
     NOT_PDFA = "not_pdfa", "Documentul nu este PDF/A"
     UNSIGNED = "unsigned", "Documentul nu este semnat"
     INVALID_SIGNATURE = "invalid_signature", "Semnătura nu este validă"
-    MODIFIED_AFTER_SIGNING = "modified_after_signing", "Documentul a fost modificat după " \
-        "semnare"
-    UNTRUSTED_SIGNATURE = "untrusted_signature", "Semnătura nu duce la o autoritate de " \
-        "încredere"
+    MODIFIED_AFTER_SIGNING = (
+        "modified_after_signing",
+        "Documentul a fost modificat după semnare",
+    )
+    UNTRUSTED_SIGNATURE = (
+        "untrusted_signature",
+        "Semnătura nu duce la o autoritate de încredere",
+    )
     # Procedural checks of the deadlines (they cite the Code of Civil Procedure).
-    HEARING_GAP_OVER_10_DAYS = "hearing_gap_over_10_days", "Termene de judecată la mai " \
-        "mult de 10 zile"
+    HEARING_GAP_OVER_10_DAYS = (
+        "hearing_gap_over_10_days",
+        "Termene de judecată la mai mult de 10 zile",
+    )
     LATE_SUMMONS = "late_summons", "Citație comunicată prea târziu"
-    RULING_POSTPONED_OVER_2_DAYS = "ruling_postponed_over_2_days", "Pronunțare amânată " \
-        "peste 2 zile"
+    RULING_POSTPONED_OVER_2_DAYS = (
+        "ruling_postponed_over_2_days",
+        "Pronunțare amânată peste 2 zile",
+    )
     LATE_COMMUNICATION = "late_communication", "Hotărâre comunicată prea târziu"
 
     # Findings of the rules engine (``law.rules``), each with its article.
-    ART57_CONSENT = "art57_consent", "Lipsește consimțământul copilului", None, \
-        "art. 57 alin. (3)"
+    ART57_CONSENT = (
+        "art57_consent",
+        "Lipsește consimțământul copilului",
+        None,
+        "art. 57 alin. (3)",
+    )
     ART57_REFUSAL = "art57_refusal", "Copilul refuză măsura", None, "art. 57 alin. (3)"
-    ART57_CONSENT_UNRECORDED = "art57_consent_unrecorded", "Consimțământul copilului nu " \
-        "este consemnat", None, "art. 57 alin. (3)"
-    ART62_ORDER = "art62_order", "Ordinea de preferință a plasamentului", None, \
-        "art. 62 alin. (1), art. 58 alin. (6)"
-    ART64_EXCEPTION = "art64_exception", "Excepția de la plasamentul rezidențial", None, \
-        "art. 64 alin. (2)"
-    ART64_RESIDENTIAL_UNDER_7 = "art64_residential_under_7", "Plasament rezidențial sub " \
-        "7 ani", None, "art. 64 alin. (1)"
-    ART64_EXTENDED_FAMILY = "art64_extended_family", "Familia extinsă are întâietate", \
-        None, "art. 64 alin. (3) lit. a)"
-    ART64_SIBLINGS = "art64_siblings", "Frații se plasează împreună", None, \
-        "art. 64 alin. (3) lit. b)"
-    ART73_FAMILY_RESIDENTIAL = "art73_family_residential", "Plasament rezidențial în " \
-        "locul celui familial", None, "art. 73 alin. (3^1)"
-    ART122_AGE = "art122_age", "Vârsta persoanei care primește copilul", None, \
-        "art. 122 alin. (1)"
-    ART122_CAPACITY = "art122_capacity", "Capacitatea persoanei care primește copilul", \
-        None, "art. 122 alin. (1)"
-    ART122_DOMICILE = "art122_domicile", "Domiciliul persoanei care primește copilul", \
-        None, "art. 122 alin. (1), art. 62 alin. (2)"
+    ART57_CONSENT_UNRECORDED = (
+        "art57_consent_unrecorded",
+        "Consimțământul copilului nu este consemnat",
+        None,
+        "art. 57 alin. (3)",
+    )
+    ART62_ORDER = (
+        "art62_order",
+        "Ordinea de preferință a plasamentului",
+        None,
+        "art. 62 alin. (1), art. 58 alin. (6)",
+    )
+    ART64_EXCEPTION = (
+        "art64_exception",
+        "Excepția de la plasamentul rezidențial",
+        None,
+        "art. 64 alin. (2)",
+    )
+    ART64_RESIDENTIAL_UNDER_7 = (
+        "art64_residential_under_7",
+        "Plasament rezidențial sub 7 ani",
+        None,
+        "art. 64 alin. (1)",
+    )
+    ART64_EXTENDED_FAMILY = (
+        "art64_extended_family",
+        "Familia extinsă are întâietate",
+        None,
+        "art. 64 alin. (3) lit. a)",
+    )
+    ART64_SIBLINGS = (
+        "art64_siblings",
+        "Frații se plasează împreună",
+        None,
+        "art. 64 alin. (3) lit. b)",
+    )
+    ART73_FAMILY_RESIDENTIAL = (
+        "art73_family_residential",
+        "Plasament rezidențial în locul celui familial",
+        None,
+        "art. 73 alin. (3^1)",
+    )
+    ART122_AGE = (
+        "art122_age",
+        "Vârsta persoanei care primește copilul",
+        None,
+        "art. 122 alin. (1)",
+    )
+    ART122_CAPACITY = (
+        "art122_capacity",
+        "Capacitatea persoanei care primește copilul",
+        None,
+        "art. 122 alin. (1)",
+    )
+    ART122_DOMICILE = (
+        "art122_domicile",
+        "Domiciliul persoanei care primește copilul",
+        None,
+        "art. 122 alin. (1), art. 62 alin. (2)",
+    )
     ART123_6_MONTHS = "art123_6_months", "Termenul de 6 luni", None, "art. 123 alin. (6)"
-    ART133_UNKNOWN = "art133_unknown", "Instanța competentă nu este cunoscută", None, \
-        "art. 133"
+    ART133_UNKNOWN = (
+        "art133_unknown",
+        "Instanța competentă nu este cunoscută",
+        None,
+        "art. 133",
+    )
     ART133_COMPETENCE = "art133_competence", "Competența instanței", None, "art. 133"
-    ART134_HEARING = "art134_hearing", "Audierea copilului", None, \
-        "art. 134 alin. (2), art. 29 alin. (2)"
+    ART134_HEARING = (
+        "art134_hearing",
+        "Audierea copilului",
+        None,
+        "art. 134 alin. (2), art. 29 alin. (2)",
+    )
 
     # XML documents (``xml.parsing`` and ``xml.schema_errors``).
     XML_TOO_LARGE = "xml_too_large", "Documentul depășește limita de mărime"
@@ -200,8 +273,10 @@ class Code(StrEnum):
     XSD_MISSING_ATTRIBUTE = "xsd_missing_attribute", "Lipsește un atribut"
     XSD_UNEXPECTED_ATTRIBUTE = "xsd_unexpected_attribute", "Atribut neașteptat"
     XSD_TEXT_NOT_ALLOWED = "xsd_text_not_allowed", "Elementul nu poate conține text"
-    XSD_CHILDREN_NOT_ALLOWED = "xsd_children_not_allowed", "Elementul nu poate conține " \
-        "alte elemente"
+    XSD_CHILDREN_NOT_ALLOWED = (
+        "xsd_children_not_allowed",
+        "Elementul nu poate conține alte elemente",
+    )
     XSD_NOT_EMPTY = "xsd_not_empty", "Elementul trebuie să fie gol"
     XSD_DUPLICATE = "xsd_duplicate", "Valoare repetată"
     XSD_TYPE = "xsd_type", "Tip de element greșit"
@@ -223,8 +298,10 @@ class Code(StrEnum):
     DATE_TYPE = "date_type", "Trebuie să fie o dată"
     DATE_PARSING = "date_parsing", "Dată invalidă"
     DATE_FROM_DATETIME_PARSING = "date_from_datetime_parsing", "Dată invalidă"
-    DATE_FROM_DATETIME_INEXACT = "date_from_datetime_inexact", "Trebuie să fie o dată, " \
-        "fără oră"
+    DATE_FROM_DATETIME_INEXACT = (
+        "date_from_datetime_inexact",
+        "Trebuie să fie o dată, fără oră",
+    )
     DATETIME_TYPE = "datetime_type", "Trebuie să fie o dată și oră"
     DATETIME_PARSING = "datetime_parsing", "Dată și oră invalide"
     DATETIME_FROM_DATE_PARSING = "datetime_from_date_parsing", "Dată și oră invalide"
@@ -265,5 +342,7 @@ def markdown_table() -> str:
     writes it there; a test checks it is current)."""
     rows = ["| code | HTTP | meaning | article |", "|---|---|---|---|"]
     for code in Code:
-        rows.append(f"| `{code}` | {code.status or ''} | {code.label} | {code.article or ''} |")
+        rows.append(
+            f"| `{code}` | {code.status or ''} | {code.label} | {code.article or ''} |"
+        )
     return "\n".join(rows) + "\n"

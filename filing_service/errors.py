@@ -1,5 +1,6 @@
 """Errors of the service layer. One place (``api.problems`` and the web pages) maps them
 to what a caller sees; none of them carries a secret or a stack trace."""
+
 from .law.errors import DomainError  # noqa: F401  (re-exported: one family of errors)
 from .law.rules import Finding
 

@@ -6,6 +6,7 @@ Settings are the app's (``config.py``: ``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_SECU
 ``SMTP_PASSWORD_FILE``, ``FILING_FROM_ADDRESS``); the password is read when a connection
 is opened and is never logged, stored or put in an error message.
 """
+
 import smtplib
 import ssl
 from dataclasses import dataclass
@@ -16,8 +17,13 @@ from pathlib import Path
 from .config import environment_secret
 
 # Errors worth another try soon: the server or the network, not the message.
-TRANSIENT = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError,
-             TimeoutError, OSError)
+TRANSIENT = (
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+    ConnectionError,
+    TimeoutError,
+    OSError,
+)
 
 
 @dataclass(frozen=True)
@@ -38,10 +44,17 @@ def settings(config) -> SmtpSettings:
     security = config["SMTP_SECURITY"]
     if security not in ("none", "starttls", "tls"):
         raise ValueError("SMTP_SECURITY must be none, starttls or tls")
-    return SmtpSettings(config["SMTP_HOST"], int(config["SMTP_PORT"]), security,
-                        config.get("SMTP_USERNAME"), "SMTP_PASSWORD",
-                        config.get("SMTP_PASSWORD_FILE"), config["FILING_FROM_ADDRESS"],
-                        float(config.get("SMTP_TIMEOUT", 30)), config.get("SMTP_CA_FILE"))
+    return SmtpSettings(
+        config["SMTP_HOST"],
+        int(config["SMTP_PORT"]),
+        security,
+        config.get("SMTP_USERNAME"),
+        "SMTP_PASSWORD",
+        config.get("SMTP_PASSWORD_FILE"),
+        config["FILING_FROM_ADDRESS"],
+        float(config.get("SMTP_TIMEOUT", 30)),
+        config.get("SMTP_CA_FILE"),
+    )
 
 
 def _password(cfg: SmtpSettings) -> str | None:
@@ -60,6 +73,7 @@ class Mailbox:
     def __enter__(self) -> "Mailbox":
         cfg = self.cfg
         context = ssl.create_default_context(cafile=cfg.ca_file)
+        smtp: smtplib.SMTP
         if cfg.security == "tls":
             smtp = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=context)
         else:
@@ -79,15 +93,21 @@ class Mailbox:
 
     def send(self, message: EmailMessage) -> None:
         """Send one message; raises if the server refuses it or the recipient."""
-        refused = self._smtp.send_message(message)
+        refused = self._open().send_message(message)
         if refused:
             raise smtplib.SMTPRecipientsRefused(refused)
 
-    def __exit__(self, *exc) -> None:
+    def _open(self) -> smtplib.SMTP:
+        if self._smtp is None:
+            raise RuntimeError("the mailbox is used outside its with block")
+        return self._smtp
+
+    def __exit__(self, *exc: object) -> None:
+        smtp = self._open()
         try:
-            self._smtp.quit()
+            smtp.quit()
         except (smtplib.SMTPException, OSError):
-            self._smtp.close()
+            smtp.close()
 
 
 @dataclass(frozen=True)
@@ -101,8 +121,15 @@ class Mailer:
         return Mailbox(self.settings)
 
 
-def compose(*, sender: str, recipient: str, subject: str, body: str, message_id: str,
-            attachments: list[tuple[str, bytes, str]]) -> EmailMessage:
+def compose(
+    *,
+    sender: str,
+    recipient: str,
+    subject: str,
+    body: str,
+    message_id: str,
+    attachments: list[tuple[str, bytes, str]],
+) -> EmailMessage:
     """A message with the text ``body`` and the files attached whole (never as links):
     ``attachments`` are ``(file name, bytes, media type)``."""
     message = EmailMessage()

@@ -1,4 +1,5 @@
 """Run the Alembic migrations programmatically, for the CLI and the tests alike."""
+
 from alembic import command
 from alembic.config import Config
 

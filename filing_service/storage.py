@@ -5,6 +5,7 @@ temporary file in the same folder, fsync, rename), so a crash leaves either the 
 file or nothing; stored files are made read-only, because a stored version is never
 rewritten: a changed document is a new hash.
 """
+
 import hashlib
 import os
 import tempfile
@@ -53,7 +54,7 @@ class ContentStore:
         """The stored bytes, checked against their hash (a damaged file is an error)."""
         data = self.path(sha256).read_bytes()
         if hashlib.sha256(data).hexdigest() != sha256:
-            raise IOError(f"stored file {sha256[:12]}… does not match its hash")
+            raise OSError(f"stored file {sha256[:12]}… does not match its hash")
         return data
 
     def exists(self, sha256: str) -> bool:

@@ -1,6 +1,7 @@
 """Write the catalogue of error codes (``filing_service.errorcodes``) into
 ``schemas/README.md``, between its two markers. Run it after changing the catalogue;
 ``tests/unit/test_error_codes.py`` fails while the table is out of date."""
+
 from pathlib import Path
 
 from filing_service.errorcodes import markdown_table

@@ -14,6 +14,7 @@ articles start again at 1. An arabic heading whose number is lower than the law'
 one opens that procedure; the next heading above the law's last article returns to the
 law. Both are indexed, apart: ``law`` and ``procedure``.
 """
+
 import json
 import re
 import sys
@@ -40,7 +41,9 @@ def _sort_key(label: str) -> tuple:
 
 
 def index(text: str) -> dict:
-    """{"law": {article: {"letters": [...], "paragraphs": {n: [letters]}}}, "procedure": ...}."""
+    """The index of ``text``:
+    ``{"law": {article: {"letters": [...], "paragraphs": {n: [letters]}}}, "procedure": ...}``.
+    """
     acts: dict[str, dict] = {"law": {}, "procedure": {}}
     act, last_law, article, paragraph = None, 0, None, None
     for line in text.splitlines():
@@ -51,7 +54,9 @@ def index(text: str) -> dict:
         heading = HEADING.match(line)
         if heading:
             base = int(heading.group(1))
-            if act != "procedure" and base >= last_law or act == "procedure" and base > last_law:
+            if (act != "procedure" and base >= last_law) or (
+                act == "procedure" and base > last_law
+            ):
                 act, last_law = "law", base
             else:
                 act = "procedure"
@@ -71,21 +76,30 @@ def index(text: str) -> dict:
             letter = number(*found.groups())
             if letter not in letters:
                 letters.append(letter)
-    return {name: {label: acts[name][label] for label in sorted(acts[name], key=_sort_key)}
-            for name in acts}
+    return {
+        name: {label: acts[name][label] for label in sorted(acts[name], key=_sort_key)}
+        for name in acts
+    }
 
 
 def main(argv: list[str]) -> int:
     if len(argv) not in (2, 3):
         print(__doc__.splitlines()[2], file=sys.stderr)
         return 2
-    out = Path(argv[2]) if len(argv) == 3 else (
-        Path(__file__).resolve().parents[1] / "filing_service/law/articles.json")
+    out = (
+        Path(argv[2])
+        if len(argv) == 3
+        else (Path(__file__).resolve().parents[1] / "filing_service/law/articles.json")
+    )
     result = index(Path(argv[1]).read_text(encoding="utf-8"))
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
-                   encoding="utf-8")
-    print(f"{out}: {len(result['law'])} articole ale legii, "
-          f"{len(result['procedure'])} ale procedurii")
+    out.write_text(
+        json.dumps(result, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
+        encoding="utf-8",
+    )
+    print(
+        f"{out}: {len(result['law'])} articole ale legii, "
+        f"{len(result['procedure'])} ale procedurii"
+    )
     return 0
 
 

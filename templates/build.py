@@ -11,6 +11,7 @@ timestamps), so ``tests/documents/test_templates_build.py`` can tell when a comm
     .venv/bin/python templates/build.py            # every template
     .venv/bin/python templates/build.py cerere_art70
 """
+
 import importlib.util
 import io
 import re
@@ -58,7 +59,7 @@ class Template:
         props.revision = 1
 
     def _page_numbers(self, section):
-        """"Pagina N din M", centred in the footer: a court file is read page by page."""
+        """ "Pagina N din M", centred in the footer: a court file is read page by page."""
         para = section.footer.paragraphs[0]
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for text, field in (("Pagina ", "PAGE"), (" din ", "NUMPAGES")):
@@ -154,8 +155,15 @@ class Template:
         self.doc.add_paragraph().paragraph_format.keep_with_next = keep
 
     # ---- tables -----------------------------------------------------------------------
-    def table(self, headers: list[str], rows: list[list[str]], *, widths=None,
-              loop: str | None = None, size: int = 10):
+    def table(
+        self,
+        headers: list[str],
+        rows: list[list[str]],
+        *,
+        widths=None,
+        loop: str | None = None,
+        size: int = 10,
+    ):
         """A bordered table; with ``loop`` ("x in xs") the second row repeats per item."""
         table = self.doc.add_table(rows=0, cols=len(headers))
         table.style = "Table Grid"
@@ -170,16 +178,18 @@ class Template:
         if widths:
             # Fixed layout, and the grid too: LibreOffice reads the grid, Word the cells.
             table.autofit = False
-            for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+            for col, width in zip(
+                table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False
+            ):
                 col.set(qn("w:w"), str(int(Cm(width).twips)))
             for row in table.rows:
-                for cell, width in zip(row.cells, widths):
+                for cell, width in zip(row.cells, widths, strict=False):
                     cell.width = Cm(width)
         return table
 
     def _row(self, table, texts: list[str], bold: bool = False, size: int = 10):
         cells = table.add_row().cells
-        for cell, text in zip(cells, texts):
+        for cell, text in zip(cells, texts, strict=False):
             para = cell.paragraphs[0]
             self._runs(para, text, bold, size=size)
 
@@ -188,7 +198,7 @@ class Template:
         table = self.doc.add_table(rows=1, cols=2)
         row_props = table.rows[0]._tr.get_or_add_trPr()
         row_props.append(OxmlElement("w:cantSplit"))  # a signature block is never cut
-        for cell, lines in zip(table.rows[0].cells, (left, right)):
+        for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             self._runs(cell.paragraphs[0], lines[0], bold=True)
             for line in lines[1:]:
@@ -201,9 +211,13 @@ class Template:
         raw = io.BytesIO()
         self.doc.save(raw)
         out = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
-                zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in sorted(src.infolist(), key=lambda i: i.filename != "[Content_Types].xml"):
+        with (
+            zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src,
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+        ):
+            for info in sorted(
+                src.infolist(), key=lambda i: i.filename != "[Content_Types].xml"
+            ):
                 fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
                 fixed.compress_type = zipfile.ZIP_DEFLATED
                 dst.writestr(fixed, src.read(info.filename))
@@ -212,12 +226,17 @@ class Template:
 
 def source_ids() -> list[str]:
     """Every template that has a source (``common.py`` holds shared blocks, not a template)."""
-    return sorted(p.stem for p in SOURCES.glob("*.py") if not p.stem.startswith("_")
-                  and p.stem != "common")
+    return sorted(
+        p.stem
+        for p in SOURCES.glob("*.py")
+        if not p.stem.startswith("_") and p.stem != "common"
+    )
 
 
 def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"templates_src_{name}", SOURCES / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(
+        f"templates_src_{name}", SOURCES / f"{name}.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

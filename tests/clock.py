@@ -6,6 +6,7 @@ another day sets ``app.config["FIXED_NOW"]`` to a moment relative to ``FIXED_NOW
 to a date of its own, as the counting tests do). ``make test-ahead`` runs the suite with
 the wall clock moved 400 days ahead to show it.
 """
+
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 

@@ -3,6 +3,7 @@
 Every test that takes ``app`` (or ``client``) runs twice, once per database. PostgreSQL
 is not optional: if the server cannot be reached, those tests fail with the reason.
 """
+
 import os
 import shutil
 import uuid
@@ -43,8 +44,10 @@ def pg_database():
     try:
         admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as exc:
-        pytest.fail(f"PostgreSQL is required for these tests and cannot be reached at "
-                    f"{PG_ADMIN_URL}: {exc}. Start it (make test does) or set TEST_PG_URL.")
+        pytest.fail(
+            f"PostgreSQL is required for these tests and cannot be reached at "
+            f"{PG_ADMIN_URL}: {exc}. Start it (make test does) or set TEST_PG_URL."
+        )
     with admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     url = _pg_url(name)
@@ -63,10 +66,14 @@ def _truncate_pg(url: str) -> None:
     engine = create_engine(url)
     tables = [t.name for t in Base.metadata.sorted_tables if t.name not in _KEEP]
     with engine.begin() as conn:
-        conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)
-                          + " RESTART IDENTITY CASCADE"))
-        conn.execute(text("UPDATE directorates SET legal_representative = NULL, "
-                          "settings = '{}'"))
+        conn.execute(
+            text(
+                "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"
+            )
+        )
+        conn.execute(
+            text("UPDATE directorates SET legal_representative = NULL, settings = '{}'")
+        )
     engine.dispose()
 
 
@@ -86,9 +93,14 @@ def database_url(request, tmp_path):
 def make_app(database_url: str, tmp_path: Path, **extra):
     """The app on ``database_url``, its clock fixed at ``tests.clock.FIXED_NOW`` unless
     ``extra`` says otherwise."""
-    config = {"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret",
-              "STORAGE_DIR": str(tmp_path / "storage"), "WTF_CSRF_ENABLED": True,
-              "FIXED_NOW": FIXED_NOW}
+    config = {
+        "TESTING": True,
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "test-secret",
+        "STORAGE_DIR": str(tmp_path / "storage"),
+        "WTF_CSRF_ENABLED": True,
+        "FIXED_NOW": FIXED_NOW,
+    }
     config.update(extra)
     app = create_app(config)
     yield app
@@ -116,12 +128,14 @@ def _directorate_id(app, code: str) -> int:
 @pytest.fixture
 def make_token(app):
     """Issue a token for a directorate code; returns the Authorization headers."""
+
     def make(code: str = "CJ", name: str = "sistem de test") -> dict:
         directorate_id = _directorate_id(app, code)
         with app.app_context(), unit_of_work() as uow:
             issued = issue_token(uow.session, directorate_id, name)
             uow.commit()
         return {"Authorization": f"Bearer {issued.token}"}
+
     return make
 
 
@@ -140,13 +154,21 @@ def other_auth(make_token):
 @pytest.fixture
 def make_user(app):
     """Create a web user; returns (username, password)."""
+
     def make(username: str, role: str, code: str = "CJ", password: str = "Parola-Test-1"):
         directorate_id = _directorate_id(app, code)
         with app.app_context(), unit_of_work() as uow:
-            uow.session.add(User(directorate_id=directorate_id, username=username,
-                                 full_name=username.replace(".", " ").title(), role=role,
-                                 email=f"{username}@example.invalid",
-                                 password_hash=hash_password(password)))
+            uow.session.add(
+                User(
+                    directorate_id=directorate_id,
+                    username=username,
+                    full_name=username.replace(".", " ").title(),
+                    role=role,
+                    email=f"{username}@example.invalid",
+                    password_hash=hash_password(password),
+                )
+            )
             uow.commit()
         return username, password
+
     return make

@@ -1,5 +1,6 @@
 """Whether a writer could start on a SQLite database right now: the probe the tests use
 to show that nothing holds the write lock while the service waits on the network."""
+
 import sqlite3
 
 

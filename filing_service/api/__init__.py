@@ -3,6 +3,7 @@
 Each capability declares its routes on its own ``ApiRoutes``; ``init_app`` mounts them all
 on one blueprint and serves the OpenAPI document built from the same declarations.
 """
+
 from flask import Blueprint, Flask, jsonify
 
 from .openapi import build_document

@@ -3,6 +3,7 @@
 Web pages log people in with a session; the web package reuses ``set_actor`` so that the
 same service functions see the same kind of actor whichever door was used.
 """
+
 from flask import g, request
 
 from ..auth.actor import Actor

@@ -1,8 +1,16 @@
 """Field types shared by every input model: Romanian text normalised, CNPs checked,
 county codes known. XML, JSON and web forms all validate through these."""
+
 from typing import Annotated, Any, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    create_model,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from ..law.cnp import parse_cnp
@@ -22,6 +30,7 @@ def _text(max_length: int, required: bool):
         if len(cleaned) > max_length:
             raise ValueError(f"Textul este prea lung (cel mult {max_length} caractere).")
         return cleaned
+
     return AfterValidator(check)
 
 
@@ -29,13 +38,15 @@ def _domain(check):
     """Run a domain check, turning its error into pydantic's with the check's own code
     (``cnp_check_digit``, not a generic ``invalid_value``), Romanian message and article.
     The message goes in the context, not the template: a message is never a template."""
+
     def run(value):
         try:
             return check(value)
         except DomainError as exc:
-            raise PydanticCustomError(str(exc.code), "{message}",
-                                      {"message": exc.message, "article": exc.article}
-                                      ) from None
+            raise PydanticCustomError(
+                str(exc.code), "{message}", {"message": exc.message, "article": exc.article}
+            ) from None
+
     return AfterValidator(run)
 
 
@@ -45,23 +56,39 @@ Name = Annotated[str, Field(max_length=400, examples=["Ionescu"]), _text(100, Tr
 Label = Annotated[str, Field(max_length=800), _text(200, True)]
 ShortText = Annotated[str, Field(max_length=1200), _text(300, False)]
 LongText = Annotated[str, Field(max_length=80000), _text(20000, False)]
-Cnp = Annotated[str, _domain(lambda v: parse_cnp(v).value),
-                Field(pattern=r"^\s*\d{13}\s*$", examples=["5150312120014"],
-                      description="Cod numeric personal, 13 cifre, cu cifra de control")]
-AreaCode = Annotated[str, AfterValidator(lambda v: _known_area(v)),
-                     Field(json_schema_extra={"enum": sorted(BY_CODE)},
-                           description="Codul județului (AB, CJ, ...) sau al sectorului "
-                                       "(B1-B6)")]
-CaseNumber = Annotated[str, _domain(check_case_number),
-                       Field(examples=["1234/117/2026"],
-                             description="Numărul dosarului ECRIS: număr/instanță/an[/aN]")]
+Cnp = Annotated[
+    str,
+    _domain(lambda v: parse_cnp(v).value),
+    Field(
+        pattern=r"^\s*\d{13}\s*$",
+        examples=["5150312120014"],
+        description="Cod numeric personal, 13 cifre, cu cifra de control",
+    ),
+]
+AreaCode = Annotated[
+    str,
+    AfterValidator(lambda v: _known_area(v)),
+    Field(
+        json_schema_extra={"enum": sorted(BY_CODE)},
+        description="Codul județului (AB, CJ, ...) sau al sectorului (B1-B6)",
+    ),
+]
+CaseNumber = Annotated[
+    str,
+    _domain(check_case_number),
+    Field(
+        examples=["1234/117/2026"],
+        description="Numărul dosarului ECRIS: număr/instanță/an[/aN]",
+    ),
+]
 
 
 def _known_area(value: str) -> str:
     code = value.strip().upper()
     if code not in BY_CODE:
-        raise ValueError(f"Cod de județ sau sector necunoscut: {value!r} "
-                         "(folosiți de exemplu CJ, B3).")
+        raise ValueError(
+            f"Cod de județ sau sector necunoscut: {value!r} (folosiți de exemplu CJ, B3)."
+        )
     return code
 
 
@@ -75,8 +102,10 @@ def partial(model: type[Strict], name: str) -> type[Strict]:
     """A PATCH variant of ``model``: every field optional, required ones not nullable."""
     required = {n for n, f in model.model_fields.items() if f.is_required()}
     fields: dict[str, Any] = {
-        n: (Optional[Annotated[(f.annotation, *f.metadata)] if f.metadata else f.annotation],
-            Field(default=None, description=f.description))
+        n: (
+            Optional[Annotated[(f.annotation, *f.metadata)] if f.metadata else f.annotation],  # noqa: UP045  (a type built at run time)
+            Field(default=None, description=f.description),
+        )
         for n, f in model.model_fields.items()
     }
 
@@ -88,4 +117,9 @@ def partial(model: type[Strict], name: str) -> type[Strict]:
         return data
 
     validators = {"no_null_required": model_validator(mode="before")(no_null_required)}
-    return create_model(name, __base__=Strict, __validators__=validators, **fields)
+    return create_model(
+        name,
+        __base__=Strict,
+        __validators__=validators,  # type: ignore[arg-type]  # a decorated validator
+        **fields,
+    )

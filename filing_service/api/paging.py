@@ -1,5 +1,6 @@
 """Paging, the same for every listing of the API: the query's ``page`` and ``per_page``,
 the answer's ``items`` with ``total``, and the query that cuts one page out of a select."""
+
 from pydantic import BaseModel, Field, create_model
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,18 +23,20 @@ class Page(BaseModel):
 
 def page_model(item: type[BaseModel], name: str) -> type[BaseModel]:
     """The answer model of a listing of ``item``: one page of items and the total."""
-    return create_model(name, __base__=Page, items=(list[item], ...))
+    return create_model(name, __base__=Page, items=(list[item], ...))  # type: ignore[valid-type]
 
 
 def page_json(page_model, items, total, query: Paging) -> dict:
     """One page of ``items`` as the JSON answer ``page_model`` describes."""
-    return page_model(items=items, total=total, page=query.page,
-                      per_page=query.per_page).model_dump(mode="json")
+    return page_model(
+        items=items, total=total, page=query.page, per_page=query.per_page
+    ).model_dump(mode="json")
 
 
 def paginate(session: Session, stmt, paging: Paging):
     """The page ``paging`` asks for of ``stmt``'s rows, and how many rows there are."""
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
-    items = session.scalars(stmt.limit(paging.per_page)
-                            .offset((paging.page - 1) * paging.per_page)).all()
+    items = session.scalars(
+        stmt.limit(paging.per_page).offset((paging.page - 1) * paging.per_page)
+    ).all()
     return items, total

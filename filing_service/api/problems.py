@@ -4,6 +4,7 @@
 module writes it. Every code is looked up in ``filing_service.errorcodes`` on its way
 out, so a code that is not in the catalogue cannot reach a caller.
 """
+
 from flask import Response, json
 from pydantic import ValidationError
 
@@ -16,22 +17,41 @@ MEDIA_TYPE = "application/problem+json"
 class ApiProblem(Exception):
     """An API error raised where no domain exception fits (bad media type, bad query)."""
 
-    def __init__(self, status: int, title: str, detail: str, *, code: Code,
-                 errors: list[dict] | None = None):
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str,
+        *,
+        code: Code,
+        errors: list[dict] | None = None,
+    ):
         super().__init__(detail)
         self.status, self.title, self.detail = status, title, detail
         self.code, self.errors = code, errors or []
 
 
-def problem(status: int, title: str, detail: str, *, code: Code,
-            errors: list[dict] | None = None, **extra) -> Response:
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    code: Code,
+    errors: list[dict] | None = None,
+    **extra,
+) -> Response:
     """The problem+json answer; ``code`` and every ``errors[].code`` must be in the
     catalogue (:class:`~filing_service.errorcodes.UnknownCode` otherwise)."""
     code = lookup(code)
     for error in errors or []:
         error["code"] = lookup(error["code"])
-    body = {"type": PROBLEM_TYPE + code, "title": title, "status": status, "detail": detail,
-            "code": code}
+    body = {
+        "type": PROBLEM_TYPE + code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
     if errors:
         body["errors"] = errors
     body.update(extra)
@@ -103,8 +123,11 @@ def validation_errors(exc: ValidationError, prefix: tuple = ()) -> list[dict]:
                 message = template.format(**err.get("ctx", {})) if template else err["msg"]
             except (KeyError, IndexError):
                 message = err["msg"]
-        error = {"field": field_path(prefix + tuple(err["loc"])),
-                 "code": pydantic_code(kind), "message": message}
+        error = {
+            "field": field_path(prefix + tuple(err["loc"])),
+            "code": pydantic_code(kind),
+            "message": message,
+        }
         if err.get("ctx", {}).get("article"):  # a domain check's, through api.fields
             error["article"] = err["ctx"]["article"]
         out.append(error)

@@ -1,5 +1,6 @@
 """API routes that describe themselves: the same declaration parses the request and
 feeds the OpenAPI document, so the document cannot drift from what is validated."""
+
 import functools
 import re
 from collections.abc import Callable
@@ -38,14 +39,34 @@ class ApiRoutes:
         self.tag = tag
         self.operations: list[Operation] = []
 
-    def route(self, rule: str, method: str = "GET", *, summary: str,
-              body: type[BaseModel] | None = None, query: type[BaseModel] | None = None,
-              response: type[BaseModel] | None = None, status: int = 200,
-              auth: bool = True, request_media: dict | None = None,
-              response_media: dict | None = None) -> Callable:
+    def route(
+        self,
+        rule: str,
+        method: str = "GET",
+        *,
+        summary: str,
+        body: type[BaseModel] | None = None,
+        query: type[BaseModel] | None = None,
+        response: type[BaseModel] | None = None,
+        status: int = 200,
+        auth: bool = True,
+        request_media: dict | None = None,
+        response_media: dict | None = None,
+    ) -> Callable:
         """Declare an operation; the view gets ``body=`` and ``query=`` parsed models."""
-        operation = Operation(rule, method, summary, [self.tag], body, query, response,
-                              status, auth, request_media, response_media)
+        operation = Operation(
+            rule,
+            method,
+            summary,
+            [self.tag],
+            body,
+            query,
+            response,
+            status,
+            auth,
+            request_media,
+            response_media,
+        )
         self.operations.append(operation)
 
         def decorator(view: Callable) -> Callable:
@@ -68,15 +89,23 @@ class ApiRoutes:
 
 def parse_query(model: type[BaseModel]) -> BaseModel:
     """Validate the query string against ``model``; unknown parameters are refused."""
-    values = {key: request.args.getlist(key) if len(request.args.getlist(key)) > 1
-              else request.args[key] for key in request.args}
+    values = {
+        key: request.args.getlist(key)
+        if len(request.args.getlist(key)) > 1
+        else request.args[key]
+        for key in request.args
+    }
     try:
         return model.model_validate(values)
     except ValidationError as exc:
         errors = validation_errors(exc, prefix=("query",))
-        raise ApiProblem(400, "Parametri invalizi",
-                         "; ".join(f"{e['field']}: {e['message']}" for e in errors),
-                         code=Code.INVALID_PARAMETERS, errors=errors) from None
+        raise ApiProblem(
+            400,
+            "Parametri invalizi",
+            "; ".join(f"{e['field']}: {e['message']}" for e in errors),
+            code=Code.INVALID_PARAMETERS,
+            errors=errors,
+        ) from None
 
 
 def openapi_path(rule: str) -> str:

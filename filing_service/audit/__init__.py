@@ -1,4 +1,5 @@
 """The audit trail: every change to case data, and every read of a whole case."""
+
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -21,21 +22,38 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def record(session: Session, actor: Actor, action: str, entity: str, entity_id: int | None,
-           *, case_id: int | None = None, changes: dict | None = None) -> AuditEvent:
-    """Append one audit event in the caller's transaction (it commits or rolls back with it)."""
-    event = AuditEvent(directorate_id=actor.directorate_id, actor=actor.label, action=action,
-                       entity=entity, entity_id=entity_id, case_id=case_id,
-                       changes={k: ("***" if k in _REDACTED else _plain(v))
-                                for k, v in (changes or {}).items()})
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entity_id: int | None,
+    *,
+    case_id: int | None = None,
+    changes: dict | None = None,
+) -> AuditEvent:
+    """Append one audit event in the caller's transaction (committed or rolled back with
+    it)."""
+    event = AuditEvent(
+        directorate_id=actor.directorate_id,
+        actor=actor.label,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        case_id=case_id,
+        changes={
+            k: ("***" if k in _REDACTED else _plain(v)) for k, v in (changes or {}).items()
+        },
+    )
     session.add(event)
     return event
 
 
 def snapshot(obj) -> dict:
     """The column values of an ORM object, for a 'create' record."""
-    return {attr.key: _plain(getattr(obj, attr.key))
-            for attr in inspect(obj).mapper.column_attrs}
+    return {
+        attr.key: _plain(getattr(obj, attr.key)) for attr in inspect(obj).mapper.column_attrs
+    }
 
 
 def apply_changes(obj, values: dict) -> dict:

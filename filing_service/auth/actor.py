@@ -1,4 +1,5 @@
 """The actor behind a request: the tenant it belongs to and what it may do."""
+
 from dataclasses import dataclass
 
 from .roles import allowed

@@ -1,4 +1,5 @@
 """Password hashing with argon2id (argon2-cffi's defaults follow RFC 9106)."""
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 

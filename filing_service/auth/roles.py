@@ -1,4 +1,5 @@
 """Roles of a directorate's staff and what each may do."""
+
 from enum import StrEnum
 
 
@@ -11,7 +12,7 @@ class Role(StrEnum):
     CASE_SYSTEM = "sistem"  # an API token of a case system
 
 
-ROLE_LABELS = {
+ROLE_LABELS: dict[str, str] = {
     Role.LEGAL_COUNSEL: "Consilier juridic",
     Role.CASE_MANAGER: "Manager de caz",
     Role.DIRECTOR: "Director executiv",
@@ -23,10 +24,12 @@ ROLE_LABELS = {
 # What each role may do; an auditor reads, only a director or legal counsel signs.
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "read": frozenset(Role),
-    "edit": frozenset({Role.LEGAL_COUNSEL, Role.CASE_MANAGER, Role.DIRECTOR,
-                       Role.CASE_SYSTEM}),
-    "generate": frozenset({Role.LEGAL_COUNSEL, Role.CASE_MANAGER, Role.DIRECTOR,
-                           Role.CASE_SYSTEM}),
+    "edit": frozenset(
+        {Role.LEGAL_COUNSEL, Role.CASE_MANAGER, Role.DIRECTOR, Role.CASE_SYSTEM}
+    ),
+    "generate": frozenset(
+        {Role.LEGAL_COUNSEL, Role.CASE_MANAGER, Role.DIRECTOR, Role.CASE_SYSTEM}
+    ),
     "sign": frozenset({Role.LEGAL_COUNSEL, Role.DIRECTOR}),
     "file": frozenset({Role.LEGAL_COUNSEL, Role.DIRECTOR, Role.CASE_SYSTEM}),
     "administer": frozenset({Role.ADMINISTRATOR}),

@@ -7,6 +7,7 @@ the case within a unit of work: the result is kept in the session and forgotten 
 as anything the facts are built from (a case, its child, measures, placement targets) is
 written, or waits unwritten in the session.
 """
+
 from datetime import date
 
 from sqlalchemy import event
@@ -40,8 +41,10 @@ def findings(session: Session, case: Case, today: date) -> list[rules.Finding]:
 
 def _pending(session: Session) -> bool:
     """Whether the session holds unwritten changes the facts would read."""
-    return any(isinstance(obj, _FACT_MODELS)
-               for obj in (*session.new, *session.dirty, *session.deleted))
+    return any(
+        isinstance(obj, _FACT_MODELS)
+        for obj in (*session.new, *session.dirty, *session.deleted)
+    )
 
 
 def _forget(session: Session, _context) -> None:

@@ -1,6 +1,7 @@
 """Hooks other capabilities register to follow every change to a case (the deadlines
 follow the timeline). They belong to the app, so two apps in one process (tests, a
 worker beside the web) do not run each other's."""
+
 from collections.abc import Callable
 
 from flask import Flask, current_app, has_app_context

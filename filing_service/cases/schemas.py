@@ -1,14 +1,33 @@
 """The case model as the API (and the XML import, and the web forms) receive it."""
+
 from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..api.fields import AreaCode, CaseNumber, Cnp, Label, LongText, Name, ShortText, Strict, partial
+from ..api.fields import (
+    AreaCode,
+    CaseNumber,
+    Cnp,
+    Label,
+    LongText,
+    Name,
+    ShortText,
+    Strict,
+    partial,
+)
 from ..api.paging import Paging, page_model
 from ..law.events import EventKind
-from ..law.facts import (Authority, MeasureKind, MeasureStatus, ParentRole, Relationship,
-                         ResidentialKind, Situation, TargetKind)
+from ..law.facts import (
+    Authority,
+    MeasureKind,
+    MeasureStatus,
+    ParentRole,
+    Relationship,
+    ResidentialKind,
+    Situation,
+    TargetKind,
+)
 
 ParentalRights = Literal["exercitate", "suspendate", "decazut"]
 CaseStatus = Literal["deschis", "inchis"]
@@ -24,14 +43,19 @@ class ChildIn(Strict):
     sex: Literal["M", "F"] | None = None
     citizenship: ShortText | None = None
     domicile_address: ShortText | None = None
-    domicile_area: AreaCode | None = Field(None, description="Județul/sectorul domiciliului "
-                                                            "(art. 133 alin. 1)")
-    found_area: AreaCode | None = Field(None, description="Unde a fost găsit copilul, dacă "
-                                                          "domiciliul nu e cunoscut (art. 133 "
-                                                          "alin. 2)")
+    domicile_area: AreaCode | None = Field(
+        None, description="Județul/sectorul domiciliului (art. 133 alin. 1)"
+    )
+    found_area: AreaCode | None = Field(
+        None,
+        description="Unde a fost găsit copilul, dacă "
+        "domiciliul nu e cunoscut (art. 133 "
+        "alin. 2)",
+    )
     complete_impairment_confirmed: bool = Field(False, description="art. 64 alin. (2)")
-    consent: bool | None = Field(None, description="Consimțământul copilului de 14 ani "
-                                                   "(art. 57 alin. 3)")
+    consent: bool | None = Field(
+        None, description="Consimțământul copilului de 14 ani (art. 57 alin. 3)"
+    )
     personality: LongText | None = Field(None, description="art. 139 lit. a)")
     health: LongText | None = Field(None, description="art. 139 lit. a)")
     history: LongText | None = Field(None, description="art. 139 lit. b)")
@@ -85,8 +109,9 @@ class MeasureIn(Strict):
     authority: Authority
     legal_basis: ShortText | None = None
     status: MeasureStatus = MeasureStatus.PROPOSED
-    placement_target_id: int | None = Field(None, description="Ținta plasamentului, din "
-                                                               "placement_targets ale cauzei")
+    placement_target_id: int | None = Field(
+        None, description="Ținta plasamentului, din placement_targets ale cauzei"
+    )
     act_number: ShortText | None = None
     decided_on: date | None = None
     starts_on: date | None = None
@@ -100,8 +125,9 @@ class EventIn(Strict):
 
     kind: EventKind
     occurred_on: date
-    occurred_at: datetime | None = Field(None, description="Cu fus orar, pentru termenele "
-                                                           "pe ore")
+    occurred_at: datetime | None = Field(
+        None, description="Cu fus orar, pentru termenele pe ore"
+    )
     description: LongText | None = None
     data: dict = Field(default_factory=dict)
 
@@ -124,10 +150,12 @@ class CaseIn(Strict):
     """A new case, with its child and, optionally, parents, a placement target, a measure
     and events. The measure, when given with a placement target, is placed there."""
 
-    reference: ShortText | None = Field(None, description="Numărul intern; generat dacă "
-                                                          "lipsește")
-    external_id: ShortText | None = Field(None, description="Identificatorul din sistemul "
-                                                            "care trimite")
+    reference: ShortText | None = Field(
+        None, description="Numărul intern; generat dacă lipsește"
+    )
+    external_id: ShortText | None = Field(
+        None, description="Identificatorul din sistemul care trimite"
+    )
     status: CaseStatus = "deschis"
     situation: Situation | None = Field(None, description="Situația copilului, art. 60 lit.")
     facts_summary: LongText | None = None
@@ -165,6 +193,7 @@ HearingPatch = partial(HearingIn, "HearingPatch")
 
 
 # ---- output -------------------------------------------------------------------------
+
 
 class Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)

@@ -6,6 +6,7 @@
 - service: ``service`` (recompute, list, mark met, closure days, calculator);
 - adapters: ``api`` (JSON), ``feeds`` (iCalendar), ``digest`` + ``mailer`` (SMTP), ``cli``.
 """
+
 from flask import Flask
 
 from ..cases.hooks import register_case_changed_hook

@@ -4,6 +4,7 @@ A calendar feed's address is its only key (calendar programs cannot log in), so 
 request line ``GET /calendar/<secret>.ics`` must not reach the access log. ``make run``
 starts gunicorn with ``--logger-class filing_service.deadlines.access_log.RedactingLogger``.
 """
+
 import re
 
 from gunicorn.glogging import Logger
@@ -20,5 +21,7 @@ class RedactingLogger(Logger):
     """Gunicorn's logger, with feed secrets taken out of every access-log field."""
 
     def atoms(self, resp, req, environ, request_time):
-        return {key: redact(value) if isinstance(value, str) else value
-                for key, value in super().atoms(resp, req, environ, request_time).items()}
+        return {
+            key: redact(value) if isinstance(value, str) else value
+            for key, value in super().atoms(resp, req, environ, request_time).items()
+        }

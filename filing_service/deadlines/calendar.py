@@ -16,6 +16,7 @@ a unit test or a script, reckons in Romania's legal time.
 
 Plain Python: no Flask, no database.
 """
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -48,8 +49,9 @@ class WorkCalendar:
     zone: ZoneInfo = ROMANIA
 
     @classmethod
-    def with_closures(cls, closures: Iterable[tuple[date, str]] = (), *,
-                      zone: ZoneInfo = ROMANIA) -> "WorkCalendar":
+    def with_closures(
+        cls, closures: Iterable[tuple[date, str]] = (), *, zone: ZoneInfo = ROMANIA
+    ) -> "WorkCalendar":
         return cls(closures=dict(closures), zone=zone)
 
     def non_working_reason(self, day: date) -> str | None:

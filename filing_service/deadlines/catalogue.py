@@ -3,6 +3,7 @@
 The data file is the single place a term's length, unit, counting, starting event and
 article are written; this module only validates it and answers questions about it.
 """
+
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,16 +56,36 @@ class Rule:
         return ACTOR_LABELS[self.actor]
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "title": self.title, "article": self.article,
-                "length": self.length, "unit": self.unit, "counting": self.counting,
-                "counting_label": COUNTING_LABELS[self.counting],
-                "starts": self.starts.value if self.starts else None,
-                "actor": self.actor, "actor_label": self.actor_label,
-                "tracked": self.tracked, "statutory": self.statutory, "note": self.note}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "article": self.article,
+            "length": self.length,
+            "unit": self.unit,
+            "counting": self.counting,
+            "counting_label": COUNTING_LABELS[self.counting],
+            "starts": self.starts.value if self.starts else None,
+            "actor": self.actor,
+            "actor_label": self.actor_label,
+            "tracked": self.tracked,
+            "statutory": self.statutory,
+            "note": self.note,
+        }
 
 
-_FIELDS = {"id", "title", "article", "length", "unit", "counting", "starts", "actor",
-           "tracked", "statutory", "note"}
+_FIELDS = {
+    "id",
+    "title",
+    "article",
+    "length",
+    "unit",
+    "counting",
+    "starts",
+    "actor",
+    "tracked",
+    "statutory",
+    "note",
+}
 
 
 def _rule(entry: dict) -> Rule:
@@ -78,16 +99,27 @@ def _rule(entry: dict) -> Rule:
     starts = EventKind(entry["starts"]) if "starts" in entry else None
     if entry["tracked"] and starts is None:
         raise ValueError(f"rule {entry['id']}: a tracked rule needs the event that starts it")
-    return Rule(id=entry["id"], title=entry["title"], article=entry["article"],
-                length=int(entry["length"]), unit=entry["unit"], counting=entry["counting"],
-                starts=starts, actor=entry["actor"], tracked=bool(entry["tracked"]),
-                statutory=bool(entry.get("statutory", True)), note=entry.get("note"))
+    return Rule(
+        id=entry["id"],
+        title=entry["title"],
+        article=entry["article"],
+        length=int(entry["length"]),
+        unit=entry["unit"],
+        counting=entry["counting"],
+        starts=starts,
+        actor=entry["actor"],
+        tracked=bool(entry["tracked"]),
+        statutory=bool(entry.get("statutory", True)),
+        note=entry.get("note"),
+    )
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict[str, Rule]:
     """Every rule of the catalogue, by id (read once)."""
-    data = tomllib.loads(resources.files(__package__).joinpath("rules.toml").read_text("utf-8"))
+    data = tomllib.loads(
+        resources.files(__package__).joinpath("rules.toml").read_text("utf-8")
+    )
     out: dict[str, Rule] = {}
     for entry in data["rule"]:
         rule = _rule(entry)

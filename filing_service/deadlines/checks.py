@@ -14,6 +14,8 @@ hearings, and the DGASPC needs to see a flaw to raise it, not to be stopped reco
   ``art136_comunicare_hotarare`` is (CPC art. 181, free days), so that the check and the
   deadline never disagree.
 """
+
+import itertools
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,34 +38,52 @@ class Check:
     severity: str = "warning"
 
     def as_dict(self) -> dict:
-        return {"code": self.code, "article": self.article, "severity": self.severity,
-                "message": self.message, "hearing_id": self.hearing_id,
-                "event_id": self.event_id}
+        return {
+            "code": self.code,
+            "article": self.article,
+            "severity": self.severity,
+            "message": self.message,
+            "hearing_id": self.hearing_id,
+            "event_id": self.event_id,
+        }
 
 
-def check(events: list[EventFact], hearings: list[HearingFact],
-          calendar: WorkCalendar) -> list[Check]:
+def check(
+    events: list[EventFact], hearings: list[HearingFact], calendar: WorkCalendar
+) -> list[Check]:
     """Every procedural flaw visible on the timeline."""
     found: list[Check] = []
     ordered = sorted(hearings, key=lambda h: (h.scheduled_on, h.id))
-    for previous, following in zip(ordered, ordered[1:]):
+    for previous, following in itertools.pairwise(ordered):
         gap = (following.scheduled_on - previous.scheduled_on).days
         if gap > 10:
-            found.append(Check(
-                Code.HEARING_GAP_OVER_10_DAYS, "art. 134 alin. 3",
-                f"Termenul de judecată din {format_date_ro(following.scheduled_on)} este la "
-                f"{gap} zile după cel din {format_date_ro(previous.scheduled_on)}; "
-                f"termenele nu pot fi mai mari de 10 zile.", hearing_id=following.id))
+            found.append(
+                Check(
+                    Code.HEARING_GAP_OVER_10_DAYS,
+                    "art. 134 alin. 3",
+                    f"Termenul de judecată din {format_date_ro(following.scheduled_on)} "
+                    f"este la {gap} zile după cel din "
+                    f"{format_date_ro(previous.scheduled_on)}; "
+                    f"termenele nu pot fi mai mari de 10 zile.",
+                    hearing_id=following.id,
+                )
+            )
     for hearing in ordered:
         if hearing.summons_served_on and hearing.summons_served_on >= hearing.scheduled_on:
-            found.append(Check(
-                Code.LATE_SUMMONS, "art. 134 alin. 4",
-                f"Citația a fost înmânată la {format_date_ro(hearing.summons_served_on)}, "
-                f"nu cu cel puțin o zi înaintea termenului din "
-                f"{format_date_ro(hearing.scheduled_on)}.", hearing_id=hearing.id))
+            found.append(
+                Check(
+                    Code.LATE_SUMMONS,
+                    "art. 134 alin. 4",
+                    f"Citația a fost înmânată la {format_date_ro(hearing.summons_served_on)}, "
+                    f"nu cu cel puțin o zi înaintea termenului din "
+                    f"{format_date_ro(hearing.scheduled_on)}.",
+                    hearing_id=hearing.id,
+                )
+            )
         if hearing.debates_ended_on and hearing.pronounced_on:
-            found += _postponed(hearing.debates_ended_on, hearing.pronounced_on,
-                                hearing_id=hearing.id)
+            found += _postponed(
+                hearing.debates_ended_on, hearing.pronounced_on, hearing_id=hearing.id
+            )
     found += _from_events(events, ordered, calendar)
     return found
 
@@ -72,18 +92,25 @@ def _postponed(ended: date, pronounced: date, **where) -> list[Check]:
     days = (pronounced - ended).days
     if days <= 2:
         return []
-    return [Check(Code.RULING_POSTPONED_OVER_2_DAYS, "art. 135 alin. 2",
-                  f"Pronunțarea din {format_date_ro(pronounced)} a fost amânată cu {days} "
-                  f"zile de la închiderea dezbaterilor ({format_date_ro(ended)}); amânarea "
-                  f"poate fi de cel mult două zile.", **where)]
+    return [
+        Check(
+            Code.RULING_POSTPONED_OVER_2_DAYS,
+            "art. 135 alin. 2",
+            f"Pronunțarea din {format_date_ro(pronounced)} a fost amânată cu {days} "
+            f"zile de la închiderea dezbaterilor ({format_date_ro(ended)}); amânarea "
+            f"poate fi de cel mult două zile.",
+            **where,
+        )
+    ]
 
 
 def _latest_on_or_before(dates: list[date], day: date) -> date | None:
     return max((d for d in dates if d <= day), default=None)
 
 
-def _from_events(events: list[EventFact], hearings: list[HearingFact],
-                 calendar: WorkCalendar) -> list[Check]:
+def _from_events(
+    events: list[EventFact], hearings: list[HearingFact], calendar: WorkCalendar
+) -> list[Check]:
     found: list[Check] = []
     debates = [e.occurred_on for e in events if e.kind == EventKind.DEBATES_ENDED]
     pronouncements = [e.occurred_on for e in events if e.kind == EventKind.PRONOUNCEMENT]
@@ -100,9 +127,14 @@ def _from_events(events: list[EventFact], hearings: list[HearingFact],
             rule = catalogue.require("art136_comunicare_hotarare")
             term = compute(rule.spec, pronounced, calendar=calendar)
             if event.occurred_on > term.due_date:
-                found.append(Check(
-                    Code.LATE_COMMUNICATION, "art. 136 alin. 2",
-                    f"Hotărârea pronunțată la {format_date_ro(pronounced)} a fost comunicată "
-                    f"la {format_date_ro(event.occurred_on)}, după ultima zi a termenului de "
-                    f"10 zile ({format_date_ro(term.due_date)}).", event_id=event.id))
+                found.append(
+                    Check(
+                        Code.LATE_COMMUNICATION,
+                        "art. 136 alin. 2",
+                        f"Hotărârea pronunțată la {format_date_ro(pronounced)} a fost "
+                        f"comunicată la {format_date_ro(event.occurred_on)}, după ultima zi "
+                        f"a termenului de 10 zile ({format_date_ro(term.due_date)}).",
+                        event_id=event.id,
+                    )
+                )
     return found

@@ -1,4 +1,5 @@
 """``filing-service deadlines ...``: the daily digest, recomputation, calendar addresses."""
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -16,12 +17,24 @@ group = AppGroup("deadlines", help="Termenele: rezumatul zilnic, recalculare, ca
 
 
 @group.command("digest")
-@click.option("--date", "on_day", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Ziua rezumatului (implicit azi, ora României)")
-@click.option("--working-days", default=3, show_default=True,
-              help="Câte zile lucrătoare înainte cuprinde rezumatul")
-@click.option("--no-recompute", is_flag=True,
-              help="Nu recalcula termenele înainte (implicit se recalculează)")
+@click.option(
+    "--date",
+    "on_day",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Ziua rezumatului (implicit azi, ora României)",
+)
+@click.option(
+    "--working-days",
+    default=3,
+    show_default=True,
+    help="Câte zile lucrătoare înainte cuprinde rezumatul",
+)
+@click.option(
+    "--no-recompute",
+    is_flag=True,
+    help="Nu recalcula termenele înainte (implicit se recalculează)",
+)
 def digest_command(on_day, working_days, no_recompute):
     """Send each user the deadlines due soon and those overdue (run daily by a timer).
 
@@ -31,12 +44,23 @@ def digest_command(on_day, working_days, no_recompute):
     with unit_of_work() as uow:
         if not no_recompute:
             for directorate_id in uow.session.scalars(select(Directorate.id)):
-                service.recompute_directorate(uow.session, directorate_id, Actor(
-                    kind="system", id=0, name="rezumat zilnic",
-                    directorate_id=directorate_id, role=Role.CASE_SYSTEM), as_of=day)
+                service.recompute_directorate(
+                    uow.session,
+                    directorate_id,
+                    Actor(
+                        kind="system",
+                        id=0,
+                        name="rezumat zilnic",
+                        directorate_id=directorate_id,
+                        role=Role.CASE_SYSTEM,
+                    ),
+                    as_of=day,
+                )
             uow.commit()
         found = digest.digests(uow.session, day, working_days)
-        messages = [digest.message(d, day, current_app.config["DEADLINES_FROM_ADDRESS"]) for d in found]
+        messages = [
+            digest.message(d, day, current_app.config["DEADLINES_FROM_ADDRESS"]) for d in found
+        ]
     sent = mailer.send(messages, adapters.current().mailer)
     click.echo(f"Rezumate trimise: {sent}.")
 
@@ -46,12 +70,14 @@ def digest_command(on_day, working_days, no_recompute):
 def recompute_command(directorate):
     """Recompute every deadline of a directorate (after a change of the rules)."""
     with unit_of_work() as uow:
-        found = uow.session.scalar(select(Directorate).where(
-            Directorate.code == directorate.upper()))
+        found = uow.session.scalar(
+            select(Directorate).where(Directorate.code == directorate.upper())
+        )
         if found is None:
             raise click.BadParameter(f"direcția {directorate} nu există")
-        actor = Actor(kind="system", id=0, name="cli", directorate_id=found.id,
-                      role=Role.CASE_SYSTEM)
+        actor = Actor(
+            kind="system", id=0, name="cli", directorate_id=found.id, role=Role.CASE_SYSTEM
+        )
         changed = service.recompute_directorate(uow.session, found.id, actor)
         uow.commit()
     click.echo(f"Termene modificate: {changed}.")
@@ -67,8 +93,13 @@ def feed_command(username, revoke, base_url):
         user = uow.session.scalar(select(User).where(User.username == username))
         if user is None:
             raise click.BadParameter(f"utilizatorul {username} nu există")
-        admin = Actor(kind="system", id=0, name="cli", directorate_id=user.directorate_id,
-                      role=Role.ADMINISTRATOR)
+        admin = Actor(
+            kind="system",
+            id=0,
+            name="cli",
+            directorate_id=user.directorate_id,
+            role=Role.ADMINISTRATOR,
+        )
         if revoke:
             feeds.revoke_feed(uow, admin, user.id)
             uow.commit()

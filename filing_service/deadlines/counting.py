@@ -32,16 +32,25 @@ Code states them (checked against public copies of the republished Code):
 
 Plain Python: no Flask, no database.
 """
+
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from ..law.dates import format_date_ro
 from ..law.terms import add_months
 from .calendar import NO_CLOSURES, WorkCalendar
 
 PROCEDURAL, CIVIL, INTERVAL = "procedural", "civil", "interval"
-UNITS = ("hours", "days", "weeks", "months", "years", "same_day", "day_of_next_month",
-         "days_before")
+UNITS = (
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "same_day",
+    "day_of_next_month",
+    "days_before",
+)
 
 
 class TermError(ValueError):
@@ -71,8 +80,11 @@ class Term:
 def _basis(counting: str, point: str) -> str:
     if counting == PROCEDURAL:
         return f"CPC art. 181 alin. 1 pct. {point}"
-    return {"1": "Codul civil art. 2555", "2": "Codul civil art. 2553",
-            "3": "Codul civil art. 2552"}[point]
+    return {
+        "1": "Codul civil art. 2555",
+        "2": "Codul civil art. 2553",
+        "3": "Codul civil art. 2552",
+    }[point]
 
 
 def _extension_basis(counting: str) -> str:
@@ -87,8 +99,13 @@ def _plural(n: int, one: str, many: str) -> str:
     return f"{n} de {many}" if tail == 0 or tail >= 20 else f"{n} {many}"
 
 
-def compute(spec: TermSpec, trigger: date, *, trigger_at: datetime | None = None,
-            calendar: WorkCalendar = NO_CLOSURES) -> Term:
+def compute(
+    spec: TermSpec,
+    trigger: date,
+    *,
+    trigger_at: datetime | None = None,
+    calendar: WorkCalendar = NO_CLOSURES,
+) -> Term:
     """The last day to act for a term of ``spec`` started on ``trigger``.
 
     ``trigger_at`` (aware) is needed for terms in hours; ``calendar`` says which days are
@@ -99,25 +116,33 @@ def compute(spec: TermSpec, trigger: date, *, trigger_at: datetime | None = None
         return _hours(spec, trigger, trigger_at, calendar.zone)
     start = format_date_ro(trigger)
     if spec.unit == "same_day":
-        return Term(trigger, None, None, f"Termen în aceeași zi ({spec.article}): "
-                                         f"{start}.")
+        return Term(trigger, None, None, f"Termen în aceeași zi ({spec.article}): {start}.")
     if spec.unit == "days_before":
         due = trigger - timedelta(days=spec.length)
-        return Term(due, None, None, f"Cu cel puțin {_plural(spec.length, 'zi', 'zile')} "
-                                     f"înainte de {start} ({spec.article}): cel târziu "
-                                     f"{format_date_ro(due)}.")
+        return Term(
+            due,
+            None,
+            None,
+            f"Cu cel puțin {_plural(spec.length, 'zi', 'zile')} "
+            f"înainte de {start} ({spec.article}): cel târziu "
+            f"{format_date_ro(due)}.",
+        )
     if spec.unit == "days":
         if spec.counting == INTERVAL:
             due = trigger + timedelta(days=spec.length)
-            text = (f"Interval de cel mult {_plural(spec.length, 'zi', 'zile')} de la {start} "
-                    f"({spec.article}): cel târziu {format_date_ro(due)}.")
+            text = (
+                f"Interval de cel mult {_plural(spec.length, 'zi', 'zile')} de la {start} "
+                f"({spec.article}): cel târziu {format_date_ro(due)}."
+            )
             return Term(due, None, None, text)
         ends = trigger + timedelta(days=spec.length)
         last = ends + timedelta(days=1)
-        text = (f"Termen de {_plural(spec.length, 'zi liberă', 'zile libere')} de la {start} "
-                f"({spec.article}; {_basis(spec.counting, '2')}): nu se socotesc ziua de "
-                f"început și ziua împlinirii ({format_date_ro(ends)}); ultima zi "
-                f"{format_date_ro(last)}")
+        text = (
+            f"Termen de {_plural(spec.length, 'zi liberă', 'zile libere')} de la {start} "
+            f"({spec.article}; {_basis(spec.counting, '2')}): nu se socotesc ziua de "
+            f"început și ziua împlinirii ({format_date_ro(ends)}); ultima zi "
+            f"{format_date_ro(last)}"
+        )
     elif spec.unit in ("weeks", "months", "years"):
         if spec.unit == "weeks":
             last = trigger + timedelta(weeks=spec.length)
@@ -125,22 +150,37 @@ def compute(spec: TermSpec, trigger: date, *, trigger_at: datetime | None = None
         else:
             months = spec.length * (12 if spec.unit == "years" else 1)
             last = add_months(trigger, months)
-            what = (_plural(spec.length, "an", "ani") if spec.unit == "years"
-                    else _plural(spec.length, "lună", "luni"))
+            what = (
+                _plural(spec.length, "an", "ani")
+                if spec.unit == "years"
+                else _plural(spec.length, "lună", "luni")
+            )
         if spec.counting == INTERVAL:
-            return Term(last, None, None, f"Durată de cel mult {what} de la {start} "
-                                          f"({spec.article}): cel târziu "
-                                          f"{format_date_ro(last)}.")
-        clamp = "" if last.day == trigger.day or spec.unit == "weeks" else \
-            " (luna nu are ziua corespunzătoare: ultima zi a lunii)"
-        text = (f"Termen de {what} de la {start} ({spec.article}; "
-                f"{_basis(spec.counting, '3')}): ziua corespunzătoare, "
-                f"{format_date_ro(last)}{clamp}")
+            return Term(
+                last,
+                None,
+                None,
+                f"Durată de cel mult {what} de la {start} "
+                f"({spec.article}): cel târziu "
+                f"{format_date_ro(last)}.",
+            )
+        clamp = (
+            ""
+            if last.day == trigger.day or spec.unit == "weeks"
+            else " (luna nu are ziua corespunzătoare: ultima zi a lunii)"
+        )
+        text = (
+            f"Termen de {what} de la {start} ({spec.article}; "
+            f"{_basis(spec.counting, '3')}): ziua corespunzătoare, "
+            f"{format_date_ro(last)}{clamp}"
+        )
     elif spec.unit == "day_of_next_month":
         following = add_months(trigger.replace(day=1), 1)
         last = following.replace(day=spec.length)
-        text = (f"Până la data de {spec.length} a lunii următoare celei din {start} "
-                f"({spec.article}): {format_date_ro(last)}")
+        text = (
+            f"Până la data de {spec.length} a lunii următoare celei din {start} "
+            f"({spec.article}): {format_date_ro(last)}"
+        )
     else:
         raise TermError(f"unitate de termen necunoscută: {spec.unit}")
     return _extend(spec, last, text, calendar)
@@ -152,12 +192,14 @@ def _extend(spec: TermSpec, last: date, text: str, calendar: WorkCalendar) -> Te
     if reason is None:
         return Term(last, None, None, text + ".")
     moved = calendar.next_working_day(last)
-    text += (f"; prelungit la {format_date_ro(moved)}, {format_date_ro(last)} fiind zi "
-             f"nelucrătoare ({reason}; {_extension_basis(spec.counting)}).")
+    text += (
+        f"; prelungit la {format_date_ro(moved)}, {format_date_ro(last)} fiind zi "
+        f"nelucrătoare ({reason}; {_extension_basis(spec.counting)})."
+    )
     return Term(moved, None, last, text)
 
 
-def _hours(spec: TermSpec, trigger: date, trigger_at: datetime | None, zone) -> Term:
+def _hours(spec: TermSpec, trigger: date, trigger_at: datetime | None, zone: tzinfo) -> Term:
     if trigger_at is None:
         raise TermError("Termenul se socotește pe ore: lipsește ora de început.")
     if trigger_at.tzinfo is None:
@@ -176,9 +218,12 @@ def _hours(spec: TermSpec, trigger: date, trigger_at: datetime | None, zone) -> 
     naive = start.replace(tzinfo=None) + timedelta(hours=spec.length) + extra
     due_at = naive.replace(tzinfo=zone)
     due_date = (due_at - timedelta(microseconds=1)).date()
-    text = (f"Termen de {_plural(spec.length, 'oră', 'ore')} de la {format_date_ro(local.date())}, "
-            f"ora {local:%H:%M} ({spec.article}; {_basis(spec.counting, '1')}): {how}; "
-            f"se împlinește la {_moment_ro(due_at)}.")
+    text = (
+        f"Termen de {_plural(spec.length, 'oră', 'ore')} de la "
+        f"{format_date_ro(local.date())}, ora {local:%H:%M} "
+        f"({spec.article}; {_basis(spec.counting, '1')}): {how}; "
+        f"se împlinește la {_moment_ro(due_at)}."
+    )
     return Term(due_date, due_at, None, text)
 
 

@@ -5,6 +5,7 @@ falls due in the next working days and what is overdue. Composed here, sent by
 Mail leaves the directorate's systems, so it names cases by reference only, never a
 child.
 """
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -36,31 +37,46 @@ def digests(session: Session, on_day: date, working_days: int = 3) -> list[Diges
     """One digest per user who has something due by the ``working_days``-th working day
     after ``on_day`` or overdue; users with nothing to do get nothing."""
     until = WorkCalendar().add_working_days(on_day, working_days)
-    users = session.scalars(select(User).where(
-        User.active.is_(True), User.email.is_not(None), User.role.in_(RECIPIENT_ROLES))
-        .order_by(User.id)).all()
+    users = session.scalars(
+        select(User)
+        .where(User.active.is_(True), User.email.is_not(None), User.role.in_(RECIPIENT_ROLES))
+        .order_by(User.id)
+    ).all()
     by_directorate: dict[int, Sequence[Deadline]] = {}
     out = []
     for user in users:
         if user.directorate_id not in by_directorate:
             by_directorate[user.directorate_id] = session.scalars(
-                select(Deadline).options(joinedload(Deadline.case)).where(
-                    Deadline.directorate_id == user.directorate_id, Deadline.status == OPEN,
-                    Deadline.due_date <= until)
-                .order_by(Deadline.due_date, Deadline.id)).all()
+                select(Deadline)
+                .options(joinedload(Deadline.case))
+                .where(
+                    Deadline.directorate_id == user.directorate_id,
+                    Deadline.status == OPEN,
+                    Deadline.due_date <= until,
+                )
+                .order_by(Deadline.due_date, Deadline.id)
+            ).all()
         pending = by_directorate[user.directorate_id]
         if pending:
-            out.append(Digest(user, [d for d in pending if d.due_date >= on_day],
-                              [d for d in pending if d.due_date < on_day], until))
+            out.append(
+                Digest(
+                    user,
+                    [d for d in pending if d.due_date >= on_day],
+                    [d for d in pending if d.due_date < on_day],
+                    until,
+                )
+            )
     return out
 
 
 def _line(deadline: Deadline) -> str:
     rule = catalogue.get(deadline.rule_id)
     title = rule.title if rule else deadline.rule_id
-    return (f"- {format_date_ro(deadline.due_date)}: {title} — cauza "
-            f"{deadline.case.reference} ({deadline.article})\n"
-            f"  {deadline.explanation or ''}")
+    return (
+        f"- {format_date_ro(deadline.due_date)}: {title} — cauza "
+        f"{deadline.case.reference} ({deadline.article})\n"
+        f"  {deadline.explanation or ''}"
+    )
 
 
 def message(digest: Digest, on_day: date, sender: str) -> EmailMessage:
@@ -68,16 +84,25 @@ def message(digest: Digest, on_day: date, sender: str) -> EmailMessage:
     mail = EmailMessage()
     mail["From"] = sender
     mail["To"] = digest.user.email
-    mail["Subject"] = (f"Termene: {len(digest.overdue)} depășite, {len(digest.due_soon)} "
-                       f"până la {format_date_ro(digest.until)}")
-    parts = [f"Bună ziua, {digest.user.full_name},", "",
-             f"Situația termenelor la {format_date_ro(on_day)}."]
+    mail["Subject"] = (
+        f"Termene: {len(digest.overdue)} depășite, {len(digest.due_soon)} "
+        f"până la {format_date_ro(digest.until)}"
+    )
+    parts = [
+        f"Bună ziua, {digest.user.full_name},",
+        "",
+        f"Situația termenelor la {format_date_ro(on_day)}.",
+    ]
     if digest.overdue:
         parts += ["", "TERMENE DEPĂȘITE:"] + [_line(d) for d in digest.overdue]
     if digest.due_soon:
         parts += ["", f"DE ÎNDEPLINIT PÂNĂ LA {format_date_ro(digest.until).upper()}:"] + [
-            _line(d) for d in digest.due_soon]
-    parts += ["", "Data din dreptul fiecărui termen este ultima zi în care actul mai poate "
-                  "fi făcut.", "Mesaj trimis automat de filing_service."]
+            _line(d) for d in digest.due_soon
+        ]
+    parts += [
+        "",
+        "Data din dreptul fiecărui termen este ultima zi în care actul mai poate fi făcut.",
+        "Mesaj trimis automat de filing_service.",
+    ]
     mail.set_content("\n".join(parts))
     return mail

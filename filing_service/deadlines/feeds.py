@@ -4,9 +4,10 @@ Calendar subscribe to; revocable; only a SHA-256 digest of the secret is stored.
 A calendar service outside the directorate reads the feed, so it carries no child's name:
 each event names the rule, the article and the case's reference only.
 """
+
 import hashlib
 import secrets
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from flask import Blueprint, Response, abort
 from icalendar import Calendar, Event
@@ -34,8 +35,9 @@ def _digest(secret: str) -> str:
 
 def _user_of(session: Session, actor: Actor, user_id: int) -> User:
     """The user, if of the actor's directorate and the actor may manage their feed."""
-    user = session.scalar(select(User).where(User.id == user_id,
-                                             User.directorate_id == actor.directorate_id))
+    user = session.scalar(
+        select(User).where(User.id == user_id, User.directorate_id == actor.directorate_id)
+    )
     if user is None:
         raise NotFound("Utilizatorul")
     if not ((actor.kind == "user" and actor.id == user.id) or actor.can("administer")):
@@ -49,8 +51,9 @@ def issue_feed(uow: UnitOfWork, actor: Actor, user_id: int, base_url: str) -> st
     user = _user_of(uow.session, actor, user_id)
     _revoke(uow.session, user.id)
     secret = secrets.token_urlsafe(32)
-    uow.session.add(CalendarFeed(user_id=user.id, token_hash=_digest(secret),
-                                 prefix=secret[:8]))
+    uow.session.add(
+        CalendarFeed(user_id=user.id, token_hash=_digest(secret), prefix=secret[:8])
+    )
     uow.flush()
     return feed_url(base_url, secret)
 
@@ -63,14 +66,22 @@ def revoke_feed(uow: UnitOfWork, actor: Actor, user_id: int) -> None:
 
 
 def has_feed(session: Session, user_id: int) -> bool:
-    return session.scalar(select(CalendarFeed.id).where(
-        CalendarFeed.user_id == user_id, CalendarFeed.revoked_at.is_(None))) is not None
+    return (
+        session.scalar(
+            select(CalendarFeed.id).where(
+                CalendarFeed.user_id == user_id, CalendarFeed.revoked_at.is_(None)
+            )
+        )
+        is not None
+    )
 
 
 def _revoke(session: Session, user_id: int) -> None:
-    session.execute(update(CalendarFeed).where(CalendarFeed.user_id == user_id,
-                                               CalendarFeed.revoked_at.is_(None))
-                    .values(revoked_at=utcnow()))
+    session.execute(
+        update(CalendarFeed)
+        .where(CalendarFeed.user_id == user_id, CalendarFeed.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
 
 
 def feed_url(base_url: str, secret: str) -> str:
@@ -78,8 +89,11 @@ def feed_url(base_url: str, secret: str) -> str:
 
 
 def user_for_secret(session: Session, secret: str) -> User | None:
-    feed = session.scalar(select(CalendarFeed).where(
-        CalendarFeed.token_hash == _digest(secret), CalendarFeed.revoked_at.is_(None)))
+    feed = session.scalar(
+        select(CalendarFeed).where(
+            CalendarFeed.token_hash == _digest(secret), CalendarFeed.revoked_at.is_(None)
+        )
+    )
     if feed is None:
         return None
     user = session.get(User, feed.user_id)
@@ -91,10 +105,14 @@ def render(session: Session, directorate_id: int, on_day: date) -> bytes:
     day to act; UIDs come from the deadline's id, so a moved term updates its event."""
     since = on_day - timedelta(days=HISTORY_DAYS)
     deadlines = session.scalars(
-        select(Deadline).options(joinedload(Deadline.case))
-        .where(Deadline.directorate_id == directorate_id,
-               or_(Deadline.status == OPEN, Deadline.due_date >= since))
-        .order_by(Deadline.due_date, Deadline.id)).all()
+        select(Deadline)
+        .options(joinedload(Deadline.case))
+        .where(
+            Deadline.directorate_id == directorate_id,
+            or_(Deadline.status == OPEN, Deadline.due_date >= since),
+        )
+        .order_by(Deadline.due_date, Deadline.id)
+    ).all()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -102,7 +120,7 @@ def render(session: Session, directorate_id: int, on_day: date) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "Termene DGASPC")
     calendar.add("x-wr-timezone", zone().key)
-    stamp = datetime.now(timezone.utc)
+    stamp = datetime.now(UTC)
     for deadline in deadlines:
         calendar.add_component(_event(deadline, stamp))
     return calendar.to_ical()
@@ -119,8 +137,9 @@ def _event(deadline: Deadline, stamp: datetime) -> Event:
     event.add("dtstart", deadline.due_date)
     event.add("dtend", deadline.due_date + timedelta(days=1))
     prefix = "Îndeplinit: " if done else "Termen: "
-    event.add("summary", f"{prefix}{title} — cauza {deadline.case.reference} "
-                         f"({deadline.article})")
+    event.add(
+        "summary", f"{prefix}{title} — cauza {deadline.case.reference} ({deadline.article})"
+    )
     lines = [deadline.explanation or ""]
     if rule:
         lines.append(f"Cine acționează: {rule.actor_label}.")

@@ -2,6 +2,7 @@
 session (``filing_service.mail``: ``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_SECURITY``,
 ``SMTP_USERNAME``, ``SMTP_PASSWORD``/``SMTP_PASSWORD_FILE``), so that a directorate sets
 its mail server once; the digest's sender is ``DEADLINES_FROM_ADDRESS``."""
+
 from collections.abc import Iterable
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid

@@ -4,9 +4,10 @@ out (no database), so that the service, the tests and the benchmark share it.
 Every tracked rule of the catalogue whose starting event is on the timeline gives one
 deadline per event; the quarterly review (art. 72 alin. 1) gives one per quarter that has
 begun, until the measure ends. An emergency placement the director revoked within the
-five days (art. 70 alin. 2) needs no notice to the court. A pronouncement recorded only on a hearing
-(``pronounced_on``) starts the art. 136 term as a pronouncement event would.
+five days (art. 70 alin. 2) needs no notice to the court. A pronouncement recorded only
+on a hearing (``pronounced_on``) starts the art. 136 term as a pronouncement event would.
 """
+
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
@@ -50,8 +51,9 @@ class Planned:
     hearing_id: int | None = None
 
 
-def plan(events: list[EventFact], hearings: list[HearingFact], calendar: WorkCalendar,
-         as_of: date) -> list[Planned]:
+def plan(
+    events: list[EventFact], hearings: list[HearingFact], calendar: WorkCalendar, as_of: date
+) -> list[Planned]:
     """The deadlines of a case with these events and hearings, on day ``as_of``."""
     out: list[Planned] = []
     for event in events:
@@ -62,23 +64,36 @@ def plan(events: list[EventFact], hearings: list[HearingFact], calendar: WorkCal
             term = _compute_event_term(rule, event, calendar)
             if rule.id == NOTIFY_COURT and _revoked_in_time(event, term, events):
                 continue
-            out.append(Planned(f"e{event.id}:{rule.id}", rule, event.occurred_on, term,
-                               event_id=event.id))
+            out.append(
+                Planned(
+                    f"e{event.id}:{rule.id}", rule, event.occurred_on, term, event_id=event.id
+                )
+            )
     pronounced = {e.occurred_on for e in events if e.kind == EventKind.PRONOUNCEMENT}
     art136 = catalogue.require("art136_comunicare_hotarare")
     for hearing in hearings:
         if hearing.pronounced_on and hearing.pronounced_on not in pronounced:
             term = compute(art136.spec, hearing.pronounced_on, calendar=calendar)
-            out.append(Planned(f"h{hearing.id}:{art136.id}", art136, hearing.pronounced_on,
-                               term, hearing_id=hearing.id))
+            out.append(
+                Planned(
+                    f"h{hearing.id}:{art136.id}",
+                    art136,
+                    hearing.pronounced_on,
+                    term,
+                    hearing_id=hearing.id,
+                )
+            )
     return out
 
 
 def _revoked_in_time(order: EventFact, term: Term, events: list[EventFact]) -> bool:
     """The director revoked the emergency placement within the term (art. 70 alin. 2):
     there is no measure left for the court to rule on, so no notice is due."""
-    return any(e.kind == EventKind.EMERGENCY_ORDER_REVOKED
-               and order.occurred_on <= e.occurred_on <= term.due_date for e in events)
+    return any(
+        e.kind == EventKind.EMERGENCY_ORDER_REVOKED
+        and order.occurred_on <= e.occurred_on <= term.due_date
+        for e in events
+    )
 
 
 def _compute_event_term(rule, event: EventFact, calendar: WorkCalendar) -> Term:
@@ -86,24 +101,40 @@ def _compute_event_term(rule, event: EventFact, calendar: WorkCalendar) -> Term:
     the start of that day (in the calendar's zone), the earliest the event can have
     happened (never too late)."""
     if rule.unit != "hours" or event.occurred_at is not None:
-        return compute(rule.spec, event.occurred_on, trigger_at=event.occurred_at,
-                       calendar=calendar)
+        return compute(
+            rule.spec, event.occurred_on, trigger_at=event.occurred_at, calendar=calendar
+        )
     start = datetime.combine(event.occurred_on, time(0), calendar.zone)
     term = compute(rule.spec, event.occurred_on, trigger_at=start, calendar=calendar)
-    return replace(term, explanation=term.explanation + " Ora evenimentului nu este "
-                   "înregistrată: s-a socotit de la începutul zilei.")
+    return replace(
+        term,
+        explanation=term.explanation + " Ora evenimentului nu este "
+        "înregistrată: s-a socotit de la începutul zilei.",
+    )
 
 
-def _quarters(rule, event: EventFact, events: list[EventFact], calendar: WorkCalendar,
-              as_of: date):
+def _quarters(
+    rule, event: EventFact, events: list[EventFact], calendar: WorkCalendar, as_of: date
+):
     """One review per quarter that has begun by ``as_of``, until the measure ended."""
-    ended = min((e.occurred_on for e in events if e.kind == EventKind.MEASURE_ENDED
-                 and e.occurred_on >= event.occurred_on), default=None)
+    ended = min(
+        (
+            e.occurred_on
+            for e in events
+            if e.kind == EventKind.MEASURE_ENDED and e.occurred_on >= event.occurred_on
+        ),
+        default=None,
+    )
     for quarter in range(1, MAX_QUARTERS + 1):
         begins = add_months(event.occurred_on, 3 * (quarter - 1))
         if begins > as_of or (ended is not None and begins >= ended):
             return
         spec = TermSpec(rule.length * quarter, rule.unit, rule.counting, rule.article)
         term = compute(spec, event.occurred_on, calendar=calendar)
-        yield Planned(f"e{event.id}:{rule.id}:{quarter}", rule, event.occurred_on, term,
-                      event_id=event.id)
+        yield Planned(
+            f"e{event.id}:{rule.id}:{quarter}",
+            rule,
+            event.occurred_on,
+            term,
+            event_id=event.id,
+        )

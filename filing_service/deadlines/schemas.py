@@ -1,4 +1,5 @@
 """What the deadlines API receives and answers."""
+
 import re
 from datetime import date, datetime, time
 from typing import Annotated, Literal
@@ -40,10 +41,12 @@ class DeadlineOut(BaseModel):
     trigger_hearing_id: int | None
     trigger_date: date
     due_date: date = Field(description="Ultima zi în care actul mai poate fi făcut")
-    due_at: datetime | None = Field(None, description="Pentru termenele pe ore: momentul "
-                                                      "împlinirii")
-    extended_from: date | None = Field(None, description="Ziua nelucrătoare de la care "
-                                                         "termenul a fost prelungit")
+    due_at: datetime | None = Field(
+        None, description="Pentru termenele pe ore: momentul împlinirii"
+    )
+    extended_from: date | None = Field(
+        None, description="Ziua nelucrătoare de la care termenul a fost prelungit"
+    )
     explanation: str | None
     status: Status
     overdue: bool
@@ -74,24 +77,28 @@ class DeadlineQuery(Paging):
     case_id: int | None = None
     due_before: date | None = Field(None, description="Ultima zi înainte de această dată")
     status: Status | None = None
-    overdue: bool | None = Field(None, description="Doar cele depășite (true) sau doar cele "
-                                                   "nedepășite (false)")
+    overdue: bool | None = Field(
+        None, description="Doar cele depășite (true) sau doar cele nedepășite (false)"
+    )
 
 
 class DeadlinePatch(Strict):
     """Mark a deadline met by an act, or open it again."""
 
     status: Status | None = None
-    done_act: ShortText | None = Field(None, description="Actul prin care s-a îndeplinit "
-                                                         "termenul")
+    done_act: ShortText | None = Field(
+        None, description="Actul prin care s-a îndeplinit termenul"
+    )
 
 
 class ComputeIn(Strict):
-    rule: str = Field(max_length=60, description="Identificatorul regulii (GET "
-                                                 "/api/v1/deadlines/rules)")
+    rule: str = Field(
+        max_length=60, description="Identificatorul regulii (GET /api/v1/deadlines/rules)"
+    )
     trigger_date: date = Field(description="Ziua de la care curge termenul (AAAA-LL-ZZ)")
-    trigger_time: Hour = Field(None, description="Ora, pentru termenele pe ore (HH:MM, "
-                                                 "ora României)")
+    trigger_time: Hour = Field(
+        None, description="Ora, pentru termenele pe ore (HH:MM, ora României)"
+    )
 
 
 class ComputeOut(BaseModel):
@@ -126,8 +133,9 @@ class RuleList(BaseModel):
 class ClosureDayIn(Strict):
     day: date
     reason: Label
-    court: ShortText | None = Field(None, description="Doar pentru cauzele acestei instanțe; "
-                                                      "lipsă: toată direcția")
+    court: ShortText | None = Field(
+        None, description="Doar pentru cauzele acestei instanțe; lipsă: toată direcția"
+    )
 
 
 class ClosureDayOut(BaseModel):

@@ -5,6 +5,7 @@ Layout: ``catalog`` and ``context`` (what each document is and the data its temp
 reads), ``render`` and ``lint`` (templates), ``converter`` (the LibreOffice pool, an
 adapter), ``service`` (generation and storage), ``api`` and ``cli`` (the doors).
 """
+
 from flask import Flask
 
 from . import cli

@@ -17,7 +17,9 @@ DOCX of a child's document) carries its owner's process id and start time; a poo
 starts removes the folders of pools whose owner is gone, so a killed worker leaves no
 child's data behind for long.
 """
+
 import atexit
+import contextlib
 import io
 import logging
 import os
@@ -32,6 +34,7 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from docx import Document as WordDocument
 
@@ -49,8 +52,12 @@ WORK_PREFIX = "fs-libreoffice-"  # the pool's folder in TMPDIR
 OWNER_FILE = "owner"  # in it: "<pid> <start time>" of the process that made it
 
 # PDF/A-2b (ISO 19005-2, level B): LibreOffice embeds every font in this mode.
-PDF_FILTER_DATA = {"SelectPdfVersion": 2, "UseTaggedPDF": True,
-                   "ExportFormFields": False, "ExportBookmarks": True}
+PDF_FILTER_DATA = {
+    "SelectPdfVersion": 2,
+    "UseTaggedPDF": True,
+    "ExportFormFields": False,
+    "ExportBookmarks": True,
+}
 
 
 class ConversionFailed(Exception):
@@ -99,7 +106,7 @@ class Instance:
         self.root = root  # the pool's private folder: profiles live under it
         self.process: subprocess.Popen | None = None
         self.profile: Path | None = None
-        self.desktop = None
+        self.desktop: Any = None  # LibreOffice's UNO desktop, once connected
         self.port: int | None = None
         self.busy_with = None  # the job in progress (the pool's timeout kills it)
 
@@ -113,17 +120,31 @@ class Instance:
     def start(self) -> None:
         """Start soffice and connect to it; ConversionFailed if it does not come up."""
         import uno  # Debian's python3-uno; imported here so import never starts anything
+
         if not os.access(self.settings.soffice, os.X_OK):
-            raise ConversionFailed(f"LibreOffice nu poate porni: {self.settings.soffice} "
-                                   "lipsește (instalați libreoffice-writer-nogui).")
-        self.profile = Path(tempfile.mkdtemp(prefix=f"profile-{self.index}-",
-                                             dir=self.root))
+            raise ConversionFailed(
+                f"LibreOffice nu poate porni: {self.settings.soffice} "
+                "lipsește (instalați libreoffice-writer-nogui)."
+            )
+        self.profile = Path(tempfile.mkdtemp(prefix=f"profile-{self.index}-", dir=self.root))
         self.port = _free_port()
         accept = f"socket,host=127.0.0.1,port={self.port};urp;StarOffice.ComponentContext"
-        command = ["setpriv", "--pdeathsig", "KILL", "--", self.settings.soffice,
-                   "--headless", "--invisible", "--nologo", "--norestore",
-                   "--nodefault", "--nolockcheck", "--nofirststartwizard",
-                   f"-env:UserInstallation={self.profile.as_uri()}", f"--accept={accept}"]
+        command = [
+            "setpriv",
+            "--pdeathsig",
+            "KILL",
+            "--",
+            self.settings.soffice,
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            "--nolockcheck",
+            "--nofirststartwizard",
+            f"-env:UserInstallation={self.profile.as_uri()}",
+            f"--accept={accept}",
+        ]
         self._launch(command)
         # A soffice that hangs after it listens would keep resolve() waiting for ever
         # (UNO sets no timeout): past start_timeout the watchdog kills it, which makes
@@ -140,20 +161,24 @@ class Instance:
         """Wait until soffice answers over UNO and take its desktop."""
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
+            "com.sun.star.bridge.UnoUrlResolver", local
+        )
         deadline = time.monotonic() + self.settings.start_timeout
         while True:
             try:
                 context = resolver.resolve(
                     f"uno:socket,host=127.0.0.1,port={self.port};urp;"
-                    "StarOffice.ComponentContext")
+                    "StarOffice.ComponentContext"
+                )
                 self.desktop = context.ServiceManager.createInstanceWithContext(
-                    "com.sun.star.frame.Desktop", context)
-                log.info("LibreOffice %d started (pid %d, port %d)", self.index, self.pid,
-                         self.port)
+                    "com.sun.star.frame.Desktop", context
+                )
+                log.info(
+                    "LibreOffice %d started (pid %d, port %d)", self.index, self.pid, self.port
+                )
                 return
             except Exception:  # NoConnectException until soffice listens
-                if self.process.poll() == _RESTART_REQUESTED:
+                if self.process is not None and self.process.poll() == _RESTART_REQUESTED:
                     self._launch(command)  # a fresh profile was made: start for real
                     continue
                 if not self.alive() or time.monotonic() > deadline:
@@ -165,11 +190,14 @@ class Instance:
         try:
             # LibreOffice keeps its own temporary files (copies of what it converts)
             # under TMPDIR: inside the pool's folder, they go when the folder goes.
-            self.process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
-                                            stdout=subprocess.DEVNULL,
-                                            stderr=subprocess.DEVNULL,
-                                            start_new_session=True,
-                                            env=child_environment(TMPDIR=str(self.root / "tmp")))
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+                env=child_environment(TMPDIR=str(self.root / "tmp")),
+            )
         except OSError as exc:
             self._remove_profile()
             raise ConversionFailed(f"LibreOffice nu poate porni ({exc.strerror}).") from None
@@ -177,10 +205,8 @@ class Instance:
     def _kill_group(self) -> None:
         process = self.process
         if process is not None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
 
     def stop(self) -> None:
         """Kill the process group and remove the profile folder."""
@@ -199,7 +225,7 @@ class Instance:
     def convert(self, docx_path: Path, pdf_path: Path) -> None:
         """Load ``docx_path`` as Word 2007 XML and store it as PDF/A-2b at ``pdf_path``."""
         import uno
-        from com.sun.star.beans import PropertyValue  # noqa: available once uno loads
+        from com.sun.star.beans import PropertyValue  # available once uno loads
 
         def props(**values):
             out = []
@@ -212,15 +238,25 @@ class Instance:
         # The import filter is named so that bytes that are not a DOCX fail to load
         # instead of being opened as plain text.
         document = self.desktop.loadComponentFromURL(
-            docx_path.as_uri(), "_blank", 0,
-            props(Hidden=True, ReadOnly=True, FilterName="MS Word 2007 XML"))
+            docx_path.as_uri(),
+            "_blank",
+            0,
+            props(Hidden=True, ReadOnly=True, FilterName="MS Word 2007 XML"),
+        )
         if document is None:
             raise ConversionFailed("fișierul DOCX nu a putut fi deschis.")
         try:
-            filter_data = uno.Any("[]com.sun.star.beans.PropertyValue",
-                                  props(**PDF_FILTER_DATA))
-            uno.invoke(document, "storeToURL", (pdf_path.as_uri(), props(
-                FilterName="writer_pdf_Export", FilterData=filter_data)))
+            filter_data = uno.Any(
+                "[]com.sun.star.beans.PropertyValue", props(**PDF_FILTER_DATA)
+            )
+            uno.invoke(
+                document,
+                "storeToURL",
+                (
+                    pdf_path.as_uri(),
+                    props(FilterName="writer_pdf_Export", FilterData=filter_data),
+                ),
+            )
         finally:
             document.close(True)
 
@@ -264,12 +300,13 @@ class ConverterPool:
                 # UNO call fail, and the worker starts a fresh one for the next job.
                 self._kill_busy(job)
                 last = ConversionFailed(
-                    f"LibreOffice nu a răspuns în {self.settings.timeout:g} secunde.")
+                    f"LibreOffice nu a răspuns în {self.settings.timeout:g} secunde."
+                )
             except ConversionFailed as exc:
                 last = exc
                 if not exc.retry:
                     break
-        raise last
+        raise last or ConversionFailed("LibreOffice nu a convertit documentul.")
 
     def start(self) -> None:
         """Start every instance now, in the background (``make run`` warms the pool so
@@ -279,7 +316,7 @@ class ConverterPool:
 
     def pids(self) -> list[int]:
         """The process ids of the running instances (for tests and diagnostics)."""
-        return [i.pid for i in self._instances if i.alive()]
+        return [pid for i in self._instances if i.alive() and (pid := i.pid) is not None]
 
     def close(self) -> None:
         """Stop every instance: the jobs already queued finish (for a few seconds at
@@ -310,15 +347,21 @@ class ConverterPool:
                 return
             remove_stale_work_roots()
             self.work_root = Path(tempfile.mkdtemp(prefix=WORK_PREFIX))
-            (self.work_root / OWNER_FILE).write_text(_owner_mark(os.getpid()) or "",
-                                                     encoding="ascii")
+            (self.work_root / OWNER_FILE).write_text(
+                _owner_mark(os.getpid()) or "", encoding="ascii"
+            )
             (self.work_root / "jobs").mkdir()
             (self.work_root / "tmp").mkdir()
-            self._instances = [Instance(self.settings, i, self.work_root)
-                               for i in range(self.settings.size)]
+            self._instances = [
+                Instance(self.settings, i, self.work_root) for i in range(self.settings.size)
+            ]
             for instance in self._instances:
-                thread = threading.Thread(target=self._work, args=(instance,),
-                                          name=f"libreoffice-{instance.index}", daemon=True)
+                thread = threading.Thread(
+                    target=self._work,
+                    args=(instance,),
+                    name=f"libreoffice-{instance.index}",
+                    daemon=True,
+                )
                 thread.start()
                 self._threads.append(thread)
 
@@ -332,8 +375,9 @@ class ConverterPool:
             except ConversionFailed as exc:  # the first job will try again and report it
                 log.warning("LibreOffice %d: %s", instance.index, exc.message)
             except Exception as exc:
-                log.warning("LibreOffice %d failed to warm up (%s)", instance.index,
-                            type(exc).__name__)
+                log.warning(
+                    "LibreOffice %d failed to warm up (%s)", instance.index, type(exc).__name__
+                )
                 instance.stop()
         while True:
             job = self._jobs.get()
@@ -349,13 +393,16 @@ class ConverterPool:
             except ConversionFailed as exc:
                 job.future.set_exception(exc)
             except Exception as exc:  # a UNO error: the instance is suspect, restart it
-                log.warning("LibreOffice %d failed (%s); restarting it", instance.index,
-                            type(exc).__name__)
+                log.warning(
+                    "LibreOffice %d failed (%s); restarting it",
+                    instance.index,
+                    type(exc).__name__,
+                )
                 instance.stop()
                 self.restarts += 1
                 job.future.set_exception(
-                    ConversionFailed("LibreOffice s-a oprit în timpul conversiei.",
-                                     retry=True))
+                    ConversionFailed("LibreOffice s-a oprit în timpul conversiei.", retry=True)
+                )
             finally:
                 instance.busy_with = None
                 job.started.set()
@@ -370,6 +417,7 @@ class ConverterPool:
         instance.start()
 
     def _convert_on(self, instance: Instance, docx: bytes) -> bytes:
+        assert self.work_root is not None, "the pool is started before it converts"
         work = Path(tempfile.mkdtemp(dir=self.work_root / "jobs"))
         try:
             source, target = work / "document.docx", work / "document.pdf"
@@ -385,14 +433,12 @@ class ConverterPool:
         for instance in self._instances:
             if instance.busy_with is job and instance.process:
                 log.warning("LibreOffice %d hung; killing it", instance.index)
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(instance.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
 
 
 def _owner_mark(pid: int) -> str | None:
-    """"<pid> <start time>" of a running process (the start time tells a process from a
+    """ "<pid> <start time>" of a running process (the start time tells a process from a
     later one that was given the same id), or None when there is no such process."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")

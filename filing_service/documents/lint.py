@@ -11,6 +11,7 @@ Two checks, each naming the paragraph of the template (its text) where the probl
    each variant's context, which catches what a static walk cannot (a filter applied to
    the wrong kind of value, a field the parents' variant leaves out without a guard).
 """
+
 import io
 import re
 from dataclasses import dataclass
@@ -51,8 +52,10 @@ def template_sources(template: Path | bytes) -> list[tuple[str, str]]:
         if rel.reltype in (_HEADER, _FOOTER) and not rel.is_external:
             kind = "antet" if rel.reltype == _HEADER else "subsol"
             parts.append((kind, rel.target_part.blob.decode("utf-8")))
-    return [(name, re.sub(r"<w:p([ >])", r"\n<w:p\1", helper.patch_xml(xml)))
-            for name, xml in parts]
+    return [
+        (name, re.sub(r"<w:p([ >])", r"\n<w:p\1", helper.patch_xml(xml)))
+        for name, xml in parts
+    ]
 
 
 def paragraph_at(source: str, lineno: int | None) -> str:
@@ -64,29 +67,45 @@ def paragraph_at(source: str, lineno: int | None) -> str:
     return text[:160] or "(paragraf fără text)"
 
 
-def lint_template(name: str, template: Path | bytes,
-                  contexts: dict[str, dict]) -> list[Problem]:
+def lint_template(
+    name: str, template: Path | bytes, contexts: dict[str, dict]
+) -> list[Problem]:
     """All problems of one template, checked against each variant's context."""
     env = environment()
     problems: list[Problem] = []
     try:
         sources = template_sources(template)
     except Exception as exc:  # not a DOCX at all
-        return [Problem(name, "(fișierul întreg)",
-                        f"nu este un document DOCX valid ({type(exc).__name__})")]
+        return [
+            Problem(
+                name,
+                "(fișierul întreg)",
+                f"nu este un document DOCX valid ({type(exc).__name__})",
+            )
+        ]
     widest = _union(*[normalize_context(c) for c in contexts.values()])
     for part, source in sources:
         try:
             tree = env.parse(source)
         except TemplateSyntaxError as exc:
-            problems.append(Problem(name, paragraph_at(source, exc.lineno),
-                                    f"eroare de sintaxă Jinja ({part}): {exc.message}"))
+            problems.append(
+                Problem(
+                    name,
+                    paragraph_at(source, exc.lineno),
+                    f"eroare de sintaxă Jinja ({part}): {exc.message}",
+                )
+            )
             continue
         walker = _FieldWalker(widest, set(env.globals))
         walker.visit(tree, {})
         for lineno, path in walker.missing:
-            problems.append(Problem(name, paragraph_at(source, lineno),
-                                    f"câmpul „{path}” nu există în datele documentului"))
+            problems.append(
+                Problem(
+                    name,
+                    paragraph_at(source, lineno),
+                    f"câmpul „{path}” nu există în datele documentului",
+                )
+            )
     if problems:
         return problems
     data = template if isinstance(template, bytes) else Path(template).read_bytes()
@@ -94,11 +113,17 @@ def lint_template(name: str, template: Path | bytes,
         try:
             render_docx(data, context)
         except TemplateError as exc:
-            problems.append(Problem(name, _runtime_paragraph(sources, exc),
-                                    f"varianta „{variant}”: {exc}"))
+            problems.append(
+                Problem(name, _runtime_paragraph(sources, exc), f"varianta „{variant}”: {exc}")
+            )
         except Exception as exc:
-            problems.append(Problem(name, _runtime_paragraph(sources, exc),
-                                    f"varianta „{variant}”: {type(exc).__name__}: {exc}"))
+            problems.append(
+                Problem(
+                    name,
+                    _runtime_paragraph(sources, exc),
+                    f"varianta „{variant}”: {type(exc).__name__}: {exc}",
+                )
+            )
     return problems
 
 
@@ -168,8 +193,11 @@ class _FieldWalker:
             # Inside ``{% if x.y is defined %}``, x.y and what lies under it may be read.
             self.visit(node.test, scope)
             tests = [node.test, *node.test.find_all(nodes.Test)]
-            guarded = {_path(t.node) for t in tests
-                       if isinstance(t, nodes.Test) and t.name == "defined"}
+            guarded = {
+                _path(t.node)
+                for t in tests
+                if isinstance(t, nodes.Test) and t.name == "defined"
+            }
             self.guarded.append(guarded)
             for child in node.body:
                 self.visit(child, scope)
@@ -186,8 +214,11 @@ class _FieldWalker:
             self.visit(child, scope)
 
     def _guarded(self, path: str) -> bool:
-        return any(path == g or path.startswith(g + ".") or path.startswith(g + "[")
-                   for block in self.guarded for g in block)
+        return any(
+            path == g or path.startswith(g + ".") or path.startswith(g + "[")
+            for block in self.guarded
+            for g in block
+        )
 
     def _bind(self, target, shape, scope: dict) -> None:
         if isinstance(target, nodes.Name):
@@ -205,7 +236,8 @@ class _FieldWalker:
     def resolve(self, node, scope: dict):
         """The sample value a path reaches (``_ANY`` when unknown); records a miss."""
         if isinstance(node, (nodes.Name, nodes.Getattr, nodes.Getitem)) and self._guarded(
-                _path(node)):
+            _path(node)
+        ):
             return _ANY
         if isinstance(node, nodes.Name):
             if node.name in scope:
@@ -219,8 +251,11 @@ class _FieldWalker:
             base = self.resolve(node.node, scope)
             if base is _ANY:
                 return _ANY
-            key = node.attr if isinstance(node, nodes.Getattr) else (
-                node.arg.value if isinstance(node.arg, nodes.Const) else None)
+            key = (
+                node.attr
+                if isinstance(node, nodes.Getattr)
+                else (node.arg.value if isinstance(node.arg, nodes.Const) else None)
+            )
             if isinstance(base, dict) and isinstance(key, str):
                 if key in base:
                     return base[key]

@@ -31,6 +31,7 @@ What a template author can rely on:
 The output is deterministic: the same template and context give the same DOCX bytes
 (fixed timestamps inside the ZIP), so a stored version can be regenerated and compared.
 """
+
 import io
 import re
 import threading
@@ -140,8 +141,9 @@ def render_docx(template: Path | bytes, context: dict) -> bytes:
     (``documents.lint``) names the paragraph where that happens."""
     source = io.BytesIO(template) if isinstance(template, bytes) else str(template)
     document = DocxTemplate(source)
-    document.render(normalize_context(context), jinja_env=_render_environment(),
-                    autoescape=True)
+    document.render(
+        normalize_context(context), jinja_env=_render_environment(), autoescape=True
+    )
     out = io.BytesIO()
     document.save(out)
     return deterministic_zip(out.getvalue())
@@ -150,8 +152,10 @@ def render_docx(template: Path | bytes, context: dict) -> bytes:
 def deterministic_zip(data: bytes) -> bytes:
     """The same ZIP with fixed entry timestamps, so equal content gives equal bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
         for info in source.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED  # level 1: fast; a DOCX is small

@@ -1,4 +1,5 @@
 """The documents API's request and response models."""
+
 from datetime import datetime
 from typing import Literal
 
@@ -15,9 +16,12 @@ Variant = Literal[VARIANTS]  # type: ignore[valid-type]
 class DocumentIn(Strict):
     """Which document to generate, and for whom."""
 
-    type: DocTypeId = Field(description="Tipul documentului (catalogul celor 14 documente)")
-    variant: Variant = Field(COURT, description="„parinti”: fără datele pe care "
-                                                     "art. 67^1 le ascunde părinților")
+    type: DocTypeId = Field(  # type: ignore[valid-type]  # the catalogue's ids, at run time
+        description="Tipul documentului (catalogul celor 14 documente)"
+    )
+    variant: Variant = Field(
+        COURT, description="„parinti”: fără datele pe care art. 67^1 le ascunde părinților"
+    )
 
 
 class DocumentLinks(BaseModel):

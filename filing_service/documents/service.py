@@ -11,6 +11,7 @@ The outside tools (the converter, the templates' folder, the content store) are
 parameters: the view or command passes the app's (``bootstrap.adapters()``), a unit test
 passes fakes.
 """
+
 import hashlib
 import json
 import logging
@@ -69,22 +70,32 @@ def doc_type_of(type_id: str, variant: str) -> DocType:
     """The document type, refusing an unknown one or a variant it does not have."""
     doc_type = DOC_TYPES.get(type_id)
     if doc_type is None:
-        raise DomainError(f"Tipul de document „{type_id}” nu există; tipuri acceptate: "
-                          + ", ".join(DOC_TYPES) + ".", field="type", code=Code.UNKNOWN_TYPE)
+        raise DomainError(
+            f"Tipul de document „{type_id}” nu există; tipuri acceptate: "
+            + ", ".join(DOC_TYPES)
+            + ".",
+            field="type",
+            code=Code.UNKNOWN_TYPE,
+        )
     if variant not in doc_type.variants():
         raise DomainError(
             f"Documentul „{doc_type.title}” nu se comunică părinților și nu are varianta "
             f"„{variant}”; variante acceptate: " + ", ".join(doc_type.variants()) + ".",
-            field="variant", code=Code.UNKNOWN_VARIANT, article="art. 67^1")
+            field="variant",
+            code=Code.UNKNOWN_VARIANT,
+            article="art. 67^1",
+        )
     return doc_type
 
 
 # ---- rendering (no database writes) ----------------------------------------------------
 
+
 def canonical_json(context: dict) -> bytes:
     """The context as canonical JSON: what ``data_sha256`` is the hash of."""
-    return json.dumps(normalize_context(context), ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(
+        normalize_context(context), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    ).encode("utf-8")
 
 
 class TemplateBroken(Exception):
@@ -93,29 +104,46 @@ class TemplateBroken(Exception):
 
     def __init__(self, doc_type: DocType):
         super().__init__(doc_type.template)
-        self.message = (f"Șablonul documentului „{doc_type.title}” are o eroare și nu poate "
-                        "fi completat; anunțați administratorul. Nimic nu a fost salvat.")
+        self.message = (
+            f"Șablonul documentului „{doc_type.title}” are o eroare și nu poate "
+            "fi completat; anunțați administratorul. Nimic nu a fost salvat."
+        )
 
 
-def render_pdf(doc_type: DocType, context: dict, pool: Converter,
-               folder: Path) -> tuple[bytes, bytes, bytes]:
+def render_pdf(
+    doc_type: DocType, context: dict, pool: Converter, folder: Path
+) -> tuple[bytes, bytes, bytes]:
     """(template, DOCX, PDF/A) for ``context``; raises TemplateBroken, ConversionFailed."""
     template = template_bytes(folder / doc_type.template)
     try:
         docx = render_docx(template, context)
     except jinja2.TemplateError as exc:
         # The error names template fields, never the case's data: it may be logged.
-        log.error("template %s (%s) cannot be rendered: %s", doc_type.template,
-                  context["doc"]["variant"], exc)
+        log.error(
+            "template %s (%s) cannot be rendered: %s",
+            doc_type.template,
+            context["doc"]["variant"],
+            exc,
+        )
         raise TemplateBroken(doc_type) from None
     return template, docx, pool.convert(docx)
 
 
 # ---- generation ------------------------------------------------------------------------
 
-def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: str,
-                      variant: str, today: date, *, converter: Converter, templates: Path,
-                      content: ContentStore) -> Generated:
+
+def generate_document(
+    uow: UnitOfWork,
+    actor: Actor,
+    case_id: int,
+    doc_type_id: str,
+    variant: str,
+    today: date,
+    *,
+    converter: Converter,
+    templates: Path,
+    content: ContentStore,
+) -> Generated:
     """Generate the next version of a document of a case, or raise and store nothing.
 
     ``converter`` makes the PDF/A, ``templates`` is the folder of the DOCX templates,
@@ -133,8 +161,9 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
     errors = rules.errors(findings)
     if errors and doc_type.court_document:
         raise DocumentBlocked(errors)
-    context = build_context(session, case, doc_type, variant, today, case.directorate,
-                            findings)
+    context = build_context(
+        session, case, doc_type, variant, today, case.directorate, findings
+    )
     data = canonical_json(context)
     template, docx, pdf = render_pdf(doc_type, context, converter, templates)
 
@@ -144,21 +173,41 @@ def generate_document(uow: UnitOfWork, actor: Actor, case_id: int, doc_type_id: 
     try:
         digests = [_put(content, blob, added) for blob in (data, docx, pdf)]
         document = Document(
-            case_id=case.id, doc_type=doc_type.id, variant=variant,
+            case_id=case.id,
+            doc_type=doc_type.id,
+            variant=variant,
             version=_next_version(session, case.id, doc_type.id, variant),
-            template_name=doc_type.template, template_version=doc_type.version,
+            template_name=doc_type.template,
+            template_version=doc_type.version,
             template_sha256=hashlib.sha256(template).hexdigest(),
-            data_sha256=digests[0], docx_sha256=digests[1], pdf_sha256=digests[2],
-            created_by=actor.label, warnings=[f.as_dict() for f in findings])
+            data_sha256=digests[0],
+            docx_sha256=digests[1],
+            pdf_sha256=digests[2],
+            created_by=actor.label,
+            warnings=[f.as_dict() for f in findings],
+        )
         session.add(document)
         session.flush()
-        audit.record(session, actor, "create", "document", document.id, case_id=case.id,
-                     changes={"type": doc_type.id, "variant": variant,
-                              "version": document.version, "pdf_sha256": digests[2]})
+        audit.record(
+            session,
+            actor,
+            "create",
+            "document",
+            document.id,
+            case_id=case.id,
+            changes={
+                "type": doc_type.id,
+                "variant": variant,
+                "version": document.version,
+                "pdf_sha256": digests[2],
+            },
+        )
         uow.flush()
     except IntegrityError:
-        raise Conflict("O altă versiune a acestui document a fost generată în același "
-                       "timp; reîncercați.", field="type") from None
+        raise Conflict(
+            "O altă versiune a acestui document a fost generată în același timp; reîncercați.",
+            field="type",
+        ) from None
     return Generated(document, findings)
 
 
@@ -180,9 +229,15 @@ def _remove_unreferenced(bind, content: ContentStore, digests: list[str]) -> Non
     try:
         with Session(bind) as session:
             for digest in digests:
-                used = session.scalar(select(Document.id).where(
-                    (Document.data_sha256 == digest) | (Document.docx_sha256 == digest)
-                    | (Document.pdf_sha256 == digest)).limit(1))
+                used = session.scalar(
+                    select(Document.id)
+                    .where(
+                        (Document.data_sha256 == digest)
+                        | (Document.docx_sha256 == digest)
+                        | (Document.pdf_sha256 == digest)
+                    )
+                    .limit(1)
+                )
                 if used is None:
                     content.path(digest).unlink(missing_ok=True)
     except Exception:  # the database is gone: an unused file is better than a lost one
@@ -190,34 +245,46 @@ def _remove_unreferenced(bind, content: ContentStore, digests: list[str]) -> Non
 
 
 def _next_version(session: Session, case_id: int, doc_type: str, variant: str) -> int:
-    latest = session.scalar(select(func.max(Document.version)).where(
-        Document.case_id == case_id, Document.doc_type == doc_type,
-        Document.variant == variant))
+    latest = session.scalar(
+        select(func.max(Document.version)).where(
+            Document.case_id == case_id,
+            Document.doc_type == doc_type,
+            Document.variant == variant,
+        )
+    )
     return (latest or 0) + 1
 
 
 # ---- reading ---------------------------------------------------------------------------
 
+
 def list_documents(session: Session, actor: Actor, case_id: int) -> list[Document]:
     """Every version of every document of a case, oldest first within each document."""
     case = cases.load_case(session, actor, case_id)
-    return list(session.scalars(select(Document).where(Document.case_id == case.id)
-                                .order_by(Document.doc_type, Document.variant,
-                                          Document.version)))
+    return list(
+        session.scalars(
+            select(Document)
+            .where(Document.case_id == case.id)
+            .order_by(Document.doc_type, Document.variant, Document.version)
+        )
+    )
 
 
 def get_document(session: Session, actor: Actor, document_id: int) -> Document:
     """A document of the actor's directorate; another directorate's is not found."""
-    document = session.scalar(select(Document).join(Case, Document.case_id == Case.id)
-                              .where(Document.id == document_id,
-                                     Case.directorate_id == actor.directorate_id))
+    document = session.scalar(
+        select(Document)
+        .join(Case, Document.case_id == Case.id)
+        .where(Document.id == document_id, Case.directorate_id == actor.directorate_id)
+    )
     if document is None:
         raise NotFound("Documentul")
     return document
 
 
-def document_file(uow: UnitOfWork, actor: Actor, document_id: int, kind: str, *,
-                  content: ContentStore) -> tuple[bytes, str]:
+def document_file(
+    uow: UnitOfWork, actor: Actor, document_id: int, kind: str, *, content: ContentStore
+) -> tuple[bytes, str]:
     """The stored DOCX or PDF of a version (from ``content``) and its download name; the
     read is audited."""
     document = get_document(uow.session, actor, document_id)
@@ -225,8 +292,15 @@ def document_file(uow: UnitOfWork, actor: Actor, document_id: int, kind: str, *,
     if digest is None:
         raise NotFound("Fișierul")
     data = content.get(digest)
-    audit.record(uow.session, actor, "read", "document", document.id,
-                 case_id=document.case_id, changes={"file": kind})
+    audit.record(
+        uow.session,
+        actor,
+        "read",
+        "document",
+        document.id,
+        case_id=document.case_id,
+        changes={"file": kind},
+    )
     uow.flush()
     return data, download_name(document, kind)
 

@@ -3,9 +3,10 @@
 ``domain`` (statuses, document roles, splitting into messages) is plain Python;
 ``service`` builds and checks a package, ``delivery`` sends it, ``court_side`` records
 what the court does (by hand or from the portal); ``manifest``, ``pdfcheck``
-and ``portal`` are the adapters (XML, pyhanko, SOAP; SMTP is ``filing_service.mail``); ``api`` and ``cli`` are the
-doors.
+and ``portal`` are the adapters (XML, pyhanko, SOAP; SMTP is ``filing_service.mail``);
+``api`` and ``cli`` are the doors.
 """
+
 from flask import Flask
 
 from .api import routes  # noqa: F401  (listed by filing_service._api_areas)

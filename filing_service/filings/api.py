@@ -1,4 +1,5 @@
 """HTTP routes of filings and of the court directory. Views parse, call, serialise."""
+
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
 from .. import adapters
@@ -22,14 +23,25 @@ def filing_json(filing) -> dict:
     return schemas.FilingOut.model_validate(filing).model_dump(mode="json")
 
 
-@routes.route("/cases/<int:case_id>/filings", "POST", summary="Deschide o cerere către "
-              "instanță (pachet de documente)", body=schemas.FilingIn,
-              response=schemas.FilingOut, status=201)
+@routes.route(
+    "/cases/<int:case_id>/filings",
+    "POST",
+    summary="Deschide o cerere către instanță (pachet de documente)",
+    body=schemas.FilingIn,
+    response=schemas.FilingOut,
+    status=201,
+)
 def create_filing(case_id: int, body):
     with unit_of_work() as uow:
-        filing = service.create_filing(uow, current_actor(), case_id, object=body.object,
-                                       legal_basis=body.legal_basis, court=body.court,
-                                       now=now())
+        filing = service.create_filing(
+            uow,
+            current_actor(),
+            case_id,
+            object=body.object,
+            legal_basis=body.legal_basis,
+            court=body.court,
+            now=now(),
+        )
         response = jsonify(filing_json(filing))
         uow.commit()
     response.status_code = 201
@@ -37,45 +49,79 @@ def create_filing(case_id: int, body):
     return response
 
 
-@routes.route("/filings", "GET", summary="Listează cererile către instanță ale direcției",
-              query=schemas.FilingQuery, response=schemas.FilingPage)
+@routes.route(
+    "/filings",
+    "GET",
+    summary="Listează cererile către instanță ale direcției",
+    query=schemas.FilingQuery,
+    response=schemas.FilingPage,
+)
 def list_filings(query):
     with unit_of_work() as uow:
-        items, total = service.list_filings(uow.session, current_actor(),
-                                            case_id=query.case_id, status=query.status,
-                                            page=query.page, per_page=query.per_page)
-        return jsonify(schemas.FilingPage(
-            items=[schemas.FilingOut.model_validate(i) for i in items], total=total,
-            page=query.page, per_page=query.per_page).model_dump(mode="json"))
+        items, total = service.list_filings(
+            uow.session,
+            current_actor(),
+            case_id=query.case_id,
+            status=query.status,
+            page=query.page,
+            per_page=query.per_page,
+        )
+        return jsonify(
+            schemas.FilingPage(
+                items=[schemas.FilingOut.model_validate(i) for i in items],
+                total=total,
+                page=query.page,
+                per_page=query.per_page,
+            ).model_dump(mode="json")
+        )
 
 
-@routes.route("/filings/<int:filing_id>", "GET", summary="Citește o cerere către instanță",
-              response=schemas.FilingOut)
+@routes.route(
+    "/filings/<int:filing_id>",
+    "GET",
+    summary="Citește o cerere către instanță",
+    response=schemas.FilingOut,
+)
 def get_filing(filing_id: int):
     with unit_of_work() as uow:
-        return jsonify(filing_json(service.load_filing(uow.session, current_actor(),
-                                                       filing_id)))
+        return jsonify(
+            filing_json(service.load_filing(uow.session, current_actor(), filing_id))
+        )
 
 
-@routes.route("/filings/<int:filing_id>/case-documents", "POST",
-              summary="Adaugă în pachet un document generat al cauzei",
-              body=schemas.DocumentRef, response=schemas.FilingDocumentOut, status=201)
+@routes.route(
+    "/filings/<int:filing_id>/case-documents",
+    "POST",
+    summary="Adaugă în pachet un document generat al cauzei",
+    body=schemas.DocumentRef,
+    response=schemas.FilingDocumentOut,
+    status=201,
+)
 def add_document(filing_id: int, body):
     with unit_of_work() as uow:
-        doc = service.add_document(uow, current_actor(), filing_id, role=body.role,
-                                   title=body.title, store=store(),
-                                   document_id=body.document_id,
-                                   max_bytes=current_app.config["MAX_CONTENT_LENGTH"])
+        doc = service.add_document(
+            uow,
+            current_actor(),
+            filing_id,
+            role=body.role,
+            title=body.title,
+            store=store(),
+            document_id=body.document_id,
+            max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
+        )
         out = schemas.FilingDocumentOut.model_validate(doc).model_dump(mode="json")
         uow.commit()
     return jsonify(out), 201
 
 
-@routes.route("/filings/<int:filing_id>/documents/<role>", "POST",
-              summary="Încarcă în pachet un PDF (scanare sau document semnat)",
-              response=schemas.FilingDocumentOut, status=201,
-              request_media={"application/pdf": {"schema": {"type": "string",
-                                                            "format": "binary"}}})
+@routes.route(
+    "/filings/<int:filing_id>/documents/<role>",
+    "POST",
+    summary="Încarcă în pachet un PDF (scanare sau document semnat)",
+    response=schemas.FilingDocumentOut,
+    status=201,
+    request_media={"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+)
 def upload_document(filing_id: int, role: str):
     actor = current_actor()
     with unit_of_work() as uow:
@@ -83,104 +129,161 @@ def upload_document(filing_id: int, role: str):
     try:
         role_value = DocumentRole(role)
     except ValueError:
-        raise DomainError("Rol necunoscut; valori acceptate: " + ", ".join(DocumentRole),
-                          field="role", code=Code.UNKNOWN_ROLE) from None
+        raise DomainError(
+            "Rol necunoscut; valori acceptate: " + ", ".join(DocumentRole),
+            field="role",
+            code=Code.UNKNOWN_ROLE,
+        ) from None
     if request.mimetype != "application/pdf":
-        raise ApiProblem(415, "Tip de conținut nesuportat", "Trimiteți fișierul ca "
-                         "application/pdf.", code=Code.UNSUPPORTED_MEDIA_TYPE)
+        raise ApiProblem(
+            415,
+            "Tip de conținut nesuportat",
+            "Trimiteți fișierul ca application/pdf.",
+            code=Code.UNSUPPORTED_MEDIA_TYPE,
+        )
     limit = current_app.config["MAX_CONTENT_LENGTH"]
     data = read_body(limit)
     with unit_of_work() as uow:
-        doc = service.add_document(uow, actor, filing_id, role=role_value,
-                                   title=request.args.get("title"), store=store(),
-                                   data=data, max_bytes=limit)
+        doc = service.add_document(
+            uow,
+            actor,
+            filing_id,
+            role=role_value,
+            title=request.args.get("title"),
+            store=store(),
+            data=data,
+            max_bytes=limit,
+        )
         out = schemas.FilingDocumentOut.model_validate(doc).model_dump(mode="json")
         uow.commit()
     return jsonify(out), 201
 
 
-@routes.route("/filings/<int:filing_id>/check", "POST",
-              summary="Verificarea dinaintea depunerii: tot ce lipsește sau este greșit",
-              response=schemas.CheckOut)
+@routes.route(
+    "/filings/<int:filing_id>/check",
+    "POST",
+    summary="Verificarea dinaintea depunerii: tot ce lipsește sau este greșit",
+    response=schemas.CheckOut,
+)
 def check_filing(filing_id: int):
     with unit_of_work() as uow:
         report = service.check(uow, current_actor(), filing_id, store(), now())
-        response = jsonify(schemas.CheckOut(
-            ok=report.ok, status=report.filing.status,
-            problems=[schemas.ProblemOut(**p.as_dict()) for p in report.problems],
-            filing=schemas.FilingOut.model_validate(report.filing)).model_dump(mode="json"))
+        response = jsonify(
+            schemas.CheckOut(
+                ok=report.ok,
+                status=report.filing.status,
+                problems=[schemas.ProblemOut(**p.as_dict()) for p in report.problems],
+                filing=schemas.FilingOut.model_validate(report.filing),
+            ).model_dump(mode="json")
+        )
         uow.commit()
         return response
 
 
-@routes.route("/filings/<int:filing_id>/send", "POST",
-              summary="Trimite pachetul semnat la registratura instanței (idempotent; "
-                      "antetul Idempotency-Key opțional)", response=schemas.FilingOut)
+@routes.route(
+    "/filings/<int:filing_id>/send",
+    "POST",
+    summary="Trimite pachetul semnat la registratura instanței (idempotent; "
+    "antetul Idempotency-Key opțional)",
+    response=schemas.FilingOut,
+)
 def send_filing(filing_id: int):
     config = current_app.config
-    policy = delivery.Policy(retries=int(config["FILING_SEND_RETRIES"]),
-                             backoff_base=float(config["FILING_RETRY_BASE_SECONDS"]),
-                             later_base=float(config["FILING_RETRY_LATER_SECONDS"]),
-                             allow_unverified=bool(config["FILING_ALLOW_UNVERIFIED_EMAIL"]))
+    policy = delivery.Policy(
+        retries=int(config["FILING_SEND_RETRIES"]),
+        backoff_base=float(config["FILING_RETRY_BASE_SECONDS"]),
+        later_base=float(config["FILING_RETRY_LATER_SECONDS"]),
+        allow_unverified=bool(config["FILING_ALLOW_UNVERIFIED_EMAIL"]),
+    )
     try:
-        filing = delivery.send(unit_of_work, current_actor(), filing_id, store=store(),
-                               smtp=adapters.current().mailer.settings, policy=policy, now=now,
-                               request_key=request.headers.get("Idempotency-Key"))
+        filing = delivery.send(
+            unit_of_work,
+            current_actor(),
+            filing_id,
+            store=store(),
+            smtp=adapters.current().mailer.settings,
+            policy=policy,
+            now=now,
+            request_key=request.headers.get("Idempotency-Key"),
+        )
     except delivery.DeliveryFailed as exc:
-        return problem(502, "Trimiterea a eșuat",
-                       f"{exc.message}. Cererea nu a fost marcată trimisă; mesajele "
-                       "acceptate deja nu se retrimit, iar restul se reîncearcă automat.",
-                       code=Code.DELIVERY_FAILED, filing_id=exc.filing_id)
+        return problem(
+            502,
+            "Trimiterea a eșuat",
+            f"{exc.message}. Cererea nu a fost marcată trimisă; mesajele "
+            "acceptate deja nu se retrimit, iar restul se reîncearcă automat.",
+            code=Code.DELIVERY_FAILED,
+            filing_id=exc.filing_id,
+        )
     with unit_of_work() as uow:
-        return jsonify(filing_json(service.load_filing(uow.session, current_actor(),
-                                                       filing.id)))
+        return jsonify(
+            filing_json(service.load_filing(uow.session, current_actor(), filing.id))
+        )
 
 
-@routes.route("/filings/<int:filing_id>/registration", "POST",
-              summary="Consemnează numărul dosarului dat de instanță (ECRIS)",
-              body=schemas.RegistrationIn, response=schemas.FilingOut)
+@routes.route(
+    "/filings/<int:filing_id>/registration",
+    "POST",
+    summary="Consemnează numărul dosarului dat de instanță (ECRIS)",
+    body=schemas.RegistrationIn,
+    response=schemas.FilingOut,
+)
 def register_filing(filing_id: int, body):
     with unit_of_work() as uow:
-        filing = court_side.register(uow, current_actor(), filing_id,
-                                     body.registration_number, now(), body.on)
+        filing = court_side.register(
+            uow, current_actor(), filing_id, body.registration_number, now(), body.on
+        )
         response = jsonify(filing_json(filing))
         uow.commit()
         return response
 
 
-@routes.route("/filings/<int:filing_id>/status", "POST",
-              summary="Consemnează un pas al instanței (termen, soluție, comunicare, "
-                      "rămânere definitivă)", body=schemas.StatusIn,
-              response=schemas.FilingOut)
+@routes.route(
+    "/filings/<int:filing_id>/status",
+    "POST",
+    summary="Consemnează un pas al instanței (termen, soluție, comunicare, "
+    "rămânere definitivă)",
+    body=schemas.StatusIn,
+    response=schemas.FilingOut,
+)
 def record_status(filing_id: int, body):
     with unit_of_work() as uow:
-        filing = court_side.record_status(uow, current_actor(), filing_id,
-                                          Status(body.status), body.on, now(), body.note)
+        filing = court_side.record_status(
+            uow, current_actor(), filing_id, Status(body.status), body.on, now(), body.note
+        )
         response = jsonify(filing_json(filing))
         uow.commit()
         return response
 
 
-@routes.route("/filings/<int:filing_id>/manifest", "GET",
-              summary="Manifestul XML al pachetului semnat",
-              response_media={"application/xml": {"schema": {"type": "string"}}})
+@routes.route(
+    "/filings/<int:filing_id>/manifest",
+    "GET",
+    summary="Manifestul XML al pachetului semnat",
+    response_media={"application/xml": {"schema": {"type": "string"}}},
+)
 def get_manifest(filing_id: int):
     with unit_of_work() as uow:
         filing = service.load_filing(uow.session, current_actor(), filing_id)
     if not filing.manifest_sha256:
-        raise DomainError("Pachetul nu este încă semnat: manifestul se întocmește la "
-                          "semnare.", field="status", code=Code.NO_MANIFEST)
+        raise DomainError(
+            "Pachetul nu este încă semnat: manifestul se întocmește la semnare.",
+            field="status",
+            code=Code.NO_MANIFEST,
+        )
     return Response(store().get(filing.manifest_sha256), mimetype="application/xml")
 
 
 # ---- the court directory ----------------------------------------------------------------
 
+
 def court_json(court) -> dict:
     return schemas.CourtOut.model_validate(court).model_dump(mode="json")
 
 
-@routes.route("/courts", "GET", summary="Instanțele direcției: adresele registraturilor "
-              "și limitele lor")
+@routes.route(
+    "/courts", "GET", summary="Instanțele direcției: adresele registraturilor și limitele lor"
+)
 def list_courts():
     with unit_of_work() as uow:
         items = courts.list_courts(uow.session, current_actor())
@@ -188,16 +291,25 @@ def list_courts():
         return jsonify([court_json(c) for c in items])
 
 
-@routes.route("/courts/<int:court_id>", "GET", summary="Citește o instanță din listă",
-              response=schemas.CourtOut)
+@routes.route(
+    "/courts/<int:court_id>",
+    "GET",
+    summary="Citește o instanță din listă",
+    response=schemas.CourtOut,
+)
 def get_court(court_id: int):
     with unit_of_work() as uow:
         return jsonify(court_json(courts.get_court(uow.session, current_actor(), court_id)))
 
 
-@routes.route("/courts/<int:court_id>", "PATCH", summary="Modifică o instanță "
-              "(administrator): adresa registraturii, confirmarea ei, limitele",
-              body=schemas.CourtPatch, response=schemas.CourtOut)
+@routes.route(
+    "/courts/<int:court_id>",
+    "PATCH",
+    summary="Modifică o instanță "
+    "(administrator): adresa registraturii, confirmarea ei, limitele",
+    body=schemas.CourtPatch,
+    response=schemas.CourtOut,
+)
 def update_court(court_id: int, body):
     actor = current_actor()
     with unit_of_work() as uow:

@@ -1,5 +1,6 @@
 """Scheduled commands: ``filing-service filings sync-portal`` (run it from cron, e.g. every
 morning) and ``filing-service filings retry-sends`` (every few minutes)."""
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -15,17 +16,22 @@ from ..models import Case, Filing
 from ..storage import store
 from . import court_side, delivery
 
-
 # AppGroup: each command runs inside the app's context, like the built-in ones.
-filings_cli = AppGroup("filings", help="Cererile către instanță: sincronizare cu portalul, "
-                                       "reîncercarea trimiterilor.")
+filings_cli = AppGroup(
+    "filings",
+    help="Cererile către instanță: sincronizare cu portalul, reîncercarea trimiterilor.",
+)
 
 
 def _actor_for(session, filing_id: int, name: str) -> Actor:
-    directorate_id = session.scalar(select(Case.directorate_id).join(
-        Filing, Filing.case_id == Case.id).where(Filing.id == filing_id))
-    return Actor(kind="system", id=0, name=name, directorate_id=directorate_id,
-                 role=Role.CASE_SYSTEM)
+    directorate_id = session.scalar(
+        select(Case.directorate_id)
+        .join(Filing, Filing.case_id == Case.id)
+        .where(Filing.id == filing_id)
+    )
+    return Actor(
+        kind="system", id=0, name=name, directorate_id=directorate_id, role=Role.CASE_SYSTEM
+    )
 
 
 @filings_cli.command("sync-portal")
@@ -42,9 +48,11 @@ def sync_portal():
             uow.commit()
         failures += not result.ok
         status = "ok" if result.ok else "EROARE"
-        click.echo(f"cererea {filing_id}: {status}: {result.message}"
-                   + (f"; termene noi: {result.hearings}" if result.hearings else "")
-                   + (f"; evenimente: {', '.join(result.events)}" if result.events else ""))
+        click.echo(
+            f"cererea {filing_id}: {status}: {result.message}"
+            + (f"; termene noi: {result.hearings}" if result.hearings else "")
+            + (f"; evenimente: {', '.join(result.events)}" if result.events else "")
+        )
     click.echo(f"{len(ids)} cereri verificate, {failures} cu erori.")
     if failures:
         raise SystemExit(1)
@@ -54,17 +62,27 @@ def sync_portal():
 def retry_sends():
     """Reîncearcă trimiterile eșuate al căror termen de așteptare a trecut."""
     config = current_app.config
-    policy = delivery.Policy(retries=0, backoff_base=float(config["FILING_RETRY_BASE_SECONDS"]),
-                             later_base=float(config["FILING_RETRY_LATER_SECONDS"]),
-                             allow_unverified=bool(config["FILING_ALLOW_UNVERIFIED_EMAIL"]))
+    policy = delivery.Policy(
+        retries=0,
+        backoff_base=float(config["FILING_RETRY_BASE_SECONDS"]),
+        later_base=float(config["FILING_RETRY_LATER_SECONDS"]),
+        allow_unverified=bool(config["FILING_ALLOW_UNVERIFIED_EMAIL"]),
+    )
     with unit_of_work() as uow:
         ids = [f.id for f in delivery.due_for_retry(uow.session, now())]
     for filing_id in ids:
         with unit_of_work() as uow:
             actor = _actor_for(uow.session, filing_id, "reîncercare trimitere")
         try:
-            delivery.send(unit_of_work, actor, filing_id, store=store(),
-                          smtp=adapters.current().mailer.settings, policy=policy, now=now)
+            delivery.send(
+                unit_of_work,
+                actor,
+                filing_id,
+                store=store(),
+                smtp=adapters.current().mailer.settings,
+                policy=policy,
+                now=now,
+            )
             click.echo(f"cererea {filing_id}: trimisă")
         except (delivery.DeliveryFailed, DomainError, Conflict) as exc:
             click.echo(f"cererea {filing_id}: netrimisă: {exc}")

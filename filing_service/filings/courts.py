@@ -5,6 +5,7 @@ No real registry address is invented: each tribunal is seeded with a placeholder
 reserved ``.invalid`` domain, marked unverified, and nothing is sent to an unverified
 address unless the configuration allows it (tests, demonstrations).
 """
+
 import unicodedata
 
 from sqlalchemy import select
@@ -24,8 +25,9 @@ _BRASOV_SPECIALISED = "Tribunalul pentru Minori și Familie Brașov"
 
 
 def _ascii(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
 
 
 def portal_institution(tribunal: str) -> str:
@@ -56,33 +58,46 @@ def ensure_directory(session: Session, directorate_id: int) -> None:
 
     Runs in a savepoint: two first requests at once must not fail on the unique name.
     """
-    have = set(session.scalars(select(Court.name).where(
-        Court.directorate_id == directorate_id)))
+    have = set(
+        session.scalars(select(Court.name).where(Court.directorate_id == directorate_id))
+    )
     missing = [name for name in tribunals() if name not in have]
     if not missing:
         return
     try:
         with session.begin_nested():
             for name in missing:
-                session.add(Court(directorate_id=directorate_id, name=name,
-                                  registry_email=placeholder_email(name),
-                                  email_verified=False,
-                                  max_message_bytes=DEFAULT_MAX_MESSAGE_BYTES,
-                                  pdf_only=True, portal_institution=portal_institution(name),
-                                  notes="Adresă provizorie: de confirmat cu registratura."))
+                session.add(
+                    Court(
+                        directorate_id=directorate_id,
+                        name=name,
+                        registry_email=placeholder_email(name),
+                        email_verified=False,
+                        max_message_bytes=DEFAULT_MAX_MESSAGE_BYTES,
+                        pdf_only=True,
+                        portal_institution=portal_institution(name),
+                        notes="Adresă provizorie: de confirmat cu registratura.",
+                    )
+                )
     except IntegrityError:
         pass  # another request seeded it first
 
 
 def list_courts(session: Session, actor: Actor) -> list[Court]:
     ensure_directory(session, actor.directorate_id)
-    return list(session.scalars(select(Court).where(
-        Court.directorate_id == actor.directorate_id).order_by(Court.name)))
+    return list(
+        session.scalars(
+            select(Court)
+            .where(Court.directorate_id == actor.directorate_id)
+            .order_by(Court.name)
+        )
+    )
 
 
 def get_court(session: Session, actor: Actor, court_id: int) -> Court:
-    court = session.scalar(select(Court).where(Court.id == court_id,
-                                               Court.directorate_id == actor.directorate_id))
+    court = session.scalar(
+        select(Court).where(Court.id == court_id, Court.directorate_id == actor.directorate_id)
+    )
     if court is None:
         raise NotFound("Instanța")
     return court
@@ -95,8 +110,11 @@ def update_court(uow: UnitOfWork, actor: Actor, court_id: int, values: dict) -> 
     if not actor.can("administer"):
         raise PermissionDenied("Doar administratorul direcției modifică lista instanțelor.")
     if "registry_email" in values and values["registry_email"] is None:
-        raise DomainError("Adresa registraturii nu poate fi ștearsă.",
-                          field="registry_email", code=Code.REQUIRED)
+        raise DomainError(
+            "Adresa registraturii nu poate fi ștearsă.",
+            field="registry_email",
+            code=Code.REQUIRED,
+        )
     if values.get("registry_email") not in (None, court.registry_email):
         values.setdefault("email_verified", False)
     for required in ("email_verified", "max_message_bytes", "pdf_only"):
@@ -110,11 +128,15 @@ def update_court(uow: UnitOfWork, actor: Actor, court_id: int, values: dict) -> 
 
 def court_by_name(session: Session, actor: Actor, name: str) -> Court:
     ensure_directory(session, actor.directorate_id)
-    court = session.scalar(select(Court).where(Court.directorate_id == actor.directorate_id,
-                                               Court.name == name))
+    court = session.scalar(
+        select(Court).where(Court.directorate_id == actor.directorate_id, Court.name == name)
+    )
     if court is None:
-        raise DomainError(f"Instanța „{name}” nu se află în lista instanțelor direcției.",
-                          field="court", code=Code.UNKNOWN_COURT)
+        raise DomainError(
+            f"Instanța „{name}” nu se află în lista instanțelor direcției.",
+            field="court",
+            code=Code.UNKNOWN_COURT,
+        )
     return court
 
 

@@ -15,6 +15,7 @@ record of every message.
   outcome, the release of the claim. No transaction is open while the SMTP server is
   talked to (on SQLite an open one holds the write lock); the steps only flush.
 """
+
 import logging
 import secrets
 import time
@@ -63,9 +64,18 @@ class Policy:
     allow_unverified: bool = False
 
 
-def send(open_uow: OpenUow, actor: Actor, filing_id: int, *, store: ContentStore,
-         smtp: mail.SmtpSettings, policy: Policy, now: Callable[[], datetime],
-         request_key: str | None = None, sleep: Callable[[float], None] = time.sleep) -> Filing:
+def send(
+    open_uow: OpenUow,
+    actor: Actor,
+    filing_id: int,
+    *,
+    store: ContentStore,
+    smtp: mail.SmtpSettings,
+    policy: Policy,
+    now: Callable[[], datetime],
+    request_key: str | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Filing:
     """Deliver the package of ``filing_id``; return the filing, sent.
 
     Raises ``DomainError`` (the package or the address is not ready), ``Conflict``
@@ -76,15 +86,21 @@ def send(open_uow: OpenUow, actor: Actor, filing_id: int, *, store: ContentStore
         filing = load_filing(uow.session, actor, filing_id)
         require(actor, "file")
         if request_key and filing.idempotency_key and request_key != filing.idempotency_key:
-            raise Conflict("Cheia de idempotență nu corespunde acestui pachet.",
-                           field="Idempotency-Key")
+            raise Conflict(
+                "Cheia de idempotență nu corespunde acestui pachet.", field="Idempotency-Key"
+            )
         if Status(filing.status) not in (Status.SIGNED,):
             if filing.sent_at is not None:
                 return filing  # already delivered: a repeat changes nothing
-            raise DomainError("Pachetul trebuie verificat și semnat înainte de trimitere "
-                              "(starea actuală: " + filing.status + ").", field="status",
-                              code=Code.NOT_READY)
+            raise DomainError(
+                "Pachetul trebuie verificat și semnat înainte de trimitere "
+                "(starea actuală: " + filing.status + ").",
+                field="status",
+                code=Code.NOT_READY,
+            )
         court = uow.session.get(Court, filing.court_id)
+        if court is None:  # the filing's foreign key keeps it; a deleted court is a bug
+            raise LookupError(f"court {filing.court_id} of filing {filing.id} is gone")
         _check_address(court, policy)
         _claim(uow, filing, claim, now())
         uow.commit()
@@ -92,9 +108,11 @@ def send(open_uow: OpenUow, actor: Actor, filing_id: int, *, store: ContentStore
         return _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
     finally:
         with open_uow() as uow:
-            uow.session.execute(update(Filing).where(Filing.id == filing_id,
-                                                     Filing.send_claim == claim)
-                                .values(send_claim=None, send_claimed_at=None))
+            uow.session.execute(
+                update(Filing)
+                .where(Filing.id == filing_id, Filing.send_claim == claim)
+                .values(send_claim=None, send_claimed_at=None)
+            )
             uow.commit()
 
 
@@ -104,20 +122,29 @@ def _check_address(court: Court, policy: Policy) -> None:
             f"Adresa registraturii pentru {court.name} ({court.registry_email}) nu este "
             "confirmată. Administratorul direcției trebuie să o verifice cu instanța și să "
             "o marcheze confirmată în lista instanțelor înainte de orice trimitere.",
-            field="court.registry_email", code=Code.ADDRESS_UNCONFIRMED)
+            field="court.registry_email",
+            code=Code.ADDRESS_UNCONFIRMED,
+        )
 
 
 def _claim(uow: UnitOfWork, filing: Filing, claim: str, moment: datetime) -> None:
     """Take the filing for this send, or find that another send holds it."""
     result = uow.session.execute(
-        update(Filing).where(Filing.id == filing.id, Filing.status == Status.SIGNED,
-                             or_(Filing.send_claim.is_(None),
-                                 Filing.send_claimed_at < moment - STALE_CLAIM))
+        update(Filing)
+        .where(
+            Filing.id == filing.id,
+            Filing.status == Status.SIGNED,
+            or_(Filing.send_claim.is_(None), Filing.send_claimed_at < moment - STALE_CLAIM),
+        )
         .values(send_claim=claim, send_claimed_at=moment)
-        .execution_options(synchronize_session=False))
-    if result.rowcount != 1:
-        raise Conflict("Pachetul este deja în curs de trimitere; reîncercați peste câteva "
-                       "momente pentru a vedea rezultatul.", field="status")
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]  # an UPDATE's CursorResult
+        raise Conflict(
+            "Pachetul este deja în curs de trimitere; reîncercați peste câteva "
+            "momente pentru a vedea rezultatul.",
+            field="status",
+        )
 
 
 def _plan(filing: Filing, court: Court, sender: str) -> list[dict]:
@@ -129,14 +156,24 @@ def _plan(filing: Filing, court: Court, sender: str) -> list[dict]:
     try:
         groups = split_into_messages(items, court.max_message_bytes)
     except TooLarge as exc:
-        raise DomainError(f"Documentul {exc.attachment.file_name} depășește singur limita "
-                          f"de {exc.limit} octeți a instanței pentru un mesaj.",
-                          field="documents", code=Code.FILE_TOO_LARGE) from None
+        raise DomainError(
+            f"Documentul {exc.attachment.file_name} depășește singur limita "
+            f"de {exc.limit} octeți a instanței pentru un mesaj.",
+            field="documents",
+            code=Code.FILE_TOO_LARGE,
+        ) from None
     domain = sender.rpartition("@")[2] or "dgaspc.invalid"
     total = len(groups)
-    return [{"message_id": f"<{filing.idempotency_key[:40]}.{i}-{total}@{domain}>",
-             "positions": [a.position for a in group], "size": sum(a.size for a in group),
-             "state": "de_trimis"} for i, group in enumerate(groups, start=1)]
+    return [
+        {
+            "message_id": f"<{(filing.idempotency_key or str(filing.id))[:40]}.{i}-{total}"
+            f"@{domain}>",
+            "positions": [a.position for a in group],
+            "size": sum(a.size for a in group),
+            "state": "de_trimis",
+        }
+        for i, group in enumerate(groups, start=1)
+    ]
 
 
 def _merged(attempts: list[SendAttempt]) -> list[dict]:
@@ -158,12 +195,20 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
             filing = load_filing(session, actor, filing_id)
             problems = problems_of(session, filing, store, now().date())
             if problems:
-                raise DomainError("Pachetul nu mai trece verificarea: " + "; ".join(
-                    p.message for p in problems), field="documents", code=Code.CHECK_FAILED)
+                raise DomainError(
+                    "Pachetul nu mai trece verificarea: "
+                    + "; ".join(p.message for p in problems),
+                    field="documents",
+                    code=Code.CHECK_FAILED,
+                )
             court = session.get(Court, filing.court_id)
             plan = _plan(filing, court, smtp.sender)
-            attempt = SendAttempt(filing_id=filing.id, started_at=now(),
-                                  messages=[dict(m) for m in plan], outcome="in_curs")
+            attempt = SendAttempt(
+                filing_id=filing.id,
+                started_at=now(),
+                messages=[dict(m) for m in plan],
+                outcome="in_curs",
+            )
             session.add(attempt)
             outgoing = _compose(filing, court, plan, store, smtp)
             uow.commit()  # the attempt is on record before its first message leaves
@@ -181,8 +226,12 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
             _record_failure(uow, actor, filing, attempt, already, text, policy, now())
             uow.commit()
             failures += 1
-            log.warning("filing %s: send attempt %s failed (%s)", filing.id, attempt.id,
-                        type(error).__name__)
+            log.warning(
+                "filing %s: send attempt %s failed (%s)",
+                filing.id,
+                attempt.id,
+                type(error).__name__,
+            )
         if not transient or failures > policy.retries:
             raise DeliveryFailed(text, filing_id)
         sleep(backoff_seconds(failures, policy.backoff_base))
@@ -200,12 +249,22 @@ def _compose(filing, court, plan, store, smtp) -> list[tuple[dict, EmailMessage]
         docs = [by_position[p] for p in entry["positions"]]
         attachments = [(d.file_name, store.get(d.sha256), "application/pdf") for d in docs]
         if index == 1 and not court.pdf_only:
-            attachments.append(("manifest.xml", store.get(filing.manifest_sha256),
-                                "application/xml"))
-        outgoing.append((entry, mail.compose(
-            sender=smtp.sender, recipient=court.registry_email,
-            subject=_subject(filing, index, total), message_id=entry["message_id"],
-            body=_body(filing, docs, index, total), attachments=attachments)))
+            attachments.append(
+                ("manifest.xml", store.get(filing.manifest_sha256), "application/xml")
+            )
+        outgoing.append(
+            (
+                entry,
+                mail.compose(
+                    sender=smtp.sender,
+                    recipient=court.registry_email,
+                    subject=_subject(filing, index, total),
+                    message_id=entry["message_id"],
+                    body=_body(filing, docs, index, total),
+                    attachments=attachments,
+                ),
+            )
+        )
     return outgoing
 
 
@@ -229,23 +288,31 @@ def _send_messages(open_uow, attempt_id, plan, outgoing, smtp, now) -> BaseExcep
 
 def _subject(filing: Filing, index: int, total: int) -> str:
     case = filing.case
-    return (f"Cerere {case.directorate.name} – ref. {case.reference} – "
-            f"mesajul {index} din {total}")
+    return (
+        f"Cerere {case.directorate.name} – ref. {case.reference} – mesajul {index} din {total}"
+    )
 
 
 def _body(filing: Filing, docs, index: int, total: int) -> str:
     case = filing.case
-    lines = [f"Către {filing.court} – Registratura", "",
-             f"{case.directorate.name} depune cererea având ca obiect: {filing.object}.",
-             f"Temei de drept: {filing.legal_basis}.",
-             "Cauza este scutită de taxa judiciară de timbru (art. 140 din Legea nr. "
-             "272/2004).", "",
-             f"Mesajul {index} din {total}. Documente atașate (PDF semnate electronic):"]
+    lines = [
+        f"Către {filing.court} – Registratura",
+        "",
+        f"{case.directorate.name} depune cererea având ca obiect: {filing.object}.",
+        f"Temei de drept: {filing.legal_basis}.",
+        "Cauza este scutită de taxa judiciară de timbru (art. 140 din Legea nr. 272/2004).",
+        "",
+        f"Mesajul {index} din {total}. Documente atașate (PDF semnate electronic):",
+    ]
     for d in docs:
         lines.append(f"  {d.position}. {d.title} – {d.file_name} – SHA-256 {d.sha256}")
-    lines += ["", f"Amprenta manifestului pachetului (SHA-256): {filing.manifest_sha256}",
-              f"Cheia pachetului: {filing.idempotency_key}", "",
-              manifest.CONFIDENTIALITY_NOTICE]
+    lines += [
+        "",
+        f"Amprenta manifestului pachetului (SHA-256): {filing.manifest_sha256}",
+        f"Cheia pachetului: {filing.idempotency_key}",
+        "",
+        manifest.CONFIDENTIALITY_NOTICE,
+    ]
     return "\n".join(lines)
 
 
@@ -255,8 +322,15 @@ def _mark_sent(uow, actor, filing: Filing, attempt: SendAttempt, moment: datetim
     filing.message_ids = [m["message_id"] for m in attempt.messages]
     filing.sent_at = moment
     filing.last_error, filing.next_send_at = None, None
-    timeline.move(session, actor, filing, Status.SENT, moment.date(), moment,
-                  f"{len(filing.message_ids)} mesaj(e) acceptate de serviciul de e-mail")
+    timeline.move(
+        session,
+        actor,
+        filing,
+        Status.SENT,
+        moment.date(),
+        moment,
+        f"{len(filing.message_ids)} mesaj(e) acceptate de serviciul de e-mail",
+    )
     timeline.case_changed(session, filing.case)
     uow.flush()
 
@@ -269,17 +343,35 @@ def _record_failure(uow, actor, filing, attempt, already, text, policy, moment) 
     attempt.outcome = "partial" if accepted > already else "esuat"
     attempt.finished_at, attempt.error = moment, text
     filing.send_failures += 1
-    filing.last_error = (f"Trimitere {attempt.outcome}: {accepted} din "
-                         f"{len(attempt.messages)} mesaje acceptate; {text}.")
+    filing.last_error = (
+        f"Trimitere {attempt.outcome}: {accepted} din "
+        f"{len(attempt.messages)} mesaje acceptate; {text}."
+    )
     filing.next_send_at = moment + timedelta(
-        seconds=backoff_seconds(filing.send_failures, policy.later_base))
-    audit.record(session, actor, "send_failed", "filing", filing.id, case_id=filing.case_id,
-                 changes={"attempt": attempt.id, "outcome": attempt.outcome, "error": text})
+        seconds=backoff_seconds(filing.send_failures, policy.later_base)
+    )
+    audit.record(
+        session,
+        actor,
+        "send_failed",
+        "filing",
+        filing.id,
+        case_id=filing.case_id,
+        changes={"attempt": attempt.id, "outcome": attempt.outcome, "error": text},
+    )
     uow.flush()
 
 
 def due_for_retry(session, moment: datetime) -> list[Filing]:
     """Signed filings whose last send failed and whose back-off has run out."""
-    return list(session.scalars(select(Filing).where(
-        Filing.status == Status.SIGNED, Filing.next_send_at.is_not(None),
-        Filing.next_send_at <= moment).order_by(Filing.next_send_at)))
+    return list(
+        session.scalars(
+            select(Filing)
+            .where(
+                Filing.status == Status.SIGNED,
+                Filing.next_send_at.is_not(None),
+                Filing.next_send_at <= moment,
+            )
+            .order_by(Filing.next_send_at)
+        )
+    )

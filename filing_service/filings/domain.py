@@ -1,6 +1,7 @@
 """The rules of a court filing, in plain Python: the statuses and how they follow one
 another, the roles of the documents of a package, what a package must hold, and how its
 attachments are split across e-mails under a court's size limit."""
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,17 +22,22 @@ class Status(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.DRAFT: "Ciornă", Status.CHECKED: "Verificat", Status.SIGNED: "Semnat",
-    Status.SENT: "Trimis", Status.REGISTERED: "Înregistrat",
-    Status.HEARING_SET: "Termen fixat", Status.DECIDED: "Soluționat",
-    Status.COMMUNICATED: "Comunicat", Status.FINAL: "Definitiv",
+    Status.DRAFT: "Ciornă",
+    Status.CHECKED: "Verificat",
+    Status.SIGNED: "Semnat",
+    Status.SENT: "Trimis",
+    Status.REGISTERED: "Înregistrat",
+    Status.HEARING_SET: "Termen fixat",
+    Status.DECIDED: "Soluționat",
+    Status.COMMUNICATED: "Comunicat",
+    Status.FINAL: "Definitiv",
 }
 
 ORDER = list(Status)
 
 # Before the package is sent it may fall back to draft (a document changed); after, the
 # court's side only moves forward, though it may skip a step the portal did not show.
-_COURT_SIDE = ORDER[ORDER.index(Status.SENT):]
+_COURT_SIDE = ORDER[ORDER.index(Status.SENT) :]
 
 
 def can_move(current: Status, target: Status) -> bool:
@@ -81,8 +87,12 @@ class Problem:
     signature: bool = False  # a signature problem stops "semnat" only, not "verificat"
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"code": self.code, "message": self.message, "field": self.field,
-                "article": self.article}
+        return {
+            "code": self.code,
+            "message": self.message,
+            "field": self.field,
+            "article": self.article,
+        }
 
 
 def package_problems(roles: Sequence[str]) -> list[Problem]:
@@ -92,14 +102,30 @@ def package_problems(roles: Sequence[str]) -> list[Problem]:
     problems = []
     petitions = [r for r in roles if r == DocumentRole.PETITION]
     if not petitions:
-        problems.append(Problem(Code.PETITION_MISSING, "Pachetul nu conține cererea "
-                                "(documentul principal).", "documents"))
+        problems.append(
+            Problem(
+                Code.PETITION_MISSING,
+                "Pachetul nu conține cererea (documentul principal).",
+                "documents",
+            )
+        )
     elif len(petitions) > 1:
-        problems.append(Problem(Code.SEVERAL_PETITIONS, "Pachetul poate conține o singură "
-                                "cerere principală.", "documents"))
+        problems.append(
+            Problem(
+                Code.SEVERAL_PETITIONS,
+                "Pachetul poate conține o singură cerere principală.",
+                "documents",
+            )
+        )
     if DocumentRole.CHILD_REPORT not in roles:
-        problems.append(Problem(Code.CHILD_REPORT_MISSING, "Pachetul nu conține raportul "
-                                "referitor la copil.", "documents", "art. 139"))
+        problems.append(
+            Problem(
+                Code.CHILD_REPORT_MISSING,
+                "Pachetul nu conține raportul referitor la copil.",
+                "documents",
+                "art. 139",
+            )
+        )
     return problems
 
 
@@ -120,7 +146,9 @@ class TooLarge(ValueError):
         self.attachment, self.limit = attachment, limit
 
 
-def split_into_messages(attachments: Iterable[Attachment], limit: int) -> list[list[Attachment]]:
+def split_into_messages(
+    attachments: Iterable[Attachment], limit: int
+) -> list[list[Attachment]]:
     """Group attachments, in order, into as few messages as the size limit allows.
 
     Order is kept (the petition first, then the annexes as numbered) so that the

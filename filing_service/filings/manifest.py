@@ -5,6 +5,7 @@ the legal basis and the confidentiality of art. 67^1.
 The manifest is made once, when the package is frozen, and stored in the content store;
 its own SHA-256 identifies the package from then on.
 """
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -22,10 +23,14 @@ CONFIDENTIALITY_NOTICE = (
     "familiei de plasament privind adresa, veniturile, bunurile deținute în proprietate, "
     "starea medicală sau psihologică nu se comunică părinților biologici ai copilului "
     "(art. 67^1 alin. (1)); cauza se soluționează cu respectarea confidențialității și a "
-    "Regulamentului (UE) 2016/679 (art. 67^1 alin. (2)).")
-_PARENT_ROLES = {ParentRole.MOTHER: "mama", ParentRole.FATHER: "tata",
-                 ParentRole.GUARDIAN: "tutore",
-                 ParentRole.LEGAL_REPRESENTATIVE: "reprezentant legal"}
+    "Regulamentului (UE) 2016/679 (art. 67^1 alin. (2))."
+)
+_PARENT_ROLES: dict[str, str] = {
+    ParentRole.MOTHER: "mama",
+    ParentRole.FATHER: "tata",
+    ParentRole.GUARDIAN: "tutore",
+    ParentRole.LEGAL_REPRESENTATIVE: "reprezentant legal",
+}
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,9 @@ def _add(parent, name: str, text) -> etree._Element:
     return element
 
 
-def build(filing: Filing, case: Case, key: str, created_at: datetime,
-          portal_institution: str | None) -> bytes:
+def build(
+    filing: Filing, case: Case, key: str, created_at: datetime, portal_institution: str | None
+) -> bytes:
     """The manifest of ``filing`` as UTF-8 bytes, valid against the schema (or raise
     ``ValueError`` naming what the schema refused: that is a bug, not bad input)."""
     root = etree.Element(f"{{{NAMESPACE}}}filingManifest", nsmap={None: NAMESPACE})
@@ -65,8 +71,11 @@ def build(filing: Filing, case: Case, key: str, created_at: datetime,
     _add(court, "name", filing.court)
     if portal_institution:
         _add(court, "portalInstitution", portal_institution)
-    basis = "art. 133 alin. (1)" if case.child and case.child.domicile_area else \
-        "art. 133 alin. (2)"
+    basis = (
+        "art. 133 alin. (1)"
+        if case.child and case.child.domicile_area
+        else "art. 133 alin. (2)"
+    )
     _add(court, "competenceArticle", basis)
     _add(root, "caseReference", case.reference)
     if case.court_case_number:
@@ -79,8 +88,13 @@ def build(filing: Filing, case: Case, key: str, created_at: datetime,
     for parent in case.parents:
         if parent.deceased:
             continue
-        _party(parties, "parat", "persoana_fizica",
-               f"{parent.first_name} {parent.last_name}", _PARENT_ROLES.get(parent.role))
+        _party(
+            parties,
+            "parat",
+            "persoana_fizica",
+            f"{parent.first_name} {parent.last_name}",
+            _PARENT_ROLES.get(parent.role),
+        )
     if case.child:
         _party(parties, "copil", "persoana_fizica", case.child_name)
     confidentiality = etree.SubElement(root, f"{{{NAMESPACE}}}confidentiality")
@@ -99,8 +113,9 @@ def build(filing: Filing, case: Case, key: str, created_at: datetime,
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     problems = validate_against(etree.ElementTree(root), SCHEMA, source=data)
     if problems:
-        raise ValueError("manifest invalid: " + "; ".join(
-            f"{p.xpath}: {p.message}" for p in problems))
+        raise ValueError(
+            "manifest invalid: " + "; ".join(f"{p.xpath}: {p.message}" for p in problems)
+        )
     return data
 
 
@@ -122,11 +137,15 @@ def read(data: bytes) -> tuple[str, list[ManifestDocument]]:
         raise ValueError("; ".join(p.message for p in problems))
     ns = {"fs": NAMESPACE}
     root = tree.getroot()
-    documents = [ManifestDocument(
-        position=int(d.findtext("fs:position", namespaces=ns)),
-        role=d.findtext("fs:role", namespaces=ns), title=d.findtext("fs:title", namespaces=ns),
-        file_name=d.findtext("fs:fileName", namespaces=ns),
-        sha256=d.findtext("fs:sha256", namespaces=ns),
-        size=int(d.findtext("fs:size", namespaces=ns)))
-        for d in root.iterfind("fs:documents/fs:document", ns)]
+    documents = [
+        ManifestDocument(
+            position=int(d.findtext("fs:position", namespaces=ns)),
+            role=d.findtext("fs:role", namespaces=ns),
+            title=d.findtext("fs:title", namespaces=ns),
+            file_name=d.findtext("fs:fileName", namespaces=ns),
+            sha256=d.findtext("fs:sha256", namespaces=ns),
+            size=int(d.findtext("fs:size", namespaces=ns)),
+        )
+        for d in root.iterfind("fs:documents/fs:document", ns)
+    ]
     return root.findtext("fs:filingKey", namespaces=ns), documents

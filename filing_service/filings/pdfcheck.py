@@ -7,6 +7,7 @@ With the directorate's trust roots the signing capability's validation
 (no trust configured) pyhanko checks integrity alone, taking the signer's own
 certificate as the anchor.
 """
+
 import asyncio
 import io
 import logging
@@ -14,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import async_validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -61,10 +62,12 @@ def inspect(data: bytes, trust_roots: list | None = None) -> PdfReport:
         try:
             # The signer's own certificate is taken as the anchor: this check is about
             # integrity, and an untrusted path would only add noise to the logs.
-            context = ValidationContext(trust_roots=[signature.signer_cert],
-                                        allow_fetching=False)
-            status = outside_event_loop(asyncio.run,
-                                        async_validate_pdf_signature(signature, context))
+            context = ValidationContext(
+                trust_roots=[signature.signer_cert], allow_fetching=False
+            )
+            status = outside_event_loop(
+                asyncio.run, async_validate_pdf_signature(signature, context)
+            )
             intact = intact and status.intact and status.valid
         except (SignatureValidationError, ValueError, KeyError) as exc:
             log.info("signature unreadable: %s", type(exc).__name__)
@@ -79,9 +82,14 @@ def _validated(data: bytes, pdfa: str | None, trust_roots: list) -> PdfReport:
     except validation.ValidationInputError as exc:
         return PdfReport(True, pdfa, 0, False, False, exc.message)
     regular = len(reports)
-    return PdfReport(True, pdfa, regular, all(r.intact and r.valid for r in reports),
-                     reports[-1].covers_whole_file,
-                     trusted=all(r.trusted and not r.revoked for r in reports))
+    return PdfReport(
+        True,
+        pdfa,
+        regular,
+        all(r.intact and r.valid for r in reports),
+        reports[-1].covers_whole_file,
+        trusted=all(r.trusted and not r.revoked for r in reports),
+    )
 
 
 def _pdfa_part(reader: PdfFileReader) -> str | None:

@@ -1,12 +1,13 @@
 """The courts portal (portalquery.just.ro, ``Query.asmx``): a zeep client built from the
-WSDL kept in ``filings/wsdl/Query.wsdl`` (package data), and the reading of its answers into plain
-values the sync can trust.
+WSDL kept in ``filings/wsdl/Query.wsdl`` (package data), and the reading of its answers
+into plain values the sync can trust.
 
 The answer is checked before anything is used: a hearing without its date, a case
 without its number, an appeal without its declaration date make the whole answer
 refused (:class:`PortalAnswerInvalid`), so a half-read answer never changes a case. A
 portal that does not answer in time raises :class:`PortalUnavailable`.
 """
+
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from importlib import resources
@@ -80,12 +81,19 @@ class PortalClient:
 
         ``CautareDosare2`` first; if the portal answers it with a SOAP fault, the older
         ``CautareDosare`` (the same answer, without the last-modified filter)."""
-        query = dict(numarDosar=number, obiectDosar=None, numeParte=None,
-                     institutie=institution, dataStart=None, dataStop=None)
+        query = dict(
+            numarDosar=number,
+            obiectDosar=None,
+            numeParte=None,
+            institutie=institution,
+            dataStart=None,
+            dataStop=None,
+        )
         try:
             try:
                 answer = self._service.CautareDosare2(
-                    **query, dataUltimaModificareStart=None, dataUltimaModificareStop=None)
+                    **query, dataUltimaModificareStart=None, dataUltimaModificareStop=None
+                )
             except Fault:
                 answer = self._service.CautareDosare(**query)
         except (requests.Timeout, requests.ConnectionError) as exc:
@@ -93,54 +101,73 @@ class PortalClient:
         except requests.RequestException as exc:
             raise PortalUnavailable("portalul instanțelor a răspuns cu o eroare HTTP") from exc
         except Fault as exc:
-            raise PortalUnavailable("portalul instanțelor a refuzat cererea (SOAP Fault: "
-                                    f"{str(exc.message)[:200]})") from exc
+            raise PortalUnavailable(
+                "portalul instanțelor a refuzat cererea (SOAP Fault: "
+                f"{str(exc.message)[:200]})"
+            ) from exc
         except (ZeepError, ValueError) as exc:
-            raise PortalAnswerInvalid("răspunsul portalului nu respectă descrierea "
-                                      f"serviciului: {str(exc)[:200]}") from exc
+            raise PortalAnswerInvalid(
+                f"răspunsul portalului nu respectă descrierea serviciului: {str(exc)[:200]}"
+            ) from exc
         cases = [c for c in (serialize_object(answer) or []) if c is not None]
         matching = [c for c in cases if (c.get("numar") or "").strip() == number]
         if not matching:
             for c in cases:
                 if not c.get("numar"):
-                    raise PortalAnswerInvalid("răspunsul portalului conține un dosar fără "
-                                              "număr")
+                    raise PortalAnswerInvalid(
+                        "răspunsul portalului conține un dosar fără număr"
+                    )
             return None
         return self._read_case(matching[0])
 
     def _read_case(self, raw: dict) -> PortalCase:
-        hearings = [self._read_hearing(h, i) for i, h in enumerate(
-            _items(raw.get("sedinte"), "DosarSedinta"), start=1)]
-        appeals = [self._read_appeal(a, i) for i, a in enumerate(
-            _items(raw.get("caiAtac"), "DosarCaleAtac"), start=1)]
-        return PortalCase(number=raw["numar"].strip(), institution=raw.get("institutie"),
-                          subject=_text(raw.get("obiect")),
-                          stage=_text(raw.get("stadiuProcesualNume")),
-                          modified_at=raw.get("dataModificare"), hearings=hearings,
-                          appeals=appeals)
+        hearings = [
+            self._read_hearing(h, i)
+            for i, h in enumerate(_items(raw.get("sedinte"), "DosarSedinta"), start=1)
+        ]
+        appeals = [
+            self._read_appeal(a, i)
+            for i, a in enumerate(_items(raw.get("caiAtac"), "DosarCaleAtac"), start=1)
+        ]
+        return PortalCase(
+            number=raw["numar"].strip(),
+            institution=raw.get("institutie") or "",
+            subject=_text(raw.get("obiect")),
+            stage=_text(raw.get("stadiuProcesualNume")),
+            modified_at=raw.get("dataModificare"),
+            hearings=hearings,
+            appeals=appeals,
+        )
 
     def _read_hearing(self, raw: dict, index: int) -> PortalHearing:
         day = raw.get("data")
         if not isinstance(day, datetime):
-            raise PortalAnswerInvalid(f"ședința {index} din răspunsul portalului nu are "
-                                      "data (câmpul obligatoriu „data”)")
+            raise PortalAnswerInvalid(
+                f"ședința {index} din răspunsul portalului nu are "
+                "data (câmpul obligatoriu „data”)"
+            )
         hour = _hour(raw.get("ora"), index)
         return PortalHearing(
             scheduled_at=datetime.combine(day.date(), hour, tzinfo=self.zone),
-            panel=_text(raw.get("complet")), solution=_text(raw.get("solutie")),
+            panel=_text(raw.get("complet")),
+            solution=_text(raw.get("solutie")),
             summary=_text(raw.get("solutieSumar")),
             pronounced_on=_day(raw.get("dataPronuntare")),
             document_number=_text(raw.get("numarDocument")),
-            document_date=_day(raw.get("dataDocument")))
+            document_date=_day(raw.get("dataDocument")),
+        )
 
     @staticmethod
     def _read_appeal(raw: dict, index: int) -> PortalAppeal:
         declared = _day(raw.get("dataDeclarare"))
         if declared is None:
-            raise PortalAnswerInvalid(f"calea de atac {index} din răspunsul portalului nu "
-                                      "are data declarării („dataDeclarare”)")
-        return PortalAppeal(declared, _text(raw.get("parteDeclaratoare")),
-                            _text(raw.get("tipCaleAtac")))
+            raise PortalAnswerInvalid(
+                f"calea de atac {index} din răspunsul portalului nu "
+                "are data declarării („dataDeclarare”)"
+            )
+        return PortalAppeal(
+            declared, _text(raw.get("parteDeclaratoare")), _text(raw.get("tipCaleAtac"))
+        )
 
 
 def _items(wrapper, name: str) -> list[dict]:
@@ -166,5 +193,6 @@ def _hour(value: str | None, index: int) -> time:
         hours, minutes = value.strip().split(":")[:2]
         return time(int(hours), int(minutes))
     except ValueError:
-        raise PortalAnswerInvalid(f"ședința {index}: ora „{value}” nu are forma HH:MM") \
-            from None
+        raise PortalAnswerInvalid(
+            f"ședința {index}: ora „{value}” nu are forma HH:MM"
+        ) from None

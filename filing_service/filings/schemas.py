@@ -1,4 +1,5 @@
 """Input and output models of the filings API (pydantic; inputs refuse unknown fields)."""
+
 from datetime import date, datetime
 from typing import Literal
 
@@ -11,17 +12,21 @@ from .domain import DocumentRole, Status
 
 class FilingIn(Strict):
     object: Label = Field(description="Obiectul cererii")
-    legal_basis: ShortText = Field(description="Temeiul de drept (articolele Legii nr. "
-                                               "272/2004)")
-    court: Label | None = Field(None, description="Instanța; implicit cea competentă după "
-                                                  "art. 133 (domiciliul copilului)")
+    legal_basis: ShortText = Field(
+        description="Temeiul de drept (articolele Legii nr. 272/2004)"
+    )
+    court: Label | None = Field(
+        None,
+        description="Instanța; implicit cea competentă după art. 133 (domiciliul copilului)",
+    )
 
 
 class DocumentRef(Strict):
     role: DocumentRole
-    document_id: int = Field(description="Un document generat al cauzei; se atașează "
-                                         "ultima versiune semnată")
-    title: ShortText = None
+    document_id: int = Field(
+        description="Un document generat al cauzei; se atașează ultima versiune semnată"
+    )
+    title: ShortText | None = None
 
 
 class UploadQuery(Strict):
@@ -36,9 +41,10 @@ class RegistrationIn(Strict):
 
 class StatusIn(Strict):
     status: Literal[Status.HEARING_SET, Status.DECIDED, Status.COMMUNICATED, Status.FINAL]
-    on: date = Field(description="Data la care instanța a făcut pasul (ex. comunicarea "
-                                 "hotărârii, art. 137)")
-    note: ShortText = None
+    on: date = Field(
+        description="Data la care instanța a făcut pasul (ex. comunicarea hotărârii, art. 137)"
+    )
+    note: ShortText | None = None
 
 
 class FilingQuery(Paging):
@@ -47,13 +53,14 @@ class FilingQuery(Paging):
 
 
 class CourtPatch(Strict):
-    registry_email: str | None = Field(None, max_length=254,
-                                       pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+    registry_email: str | None = Field(
+        None, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"
+    )
     email_verified: bool | None = None
     max_message_bytes: int | None = Field(None, ge=64 * 1024, le=100 * 1024 * 1024)
     pdf_only: bool | None = None
     portal_institution: str | None = Field(None, max_length=60, pattern=r"^[A-Za-z]+$")
-    notes: ShortText = None
+    notes: ShortText | None = None
 
 
 class Out(BaseModel):

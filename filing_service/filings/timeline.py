@@ -1,6 +1,7 @@
 """Each change of a filing's status, on the case timeline and in the audit trail; the
 deadlines capability follows the timeline through the case-changed hooks (communication
 of the decision starts the appeal term, art. 137)."""
+
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -21,28 +22,59 @@ STATUS_EVENTS = {
 }
 
 
-def add_event(session: Session, actor: Actor, case: Case, kind: str, on: date,
-              description: str, data: dict, source: str = "depunere",
-              at: datetime | None = None) -> Event:
+def add_event(
+    session: Session,
+    actor: Actor,
+    case: Case,
+    kind: str,
+    on: date,
+    description: str,
+    data: dict,
+    source: str = "depunere",
+    at: datetime | None = None,
+) -> Event:
     """Put one event on the case's timeline, audited in the same transaction."""
-    event = Event(kind=str(kind), occurred_on=on, occurred_at=at, description=description,
-                  source=source, data=data)
+    event = Event(
+        kind=str(kind),
+        occurred_on=on,
+        occurred_at=at,
+        description=description,
+        source=source,
+        data=data,
+    )
     case.events.append(event)
     session.flush()
-    audit.record(session, actor, "create", "event", event.id, case_id=case.id,
-                 changes=audit.snapshot(event))
+    audit.record(
+        session,
+        actor,
+        "create",
+        "event",
+        event.id,
+        case_id=case.id,
+        changes=audit.snapshot(event),
+    )
     return event
 
 
 def has_event(session: Session, case: Case, key: str) -> bool:
     """Whether an event with this ``data.key`` is already on the timeline (imports from
     the portal run again and again; each fact goes on once)."""
-    return any(e.data.get("key") == key for e in session.scalars(
-        select(Event).where(Event.case_id == case.id)))
+    return any(
+        e.data.get("key") == key
+        for e in session.scalars(select(Event).where(Event.case_id == case.id))
+    )
 
 
-def move(session: Session, actor: Actor, filing: Filing, target: Status, on: date,
-         now: datetime, detail: str | None = None, source: str = "depunere") -> None:
+def move(
+    session: Session,
+    actor: Actor,
+    filing: Filing,
+    target: Status,
+    on: date,
+    now: datetime,
+    detail: str | None = None,
+    source: str = "depunere",
+) -> None:
     """Move ``filing`` to ``target`` (the caller has checked it may), record it on the
     timeline and in the audit trail, and let the deadlines follow."""
     current = Status(filing.status)
@@ -58,11 +90,25 @@ def move(session: Session, actor: Actor, filing: Filing, target: Status, on: dat
     if detail:
         description += f" ({detail})"
     kind = STATUS_EVENTS.get(target, EventKind.OTHER)
-    add_event(session, actor, case, kind, on, description,
-              {"filing_id": filing.id, "status": str(target),
-               "key": f"filing:{filing.id}:{target}"}, source=source)
-    audit.record(session, actor, "update", "filing", filing.id, case_id=case.id,
-                 changes={"status": [str(current), str(target)]})
+    add_event(
+        session,
+        actor,
+        case,
+        kind,
+        on,
+        description,
+        {"filing_id": filing.id, "status": str(target), "key": f"filing:{filing.id}:{target}"},
+        source=source,
+    )
+    audit.record(
+        session,
+        actor,
+        "update",
+        "filing",
+        filing.id,
+        case_id=case.id,
+        changes={"status": [str(current), str(target)]},
+    )
 
 
 def case_changed(session: Session, case: Case) -> None:

@@ -1,7 +1,7 @@
 """The 119 line: reports of children at risk become cases at the competent directorate.
 
 Who may send. The 119 call centres sit inside each of the 47 directorates, and calls are
-allocated by county from the *caller's* location (the STS note, ../shared/reference/numarul-119-sts.txt),
+allocated by county from the *caller's* location (the STS note on the 119 line),
 so a call centre regularly takes a report about a child in another county. We therefore
 let **any directorate's token** (its case system or call-centre software; any role that
 may edit) submit a report, and route the report by the place of the child (art. 96
@@ -22,6 +22,7 @@ Layout: ``forms``, ``routing`` and ``report`` are the domain (plain Python);
 ``worklists`` holds what people work from (the queue, urgent reports, match
 suggestions); ``api`` and ``xml`` are the doors.
 """
+
 import click
 from flask import Flask
 from flask.cli import with_appcontext
@@ -39,8 +40,12 @@ def init_app(app: Flask) -> None:
 
 @click.command("grant-dispatcher")
 @with_appcontext
-@click.option("--token-id", type=int, required=True,
-              help="Identificatorul tokenului (afișat de issue-token)")
+@click.option(
+    "--token-id",
+    type=int,
+    required=True,
+    help="Identificatorul tokenului (afișat de issue-token)",
+)
 def grant_dispatcher_command(token_id: int):
     """Let an API token route the 119 routing queue of every directorate."""
     with unit_of_work() as uow:

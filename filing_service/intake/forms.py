@@ -4,6 +4,7 @@ forms of violence of art. 89 alin. (1) and art. 4 lit. h) (parental alienation).
 Plain Python: the codes are what the API and the XML carry; the labels are what a person
 reads; the article is where each form is defined in the law text.
 """
+
 from enum import StrEnum
 
 
@@ -52,13 +53,28 @@ FORM_LABELS: dict[Form, str] = {
 }
 
 FORM_ARTICLES: dict[Form, str] = {
-    **{f: "art. 94 alin. (1)" for f in (Form.PHYSICAL_ABUSE, Form.EMOTIONAL_ABUSE,
-                                         Form.PSYCHOLOGICAL_ABUSE, Form.SEXUAL_ABUSE,
-                                         Form.ECONOMIC_ABUSE)},
-    **{f: "art. 94 alin. (2)" for f in (Form.FOOD_NEGLECT, Form.CLOTHING_NEGLECT,
-                                         Form.HYGIENE_NEGLECT, Form.MEDICAL_NEGLECT,
-                                         Form.EDUCATIONAL_NEGLECT, Form.EMOTIONAL_NEGLECT,
-                                         Form.ABANDONMENT)},
+    **{
+        f: "art. 94 alin. (1)"
+        for f in (
+            Form.PHYSICAL_ABUSE,
+            Form.EMOTIONAL_ABUSE,
+            Form.PSYCHOLOGICAL_ABUSE,
+            Form.SEXUAL_ABUSE,
+            Form.ECONOMIC_ABUSE,
+        )
+    },
+    **{
+        f: "art. 94 alin. (2)"
+        for f in (
+            Form.FOOD_NEGLECT,
+            Form.CLOTHING_NEGLECT,
+            Form.HYGIENE_NEGLECT,
+            Form.MEDICAL_NEGLECT,
+            Form.EDUCATIONAL_NEGLECT,
+            Form.EMOTIONAL_NEGLECT,
+            Form.ABANDONMENT,
+        )
+    },
     Form.EXPLOITATION: "art. 89 alin. (1), art. 91",
     Form.TRAFFICKING: "art. 89 alin. (1)",
     Form.PARENTAL_ALIENATION: "art. 4 lit. h), art. 89 alin. (2)",

@@ -6,6 +6,7 @@ A partial report is accepted as long as it can be routed (art. 98 lit. a): every
 is verified, so a report is never refused for what the caller did not know; the missing
 parts are listed instead, for the verification to complete.
 """
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -30,8 +31,9 @@ def child_missing(child, prefix: str) -> list[Missing]:
     if not child.first_name:
         out.append(Missing(f"{prefix}.first_name", "Prenumele copilului nu este cunoscut."))
     if not child.last_name:
-        out.append(Missing(f"{prefix}.last_name", "Numele de familie al copilului nu este "
-                                                  "cunoscut."))
+        out.append(
+            Missing(f"{prefix}.last_name", "Numele de familie al copilului nu este cunoscut.")
+        )
     if not child.cnp:
         out.append(Missing(f"{prefix}.cnp", "CNP-ul copilului nu este cunoscut."))
     if not (child.cnp or child.birth_date or child.approximate_age is not None):
@@ -43,8 +45,12 @@ def missing_parts(report) -> list[Missing]:
     """Everything a verification will have to find out, field by field."""
     out = []
     if not report.children:
-        out.append(Missing("children", "Niciun copil nu a fost identificat; a fost înregistrat "
-                                       "un copil necunoscut."))
+        out.append(
+            Missing(
+                "children",
+                "Niciun copil nu a fost identificat; a fost înregistrat un copil necunoscut.",
+            )
+        )
     for i, child in enumerate(report.children):
         out.extend(child_missing(child, f"children[{i}]"))
     if not report.place.locality:
@@ -52,28 +58,44 @@ def missing_parts(report) -> list[Missing]:
     if not report.place.address:
         out.append(Missing("place.address", "Adresa nu a fost indicată."))
     if not report.forms:
-        out.append(Missing("forms", "Forma de abuz, neglijare sau violență nu a fost "
-                                    "precizată (art. 94)."))
+        out.append(
+            Missing(
+                "forms", "Forma de abuz, neglijare sau violență nu a fost precizată (art. 94)."
+            )
+        )
     if not report.description:
         out.append(Missing("description", "Situația semnalată nu a fost descrisă."))
     if not report.caller.anonymous and not (report.caller.name or report.caller.phone):
         out.append(Missing("caller", "Apelantul nu este anonim, dar nu are nume sau telefon."))
     if report.emergency_112.alerted and report.emergency_112.alerted_at is None:
-        out.append(Missing("emergency_112.alerted_at", "Ora alertării 112 nu a fost indicată."))
+        out.append(
+            Missing("emergency_112.alerted_at", "Ora alertării 112 nu a fost indicată.")
+        )
     return out
 
 
 def same_person(first_a: str, last_a: str, first_b: str, last_b: str) -> bool:
     """Names that match once case, spacing and cedilla forms are set aside."""
+
     def key(first: str, last: str) -> tuple[str, str]:
-        return (" ".join(normalize_text(first).lower().split()),
-                " ".join(normalize_text(last).lower().split()))
+        return (
+            " ".join(normalize_text(first).lower().split()),
+            " ".join(normalize_text(last).lower().split()),
+        )
+
     return key(first_a, last_a) == key(first_b, last_b)
 
 
-def timeline_text(number: str, channel: str, forms: list[str], place: str,
-                  description: str | None, urgent: bool, alerted: bool,
-                  alerted_at: datetime | None) -> str:
+def timeline_text(
+    number: str,
+    channel: str,
+    forms: list[str],
+    place: str,
+    description: str | None,
+    urgent: bool,
+    alerted: bool,
+    alerted_at: datetime | None,
+) -> str:
     """What the case timeline says of the report (the caller's identity stays out of it:
     the case may reach the family, the report's author must not)."""
     lines = [f"Sesizare nr. {number} primită prin linia 119 ({channel})."]

@@ -8,6 +8,7 @@ Call centres type the place as the caller says it: "Cluj", "județul Cluj", "CLU
 (no place, an unknown name, Bucharest without a sector) it does not guess: the report
 goes to the routing queue for a person to route.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -35,7 +36,9 @@ def fold(text: str) -> str:
 
 _COUNTY_PREFIX = re.compile(r"^(judetul|judet|jud)\s+")
 _BUCHAREST = {"bucuresti", "municipiul bucuresti", "mun bucuresti", "bucharest", "b"}
-_SECTOR = re.compile(r"^(?:municipiul |mun )?(?:bucuresti )?(?:sectorul|sector|sect|s|b)\s*([1-6])$")
+_SECTOR = re.compile(
+    r"^(?:municipiul |mun )?(?:bucuresti )?(?:sectorul|sector|sect|s|b)\s*([1-6])$"
+)
 
 _COUNTIES: dict[str, str] = {}
 _SEATS: dict[str, str] = {}
@@ -61,17 +64,23 @@ def route_place(county: str | None, sector: int | None, locality: str | None) ->
     """
     county_key = _COUNTY_PREFIX.sub("", fold(county)) if county else ""
     locality_key = fold(locality) if locality else ""
-    if county_key and county_key not in _BUCHAREST and _sector_of(county) is None:
+    if county and county_key not in _BUCHAREST and _sector_of(county) is None:
         code = _COUNTIES.get(county_key)
         if code is None:
             return Routing(None, f"Județul „{county}” nu este recunoscut.")
         if sector is not None:  # only a sector given as such contradicts the county
-            raise DomainError(f"Sectorul {sector} nu există în județul {BY_CODE[code].county}: "
-                              "sectoarele sunt ale municipiului București.",
-                              field="place.sector", code=Code.SECTOR_OUTSIDE_BUCHAREST)
+            raise DomainError(
+                f"Sectorul {sector} nu există în județul {BY_CODE[code].county}: "
+                "sectoarele sunt ale municipiului București.",
+                field="place.sector",
+                code=Code.SECTOR_OUTSIDE_BUCHAREST,
+            )
         return Routing(code)
-    sector = sector or (_sector_of(county) if county else None) or (
-        _sector_of(locality) if locality else None)
+    sector = (
+        sector
+        or (_sector_of(county) if county else None)
+        or (_sector_of(locality) if locality else None)
+    )
     if sector is not None:
         return Routing(f"B{sector}")
     if county_key in _BUCHAREST or locality_key in _BUCHAREST:
@@ -79,8 +88,9 @@ def route_place(county: str | None, sector: int | None, locality: str | None) ->
     if locality_key in _SEATS:
         return Routing(_SEATS[locality_key])
     if locality:
-        return Routing(None, f"Localitatea „{locality}” nu indică singură județul; "
-                             "indicați județul.")
+        return Routing(
+            None, f"Localitatea „{locality}” nu indică singură județul; indicați județul."
+        )
     return Routing(None, "Locul în care se află copilul nu a fost indicat.")
 
 
@@ -88,6 +98,9 @@ def check_area(code: str) -> str:
     """A directorate code chosen by a person routing by hand: CJ, B3, ... (or a county)."""
     routed = route_place(code, None, None)
     if routed.code is None:
-        raise DomainError(f"Cod de județ sau sector necunoscut: „{code}” (de exemplu CJ, B3).",
-                          field="area", code=Code.UNKNOWN_AREA)
+        raise DomainError(
+            f"Cod de județ sau sector necunoscut: „{code}” (de exemplu CJ, B3).",
+            field="area",
+            code=Code.UNKNOWN_AREA,
+        )
     return routed.code

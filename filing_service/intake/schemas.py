@@ -1,5 +1,6 @@
 """The 119 report as the call centres send it (JSON, or XML mapped onto the same model),
 and the answers they get back."""
+
 from datetime import date, datetime
 from typing import Literal
 
@@ -12,8 +13,17 @@ from ..law.errors import DomainError
 from .forms import Form
 
 Channel = Literal["telefon", "sms", "email", "chat", "altul"]
-CallerRelationship = Literal["copilul_insusi", "parinte", "ruda", "vecin", "cadru_didactic",
-                             "cadru_medical", "politie", "alt_profesionist", "alta_persoana"]
+CallerRelationship = Literal[
+    "copilul_insusi",
+    "parinte",
+    "ruda",
+    "vecin",
+    "cadru_didactic",
+    "cadru_medical",
+    "politie",
+    "alt_profesionist",
+    "alta_persoana",
+]
 
 
 class CallerIn(Strict):
@@ -22,14 +32,17 @@ class CallerIn(Strict):
     anonymous: bool = False
     name: ShortText | None = None
     phone: ShortText | None = None
-    relationship: CallerRelationship | None = Field(None, description="Cine este apelantul "
-                                                                      "față de copil")
+    relationship: CallerRelationship | None = Field(
+        None, description="Cine este apelantul față de copil"
+    )
 
     @model_validator(mode="after")
     def _anonymous_has_no_identity(self):
         if self.anonymous and (self.name or self.phone):
-            raise ValueError("Un apelant anonim nu are nume sau telefon: lăsați câmpurile "
-                             "goale sau marcați apelantul ca neanonim.")
+            raise ValueError(
+                "Un apelant anonim nu are nume sau telefon: lăsați câmpurile "
+                "goale sau marcați apelantul ca neanonim."
+            )
         return self
 
 
@@ -40,8 +53,9 @@ class ReportedChildIn(Strict):
     last_name: Name | None = None
     cnp: Cnp | None = None
     birth_date: date | None = None
-    approximate_age: int | None = Field(None, ge=0, le=17, description="Vârsta aproximativă, "
-                                                                       "în ani")
+    approximate_age: int | None = Field(
+        None, ge=0, le=17, description="Vârsta aproximativă, în ani"
+    )
     sex: Literal["M", "F"] | None = None
 
     @model_validator(mode="after")
@@ -57,9 +71,11 @@ class ReportedChildIn(Strict):
 class PlaceIn(Strict):
     """Where the child is, as the caller said it (art. 96 alin. 1 routes by it)."""
 
-    county: ShortText | None = Field(None, examples=["Cluj", "Bistrita-Nasaud", "CJ"],
-                                     description="Județul (cu sau fără diacritice, sau codul "
-                                                 "auto), ori „București”")
+    county: ShortText | None = Field(
+        None,
+        examples=["Cluj", "Bistrita-Nasaud", "CJ"],
+        description="Județul (cu sau fără diacritice, sau codul auto), ori „București”",
+    )
     sector: int | None = Field(None, ge=1, le=6, description="Sectorul municipiului București")
     locality: ShortText | None = None
     address: ShortText | None = Field(None, description="Adresa, așa cum a fost indicată")
@@ -81,18 +97,25 @@ class EmergencyIn(Strict):
 class ReportIn(Strict):
     """A report received by a 119 call centre."""
 
-    call_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
-                         description="Identificatorul apelului în centrul de apel; același "
-                                     "identificator trimis din nou nu creează o a doua "
-                                     "sesizare")
+    call_id: str = Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$",
+        description="Identificatorul apelului în centrul de apel; același "
+        "identificator trimis din nou nu creează o a doua "
+        "sesizare",
+    )
     received_at: AwareDatetime = Field(description="Când a fost primit apelul (cu fus orar)")
     channel: Channel = "telefon"
     caller: CallerIn = Field(default_factory=CallerIn)
     children: list[ReportedChildIn] = Field(default_factory=list, max_length=20)
     place: PlaceIn = Field(default_factory=PlaceIn)
-    forms: list[Form] = Field(default_factory=list, max_length=len(Form),
-                              description="Formele de abuz, neglijare, exploatare sau violență "
-                                          "(art. 94, art. 89, art. 4 lit. h)")
+    forms: list[Form] = Field(
+        default_factory=list,
+        max_length=len(Form),
+        description="Formele de abuz, neglijare, exploatare sau violență "
+        "(art. 94, art. 89, art. 4 lit. h)",
+    )
     description: LongText | None = None
     urgent: bool = False
     emergency_112: EmergencyIn = Field(default_factory=EmergencyIn)
@@ -121,6 +144,7 @@ class LinkIn(Strict):
 
 # ---- answers ------------------------------------------------------------------------
 
+
 class MissingOut(BaseModel):
     field: str
     message: str
@@ -131,16 +155,18 @@ class ReceiptOut(BaseModel):
 
     number: str
     call_id: str
-    duplicate: bool = Field(description="true dacă apelul fusese deja primit: nicio "
-                                        "sesizare nouă nu a fost creată")
+    duplicate: bool = Field(
+        description="true dacă apelul fusese deja primit: nicio sesizare nouă nu a fost creată"
+    )
     routing: str
-    directorate: str | None = Field(description="Codul direcției competente; null cât timp "
-                                                "sesizarea așteaptă rutarea")
+    directorate: str | None = Field(
+        description="Codul direcției competente; null cât timp sesizarea așteaptă rutarea"
+    )
     routing_reason: str | None = None
     missing: list[MissingOut]
-    case_ids: list[int] = Field(default_factory=list, description="Doar când direcția "
-                                                                  "competentă este cea care "
-                                                                  "trimite")
+    case_ids: list[int] = Field(
+        default_factory=list, description="Doar când direcția competentă este cea care trimite"
+    )
 
 
 class Out(BaseModel):
@@ -209,8 +235,9 @@ QueuePage = page_model(QueuedReportOut, "QueuePage")
 
 
 class ReportQuery(Paging):
-    priority: bool | None = Field(None, description="Doar sesizările urgente sau cu 112 "
-                                                    "alertat")
+    priority: bool | None = Field(
+        None, description="Doar sesizările urgente sau cu 112 alertat"
+    )
 
 
 class SuggestionList(BaseModel):

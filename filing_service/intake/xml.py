@@ -5,6 +5,7 @@ model, every problem located by line, column and XPath (``xml.parsing``). The
 mapping is the convention of ``schemas/README.md``: an element is its field's name in
 lowerCamelCase, a list a wrapper with one element per item (children/child, forms/form).
 """
+
 import re
 from dataclasses import replace
 
@@ -33,8 +34,10 @@ def read_report(data: bytes, limits: Limits) -> tuple[ReportIn, dict]:
     values = _fields(ReportIn, tree.getroot(), (), locations)
     if problems:  # name the JSON field of each faulted element too
         loc_of = {element_xpath(e): loc for loc, e in locations.items() if loc}
-        problems = [replace(p, field=field_path(loc_of[p.xpath])) if p.xpath in loc_of else p
-                    for p in problems]
+        problems = [
+            replace(p, field=field_path(loc_of[p.xpath])) if p.xpath in loc_of else p
+            for p in problems
+        ]
     try:
         report = ReportIn.model_validate(values)
     except ValidationError as exc:
@@ -49,13 +52,26 @@ def read_report(data: bytes, limits: Limits) -> tuple[ReportIn, dict]:
 def domain_problem(exc: DomainError, locations: dict, data: bytes) -> XmlRejected:
     """A refusal of the service (a time in the future, a sector outside Bucharest) placed
     at the element it is about."""
-    loc = tuple(int(part[1:-1]) if part.startswith("[") else part
-                for part in re.findall(r"\[\d+\]|[A-Za-z0-9_]+", exc.field or ""))
+    loc = tuple(
+        int(part[1:-1]) if part.startswith("[") else part
+        for part in re.findall(r"\[\d+\]|[A-Za-z0-9_]+", exc.field or "")
+    )
     lines = data.decode("utf-8", errors="replace").splitlines()
     line, column, xpath = locate(locations, loc, lines)
-    return XmlRejected([Problem(exc.code, exc.message, line=line,
-                                column=column, xpath=xpath, field=exc.field,
-                                article=exc.article)], status=422)
+    return XmlRejected(
+        [
+            Problem(
+                exc.code,
+                exc.message,
+                line=line,
+                column=column,
+                xpath=xpath,
+                field=exc.field,
+                article=exc.article,
+            )
+        ],
+        status=422,
+    )
 
 
 def _fields(model, element, loc: tuple, locations: dict) -> dict:
@@ -75,10 +91,11 @@ def _fields(model, element, loc: tuple, locations: dict) -> dict:
             out[name] = []
             for i, item in enumerate(child):
                 locations[here + (i,)] = item
-                out[name].append(_fields(item_model, item, here + (i,), locations)
-                                 if item_model else (item.text or "").strip())
+                out[name].append(
+                    _fields(item_model, item, here + (i,), locations)
+                    if item_model
+                    else (item.text or "").strip()
+                )
         else:
             out[name] = (child.text or "").strip()
     return out
-
-

@@ -5,12 +5,13 @@ The index (``articles.json``, package data) is made from the consolidated law te
 time or in tests. ``law`` holds the law's own articles, ``procedure`` those of the
 placement-allowance procedure the consolidated text reproduces (its articles start at 1).
 """
+
 import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, overload
 from importlib import resources
+from typing import Any, overload
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 _NUMBER = r"\d+(?:\^\d+|[¹²³⁴⁵⁶⁷⁸⁹]+)?"
@@ -19,7 +20,8 @@ _NUMBER = r"\d+(?:\^\d+|[¹²³⁴⁵⁶⁷⁸⁹]+)?"
 CITATION = re.compile(
     rf"(?P<procedure>procedura, )?art\. (?P<article>{_NUMBER})"
     rf"(?: alin\. \(?(?P<paragraph>{_NUMBER})\)?)?(?: lit\. (?P<letter>[a-z])\)?)?"
-    r"(?P<of_procedure> din procedur[aă])?")
+    r"(?P<of_procedure> din procedur[aă])?"
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def _normal(number: str | None) -> str | None:
     if "^" in number:
         return number
     plain = number.rstrip("¹²³⁴⁵⁶⁷⁸⁹")
-    inserted = number[len(plain):].translate(_SUPERSCRIPTS)
+    inserted = number[len(plain) :].translate(_SUPERSCRIPTS)
     return f"{plain}^{inserted}" if inserted else plain
 
 
@@ -67,9 +69,15 @@ def index() -> dict[str, Any]:
 
 def citations(text: str) -> list[Citation]:
     """Every citation of an article in ``text`` (each article of "art. 62, art. 64")."""
-    return [Citation(_normal(m["article"]), _normal(m["paragraph"]), m["letter"],
-                     "procedure" if m["procedure"] or m["of_procedure"] else "law")
-            for m in CITATION.finditer(text)]
+    return [
+        Citation(
+            _normal(m["article"]),
+            _normal(m["paragraph"]),
+            m["letter"],
+            "procedure" if m["procedure"] or m["of_procedure"] else "law",
+        )
+        for m in CITATION.finditer(text)
+    ]
 
 
 def exists(citation: Citation) -> bool:

@@ -1,8 +1,21 @@
 """Dates as the law and a Romanian reader need them: ages and dates in words."""
+
 from datetime import date
 
-MONTHS_RO = ("ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie",
-             "august", "septembrie", "octombrie", "noiembrie", "decembrie")
+MONTHS_RO = (
+    "ianuarie",
+    "februarie",
+    "martie",
+    "aprilie",
+    "mai",
+    "iunie",
+    "iulie",
+    "august",
+    "septembrie",
+    "octombrie",
+    "noiembrie",
+    "decembrie",
+)
 
 
 def age_on(birth_date: date, on: date) -> int:

@@ -4,6 +4,7 @@ One DGASPC per county (41) and per Bucharest sector (6). Art. 133 gives the trib
 the child's domicile; the sectors share Tribunalul București, and Brașov has a
 specialised court, Tribunalul pentru Minori și Familie Brașov.
 """
+
 from dataclasses import dataclass
 
 
@@ -21,26 +22,46 @@ class DirectorateSeed:
 
 # (plate code, county, CNP county code, seat locality)
 _COUNTIES = [
-    ("AB", "Alba", "01", "Alba Iulia"), ("AR", "Arad", "02", "Arad"),
-    ("AG", "Argeș", "03", "Pitești"), ("BC", "Bacău", "04", "Bacău"),
-    ("BH", "Bihor", "05", "Oradea"), ("BN", "Bistrița-Năsăud", "06", "Bistrița"),
-    ("BT", "Botoșani", "07", "Botoșani"), ("BV", "Brașov", "08", "Brașov"),
-    ("BR", "Brăila", "09", "Brăila"), ("BZ", "Buzău", "10", "Buzău"),
-    ("CS", "Caraș-Severin", "11", "Reșița"), ("CJ", "Cluj", "12", "Cluj-Napoca"),
-    ("CT", "Constanța", "13", "Constanța"), ("CV", "Covasna", "14", "Sfântu Gheorghe"),
-    ("DB", "Dâmbovița", "15", "Târgoviște"), ("DJ", "Dolj", "16", "Craiova"),
-    ("GL", "Galați", "17", "Galați"), ("GJ", "Gorj", "18", "Târgu Jiu"),
-    ("HR", "Harghita", "19", "Miercurea Ciuc"), ("HD", "Hunedoara", "20", "Deva"),
-    ("IL", "Ialomița", "21", "Slobozia"), ("IS", "Iași", "22", "Iași"),
-    ("IF", "Ilfov", "23", "Voluntari"), ("MM", "Maramureș", "24", "Baia Mare"),
-    ("MH", "Mehedinți", "25", "Drobeta-Turnu Severin"), ("MS", "Mureș", "26", "Târgu Mureș"),
-    ("NT", "Neamț", "27", "Piatra Neamț"), ("OT", "Olt", "28", "Slatina"),
-    ("PH", "Prahova", "29", "Ploiești"), ("SM", "Satu Mare", "30", "Satu Mare"),
-    ("SJ", "Sălaj", "31", "Zalău"), ("SB", "Sibiu", "32", "Sibiu"),
-    ("SV", "Suceava", "33", "Suceava"), ("TR", "Teleorman", "34", "Alexandria"),
-    ("TM", "Timiș", "35", "Timișoara"), ("TL", "Tulcea", "36", "Tulcea"),
-    ("VS", "Vaslui", "37", "Vaslui"), ("VL", "Vâlcea", "38", "Râmnicu Vâlcea"),
-    ("VN", "Vrancea", "39", "Focșani"), ("CL", "Călărași", "51", "Călărași"),
+    ("AB", "Alba", "01", "Alba Iulia"),
+    ("AR", "Arad", "02", "Arad"),
+    ("AG", "Argeș", "03", "Pitești"),
+    ("BC", "Bacău", "04", "Bacău"),
+    ("BH", "Bihor", "05", "Oradea"),
+    ("BN", "Bistrița-Năsăud", "06", "Bistrița"),
+    ("BT", "Botoșani", "07", "Botoșani"),
+    ("BV", "Brașov", "08", "Brașov"),
+    ("BR", "Brăila", "09", "Brăila"),
+    ("BZ", "Buzău", "10", "Buzău"),
+    ("CS", "Caraș-Severin", "11", "Reșița"),
+    ("CJ", "Cluj", "12", "Cluj-Napoca"),
+    ("CT", "Constanța", "13", "Constanța"),
+    ("CV", "Covasna", "14", "Sfântu Gheorghe"),
+    ("DB", "Dâmbovița", "15", "Târgoviște"),
+    ("DJ", "Dolj", "16", "Craiova"),
+    ("GL", "Galați", "17", "Galați"),
+    ("GJ", "Gorj", "18", "Târgu Jiu"),
+    ("HR", "Harghita", "19", "Miercurea Ciuc"),
+    ("HD", "Hunedoara", "20", "Deva"),
+    ("IL", "Ialomița", "21", "Slobozia"),
+    ("IS", "Iași", "22", "Iași"),
+    ("IF", "Ilfov", "23", "Voluntari"),
+    ("MM", "Maramureș", "24", "Baia Mare"),
+    ("MH", "Mehedinți", "25", "Drobeta-Turnu Severin"),
+    ("MS", "Mureș", "26", "Târgu Mureș"),
+    ("NT", "Neamț", "27", "Piatra Neamț"),
+    ("OT", "Olt", "28", "Slatina"),
+    ("PH", "Prahova", "29", "Ploiești"),
+    ("SM", "Satu Mare", "30", "Satu Mare"),
+    ("SJ", "Sălaj", "31", "Zalău"),
+    ("SB", "Sibiu", "32", "Sibiu"),
+    ("SV", "Suceava", "33", "Suceava"),
+    ("TR", "Teleorman", "34", "Alexandria"),
+    ("TM", "Timiș", "35", "Timișoara"),
+    ("TL", "Tulcea", "36", "Tulcea"),
+    ("VS", "Vaslui", "37", "Vaslui"),
+    ("VL", "Vâlcea", "38", "Râmnicu Vâlcea"),
+    ("VN", "Vrancea", "39", "Focșani"),
+    ("CL", "Călărași", "51", "Călărași"),
     ("GR", "Giurgiu", "52", "Giurgiu"),
 ]
 
@@ -54,19 +75,29 @@ def _tribunal_for_county(county: str) -> str:
 def _build() -> tuple[DirectorateSeed, ...]:
     seeds = [
         DirectorateSeed(
-            code=code, county=county, cnp_county_code=cnp_code,
+            code=code,
+            county=county,
+            cnp_county_code=cnp_code,
             name=f"Direcția Generală de Asistență Socială și Protecția Copilului {county}",
-            tribunal=_tribunal_for_county(county), seat=seat,
+            tribunal=_tribunal_for_county(county),
+            seat=seat,
         )
         for code, county, cnp_code, seat in _COUNTIES
     ]
     for sector in range(1, 7):
-        seeds.append(DirectorateSeed(
-            code=f"B{sector}", county="București", cnp_county_code=f"{40 + sector}",
-            name=("Direcția Generală de Asistență Socială și Protecția Copilului "
-                  f"Sector {sector}"),
-            tribunal="Tribunalul București", seat=f"București, Sector {sector}",
-        ))
+        seeds.append(
+            DirectorateSeed(
+                code=f"B{sector}",
+                county="București",
+                cnp_county_code=f"{40 + sector}",
+                name=(
+                    "Direcția Generală de Asistență Socială și Protecția Copilului "
+                    f"Sector {sector}"
+                ),
+                tribunal="Tribunalul București",
+                seat=f"București, Sector {sector}",
+            )
+        )
     return tuple(seeds)
 
 

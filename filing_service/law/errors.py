@@ -1,4 +1,5 @@
 """Exceptions of the domain: raised by the law package, mapped to HTTP elsewhere."""
+
 from ..errorcodes import Code
 
 
@@ -10,8 +11,14 @@ class DomainError(Exception):
     ``message`` is in Romanian for people.
     """
 
-    def __init__(self, message: str, *, field: str | None = None,
-                 code: Code = Code.INVALID_VALUE, article: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        code: Code = Code.INVALID_VALUE,
+        article: str | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.field = field

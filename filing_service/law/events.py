@@ -1,4 +1,5 @@
 """Kinds of events on a case timeline. Deadlines start from them (DOMAIN.md, Terms)."""
+
 from enum import StrEnum
 
 
@@ -46,8 +47,12 @@ EVENT_LABELS = {
     EventKind.INFORMATION_REQUESTED: "Solicitare de informații",
     EventKind.MEASURE_STARTED: "Măsură instituită",
     EventKind.MEASURE_ENDED: "Măsură încetată",
-    EventKind.EMERGENCY_CENTRE_ADMISSION: "Internare în centrul de primire în regim de urgență",
+    EventKind.EMERGENCY_CENTRE_ADMISSION: (
+        "Internare în centrul de primire în regim de urgență"
+    ),
     EventKind.MATERNITY_ABANDONMENT: "Părăsirea copilului în maternitate",
-    EventKind.FINDING_BY_PUBLIC_SERVICE: "Constatare a serviciului public de asistență socială",
+    EventKind.FINDING_BY_PUBLIC_SERVICE: (
+        "Constatare a serviciului public de asistență socială"
+    ),
     EventKind.OTHER: "Alt eveniment",
 }

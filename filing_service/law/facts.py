@@ -3,6 +3,7 @@
 The ORM, the JSON API and the XML import each build these from their own shapes; the
 rules see only these, so one implementation of the law serves all three.
 """
+
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum

@@ -3,6 +3,7 @@
 Terms in months end on the corresponding day of the month, or on the month's last day
 when that day does not exist (Code of Civil Procedure, art. 181 alin. 1 pct. 3).
 """
+
 import calendar
 from datetime import date
 

@@ -4,14 +4,17 @@ Romanian is written with comma-below letters ș ț Ș Ț (U+0219, U+021B, U+0218
 The cedilla forms ş ţ Ş Ţ are legacy input (old keyboards, old fonts): they are read,
 normalised, and never written back out.
 """
+
 import unicodedata
 
-_CEDILLA_TO_COMMA = str.maketrans({
-    "\u015f": "\u0219",  # ş -> ș
-    "\u0163": "\u021b",  # ţ -> ț
-    "\u015e": "\u0218",  # Ş -> Ș
-    "\u0162": "\u021a",  # Ţ -> Ț
-})
+_CEDILLA_TO_COMMA = str.maketrans(
+    {
+        "\u015f": "\u0219",  # ş -> ș
+        "\u0163": "\u021b",  # ţ -> ț
+        "\u015e": "\u0218",  # Ş -> Ș
+        "\u0162": "\u021a",  # Ţ -> Ț
+    }
+)
 
 
 def normalize_text(value: str) -> str:

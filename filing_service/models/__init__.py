@@ -2,6 +2,7 @@
 
 Importing this package registers every table on ``Base.metadata`` (Alembic reads it).
 """
+
 from .audit import AuditEvent
 from .base import Base
 from .case import Case, Child, Parent, PlacementTarget
@@ -15,8 +16,30 @@ from .login import LoginFailure
 from .measure import Measure
 from .signature import Signature
 
-__all__ = ["IntakeDispatcher", "IntakeReport", "ReportedChild", "CalendarFeed", "ClosureDay",
-           "ApiToken", "AuditEvent", "Base", "Case", "Child", "Deadline", "Directorate",
-           "Court", "Document", "Event", "Filing", "FilingDocument", "Hearing",
-           "LoginFailure", "Measure", "Parent", "PlacementTarget", "SendAttempt",
-           "Signature", "User"]
+__all__ = [
+    "ApiToken",
+    "AuditEvent",
+    "Base",
+    "CalendarFeed",
+    "Case",
+    "Child",
+    "ClosureDay",
+    "Court",
+    "Deadline",
+    "Directorate",
+    "Document",
+    "Event",
+    "Filing",
+    "FilingDocument",
+    "Hearing",
+    "IntakeDispatcher",
+    "IntakeReport",
+    "LoginFailure",
+    "Measure",
+    "Parent",
+    "PlacementTarget",
+    "ReportedChild",
+    "SendAttempt",
+    "Signature",
+    "User",
+]

@@ -1,4 +1,5 @@
 """The audit trail: append-only records of every change and every read of a whole case."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String
@@ -14,8 +15,9 @@ class AuditEvent(Base):
     __tablename__ = "audit_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    directorate_id: Mapped[int | None] = mapped_column(ForeignKey("directorates.id"),
-                                                       index=True)
+    directorate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("directorates.id"), index=True
+    )
     actor: Mapped[str] = mapped_column(String(120))  # "user:12 (ana.pop)" / "token:3 (...)"
     action: Mapped[str] = mapped_column(String(20))  # create / update / delete / read
     entity: Mapped[str] = mapped_column(String(40))

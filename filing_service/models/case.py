@@ -1,4 +1,5 @@
 """The case aggregate: the case, its child, parents and placement targets."""
+
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,10 @@ class Case(Base):
     """A child-protection case of one directorate (the tenant)."""
 
     __tablename__ = "cases"
-    __table_args__ = (UniqueConstraint("directorate_id", "external_id"),
-                      UniqueConstraint("directorate_id", "reference"))
+    __table_args__ = (
+        UniqueConstraint("directorate_id", "external_id"),
+        UniqueConstraint("directorate_id", "reference"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     directorate_id: Mapped[int] = mapped_column(ForeignKey("directorates.id"), index=True)
@@ -35,20 +38,26 @@ class Case(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     directorate: Mapped["Directorate"] = relationship()
-    child: Mapped["Child"] = relationship(back_populates="case", uselist=False,
-                                          cascade="all, delete-orphan")
-    parents: Mapped[list["Parent"]] = relationship(back_populates="case",
-                                                   cascade="all, delete-orphan",
-                                                   order_by="Parent.id")
+    child: Mapped["Child"] = relationship(
+        back_populates="case", uselist=False, cascade="all, delete-orphan"
+    )
+    parents: Mapped[list["Parent"]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Parent.id"
+    )
     placement_targets: Mapped[list["PlacementTarget"]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="PlacementTarget.id")
+        back_populates="case", cascade="all, delete-orphan", order_by="PlacementTarget.id"
+    )
     measures: Mapped[list["Measure"]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="Measure.id")
+        back_populates="case", cascade="all, delete-orphan", order_by="Measure.id"
+    )
     events: Mapped[list["Event"]] = relationship(
-        back_populates="case", cascade="all, delete-orphan",
-        order_by="(Event.occurred_on, Event.id)")
+        back_populates="case",
+        cascade="all, delete-orphan",
+        order_by="(Event.occurred_on, Event.id)",
+    )
     hearings: Mapped[list["Hearing"]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", order_by="Hearing.scheduled_at")
+        back_populates="case", cascade="all, delete-orphan", order_by="Hearing.scheduled_at"
+    )
 
     @property
     def directorate_code(self) -> str:
@@ -65,8 +74,9 @@ class Child(Base):
     __tablename__ = "children"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         unique=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), unique=True
+    )
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
     cnp: Mapped[str | None] = mapped_column(String(13), index=True)
@@ -95,8 +105,9 @@ class Parent(Base):
     __tablename__ = "parents"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     role: Mapped[str] = mapped_column(String(30))  # mama / tata / tutore / reprezentant_legal
     first_name: Mapped[str] = mapped_column(String(100))
     last_name: Mapped[str] = mapped_column(String(100))
@@ -122,8 +133,9 @@ class PlacementTarget(Base):
     __tablename__ = "placement_targets"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(30))  # law.facts.TargetKind
     name: Mapped[str] = mapped_column(String(200))
     relationship_to_child: Mapped[str | None] = mapped_column(String(30))  # Relationship

@@ -1,5 +1,6 @@
 """Deadlines computed from the case timeline, the closure days that move them, and the
 users' calendar feeds that show them."""
+
 from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
@@ -22,16 +23,19 @@ class Deadline(Base):
     __table_args__ = (UniqueConstraint("case_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     directorate_id: Mapped[int] = mapped_column(ForeignKey("directorates.id"), index=True)
     key: Mapped[str] = mapped_column(String(120), server_default="")
     rule_id: Mapped[str] = mapped_column(String(60))
     article: Mapped[str] = mapped_column(String(120))
     trigger_event_id: Mapped[int | None] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True)
+        ForeignKey("events.id", ondelete="CASCADE"), index=True
+    )
     trigger_hearing_id: Mapped[int | None] = mapped_column(
-        ForeignKey("hearings.id", ondelete="CASCADE"), index=True)
+        ForeignKey("hearings.id", ondelete="CASCADE"), index=True
+    )
     trigger_date: Mapped[date]
     due_date: Mapped[date] = mapped_column(index=True)
     due_at: Mapped[datetime | None]  # terms in hours end at a moment
@@ -72,8 +76,9 @@ class CalendarFeed(Base):
     __tablename__ = "calendar_feeds"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"),
-                                         index=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     prefix: Mapped[str] = mapped_column(String(12))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

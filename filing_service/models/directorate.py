@@ -1,4 +1,5 @@
 """Directorates (the tenants), their users and the API tokens of their case systems."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String

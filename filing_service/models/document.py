@@ -1,4 +1,5 @@
 """Generated documents: every version kept, immutable, content-addressed."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
@@ -19,8 +20,9 @@ class Document(Base):
     __table_args__ = (UniqueConstraint("case_id", "doc_type", "variant", "version"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     doc_type: Mapped[str] = mapped_column(String(60))
     variant: Mapped[str] = mapped_column(String(20), default="instanta")  # / parinti
     version: Mapped[int] = mapped_column(default=1)

@@ -1,4 +1,5 @@
 """The case timeline and the hearings of the court."""
+
 from datetime import date, datetime
 
 from sqlalchemy import JSON, ForeignKey, String, Text
@@ -14,8 +15,9 @@ class Event(Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(40), index=True)  # cases.events.EventKind
     occurred_on: Mapped[date]
     occurred_at: Mapped[datetime | None]  # when the hour matters (terms in hours)
@@ -33,8 +35,9 @@ class Hearing(Base):
     __tablename__ = "hearings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     court: Mapped[str | None] = mapped_column(String(120))
     court_case_number: Mapped[str | None] = mapped_column(String(40))
     scheduled_at: Mapped[datetime]

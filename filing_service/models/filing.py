@@ -1,5 +1,6 @@
 """Filings with the court: the package, its documents, the attempts to send it, and the
 directory of courts each directorate files with."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
@@ -39,8 +40,9 @@ class Filing(Base):
     __tablename__ = "filings"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     court: Mapped[str] = mapped_column(String(120))
     object: Mapped[str | None] = mapped_column(String(300))
     status: Mapped[str] = mapped_column(String(20), default="ciorna")
@@ -66,10 +68,13 @@ class Filing(Base):
 
     case: Mapped[Case] = relationship()
     documents: Mapped[list["FilingDocument"]] = relationship(
-        back_populates="filing", cascade="all, delete-orphan",
-        order_by="FilingDocument.position")
+        back_populates="filing",
+        cascade="all, delete-orphan",
+        order_by="FilingDocument.position",
+    )
     attempts: Mapped[list["SendAttempt"]] = relationship(
-        back_populates="filing", cascade="all, delete-orphan", order_by="SendAttempt.id")
+        back_populates="filing", cascade="all, delete-orphan", order_by="SendAttempt.id"
+    )
 
 
 class FilingDocument(Base):
@@ -80,8 +85,9 @@ class FilingDocument(Base):
     __table_args__ = (UniqueConstraint("filing_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    filing_id: Mapped[int] = mapped_column(ForeignKey("filings.id", ondelete="CASCADE"),
-                                           index=True)
+    filing_id: Mapped[int] = mapped_column(
+        ForeignKey("filings.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int]
     role: Mapped[str] = mapped_column(String(30))  # filings.domain.DocumentRole
     title: Mapped[str] = mapped_column(String(200))
@@ -89,7 +95,8 @@ class FilingDocument(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int]
     document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"))
+        ForeignKey("documents.id", ondelete="SET NULL")
+    )
     added_by: Mapped[str | None] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -103,8 +110,9 @@ class SendAttempt(Base):
     __tablename__ = "filing_send_attempts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    filing_id: Mapped[int] = mapped_column(ForeignKey("filings.id", ondelete="CASCADE"),
-                                           index=True)
+    filing_id: Mapped[int] = mapped_column(
+        ForeignKey("filings.id", ondelete="CASCADE"), index=True
+    )
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     finished_at: Mapped[datetime | None]
     outcome: Mapped[str] = mapped_column(String(20), default="in_curs")  # reusit/partial/esuat

@@ -1,5 +1,6 @@
 """The 119 intake: reports as the call centres send them, the children they name, and the
 tokens of the national dispatcher who may route what could not be routed by itself."""
+
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,9 @@ class IntakeReport(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     call_id: Mapped[str] = mapped_column(String(64))
-    sender_directorate_id: Mapped[int] = mapped_column(ForeignKey("directorates.id"),
-                                                       index=True)
+    sender_directorate_id: Mapped[int] = mapped_column(
+        ForeignKey("directorates.id"), index=True
+    )
     sender: Mapped[str] = mapped_column(String(200))  # the actor's audit label
     received_at: Mapped[datetime]
     channel: Mapped[str] = mapped_column(String(20))
@@ -45,8 +47,9 @@ class IntakeReport(Base):
     emergency_alerted_at: Mapped[datetime | None]
     missing: Mapped[list] = mapped_column(JSON, default=list)  # [{field, message}]
     # Routing: automatic by place, or by a person from the queue.
-    directorate_id: Mapped[int | None] = mapped_column(ForeignKey("directorates.id"),
-                                                       index=True)
+    directorate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("directorates.id"), index=True
+    )
     routing: Mapped[str] = mapped_column(String(20))  # automata / manuala / in_asteptare
     routing_reason: Mapped[str | None] = mapped_column(String(300))  # why it waits
     routed_at: Mapped[datetime | None]
@@ -54,9 +57,11 @@ class IntakeReport(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     children: Mapped[list["ReportedChild"]] = relationship(
-        back_populates="report", cascade="all, delete-orphan", order_by="ReportedChild.position")
-    directorate: Mapped["Directorate | None"] = relationship(
-        foreign_keys=[directorate_id])
+        back_populates="report",
+        cascade="all, delete-orphan",
+        order_by="ReportedChild.position",
+    )
+    directorate: Mapped["Directorate | None"] = relationship(foreign_keys=[directorate_id])
 
     @property
     def number(self) -> str:
@@ -76,7 +81,8 @@ class ReportedChild(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(
-        ForeignKey("intake_reports.id", ondelete="CASCADE"), index=True)
+        ForeignKey("intake_reports.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     first_name: Mapped[str | None] = mapped_column(String(100))
     last_name: Mapped[str | None] = mapped_column(String(100))

@@ -1,4 +1,5 @@
 """Failed log-ins, kept briefly so that guessing passwords is slowed down."""
+
 from datetime import datetime
 
 from sqlalchemy import String

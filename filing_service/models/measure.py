@@ -1,4 +1,5 @@
 """Special protection measures (art. 59) and their lifecycle."""
+
 from datetime import date
 
 from sqlalchemy import ForeignKey, String, Text
@@ -15,14 +16,16 @@ class Measure(Base):
     __tablename__ = "measures"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"),
-                                         index=True)
+    case_id: Mapped[int] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
     kind: Mapped[str] = mapped_column(String(30))  # law.facts.MeasureKind
     authority: Mapped[str] = mapped_column(String(20))  # law.facts.Authority
     legal_basis: Mapped[str | None] = mapped_column(String(300))
     status: Mapped[str] = mapped_column(String(20), default=MeasureStatus.PROPOSED)
     placement_target_id: Mapped[int | None] = mapped_column(
-        ForeignKey("placement_targets.id", ondelete="SET NULL"))
+        ForeignKey("placement_targets.id", ondelete="SET NULL")
+    )
     act_number: Mapped[str | None] = mapped_column(String(60))  # dispoziție / hotărâre no.
     decided_on: Mapped[date | None]
     starts_on: Mapped[date | None]

@@ -1,4 +1,5 @@
 """Qualified signatures put on document versions: who signed what, when, and how."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
@@ -24,7 +25,8 @@ class Signature(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     directorate_id: Mapped[int] = mapped_column(ForeignKey("directorates.id"), index=True)
     document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     signer_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     signer_name: Mapped[str] = mapped_column(String(200))  # as in the certificate
     role: Mapped[str] = mapped_column(String(30))  # auth.roles.Role value

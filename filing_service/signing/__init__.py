@@ -5,10 +5,10 @@ PKCS#12 file or a PKCS#11 token; ``pades`` signs with pyhanko; ``validation`` re
 each signature of a PDF; ``service`` ties them to documents; ``api`` and ``cli`` are the
 doors.
 """
+
 import logging
 
 from flask import Flask
-
 
 
 def init_app(app: Flask) -> None:

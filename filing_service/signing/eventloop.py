@@ -4,6 +4,7 @@ pyhanko's sync functions wrap ``asyncio.run``, which refuses to start when the c
 thread already runs an event loop (an async server worker, or Playwright's sync API in
 the test session). Then the call is made on a short-lived worker thread instead.
 """
+
 import asyncio
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor

@@ -4,6 +4,7 @@ PINs and passphrases come from a ``SecretProvider`` (the environment, a secrets 
 what the web form asked the person for) and go straight to the key; they are never
 logged, stored or repeated in an error message.
 """
+
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,8 +12,8 @@ from pathlib import Path
 
 from pyhanko.sign import signers
 
-from ..errorcodes import Code
 from ..config import environment_secret
+from ..errorcodes import Code
 from .profiles import KeySpec
 
 # Given the key about to be opened, answer its PIN or passphrase (or None if unknown).
@@ -47,7 +48,8 @@ def _secret(spec: KeySpec, provider: SecretProvider) -> str:
         raise SigningKeyError(
             f"Lipsește PIN-ul sau parola cheii «{spec.name}»: setați variabila de mediu "
             f"{spec.secret} sau intrarea cu acest nume din fișierul de secrete.",
-            code=Code.SECRET_MISSING)
+            code=Code.SECRET_MISSING,
+        )
     return value
 
 
@@ -66,18 +68,22 @@ def open_signer(spec: KeySpec, provider: SecretProvider) -> Iterator[signers.Sig
 
 
 def _pkcs12_signer(spec: KeySpec, passphrase: str) -> signers.Signer:
-    path = Path(spec.path)
+    path = Path(spec.path or "")  # a profile without a path names no file
     if not path.is_file():
-        raise SigningKeyError(f"Fișierul PKCS#12 al cheii «{spec.name}» nu există.",
-                              code=Code.KEY_FILE_MISSING)
+        raise SigningKeyError(
+            f"Fișierul PKCS#12 al cheii «{spec.name}» nu există.", code=Code.KEY_FILE_MISSING
+        )
     try:
         return signers.SimpleSigner.load_pkcs12_data(
-            path.read_bytes(), other_certs=(), passphrase=passphrase.encode("utf-8"))
+            path.read_bytes(), other_certs=(), passphrase=passphrase.encode("utf-8")
+        )
     except ValueError:
         # cryptography does not distinguish a wrong passphrase from a damaged file.
         raise SigningKeyError(
             f"Fișierul PKCS#12 al cheii «{spec.name}» nu poate fi deschis: parola este "
-            f"greșită sau fișierul este deteriorat.", code=Code.WRONG_SECRET) from None
+            f"greșită sau fișierul este deteriorat.",
+            code=Code.WRONG_SECRET,
+        ) from None
 
 
 @contextmanager
@@ -89,23 +95,30 @@ def _pkcs11_signer(spec: KeySpec, pin: str) -> Iterator[signers.Signer]:
 
     try:
         session = ph11.open_pkcs11_session(
-            spec.module, token_criteria=TokenCriteria(label=spec.token_label), user_pin=pin)
+            spec.module or "",
+            token_criteria=TokenCriteria(label=spec.token_label),
+            user_pin=pin,
+        )
     except (p11.PinIncorrect, p11.PinInvalid, p11.PinLenRange):
-        raise SigningKeyError(f"PIN greșit pentru tokenul cheii «{spec.name}».",
-                              code=Code.WRONG_SECRET) from None
+        raise SigningKeyError(
+            f"PIN greșit pentru tokenul cheii «{spec.name}».", code=Code.WRONG_SECRET
+        ) from None
     except p11.PinLocked:
-        raise SigningKeyError(f"PIN-ul tokenului cheii «{spec.name}» este blocat.",
-                              code=Code.PIN_LOCKED) from None
+        raise SigningKeyError(
+            f"PIN-ul tokenului cheii «{spec.name}» este blocat.", code=Code.PIN_LOCKED
+        ) from None
     except (OSError, RuntimeError, p11.PKCS11Error) as exc:
         raise SigningKeyError(
             f"Tokenul PKCS#11 al cheii «{spec.name}» nu poate fi deschis "
-            f"({type(exc).__name__}).", code=Code.TOKEN_UNAVAILABLE) from None
+            f"({type(exc).__name__}).",
+            code=Code.TOKEN_UNAVAILABLE,
+        ) from None
     except Exception as exc:  # pyhanko's own "no token with that label"
         raise SigningKeyError(
             f"Tokenul PKCS#11 «{spec.token_label}» nu a fost găsit ({type(exc).__name__}).",
-            code=Code.TOKEN_UNAVAILABLE) from None
+            code=Code.TOKEN_UNAVAILABLE,
+        ) from None
     try:
-        yield ph11.PKCS11Signer(session, key_label=spec.key_label,
-                                other_certs_to_pull=None)
+        yield ph11.PKCS11Signer(session, key_label=spec.key_label, other_certs_to_pull=None)
     finally:
         session.close()

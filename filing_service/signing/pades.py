@@ -4,6 +4,7 @@ Each call appends one incremental update: the bytes of the file it is given are 
 they are, so earlier signatures stay valid. The visible signature goes on the last page
 in a font (DejaVu Sans) that carries ș and ț and is embedded, so a PDF/A stays PDF/A.
 """
+
 import functools
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -39,9 +40,9 @@ class Appearance:
     """What the visible signature says."""
 
     signer_name: str
-    role_label: str      # "Director executiv", "Consilier juridic"
+    role_label: str  # "Director executiv", "Consilier juridic"
     signed_at: datetime  # shown in the service's time zone
-    location: str        # the directorate's seat
+    location: str  # the directorate's seat
 
 
 class SigningFailed(Exception):
@@ -53,40 +54,76 @@ class SigningFailed(Exception):
         self.code = code
 
 
-def sign_pdf(data: bytes, signer: signers.Signer, *, level: Level, tsa_url: str | None,
-             trust_roots: list, appearance: Appearance) -> bytes:
+def sign_pdf(
+    data: bytes,
+    signer: signers.Signer,
+    *,
+    level: Level,
+    tsa_url: str | None,
+    trust_roots: list,
+    appearance: Appearance,
+) -> bytes:
     """Return ``data`` with one more signature at ``level``.
 
     ``trust_roots`` (asn1crypto certificates) anchor the chain whose revocation data a
     B-LT or B-LTA signature embeds; fetching OCSP/CRL is allowed here, at signing time.
     """
-    return outside_event_loop(_sign_pdf, data, signer, level=level, tsa_url=tsa_url,
-                              trust_roots=trust_roots, appearance=appearance)
+    return outside_event_loop(
+        _sign_pdf,
+        data,
+        signer,
+        level=level,
+        tsa_url=tsa_url,
+        trust_roots=trust_roots,
+        appearance=appearance,
+    )
 
 
-def _sign_pdf(data: bytes, signer: signers.Signer, *, level: Level, tsa_url: str | None,
-              trust_roots: list, appearance: Appearance) -> bytes:
+def _sign_pdf(
+    data: bytes,
+    signer: signers.Signer,
+    *,
+    level: Level,
+    tsa_url: str | None,
+    trust_roots: list,
+    appearance: Appearance,
+) -> bytes:
     reader = PdfFileReader(BytesIO(data), strict=False)
     existing = len(reader.embedded_signatures)
     field_name = f"Semnatura{existing + 1}"
     page, box = _stamp_position(reader, existing)
     meta = signers.PdfSignatureMetadata(
-        field_name=field_name, md_algorithm="sha256", subfilter=SigSeedSubFilter.PADES,
+        field_name=field_name,
+        md_algorithm="sha256",
+        subfilter=SigSeedSubFilter.PADES,
         reason=f"Semnătură electronică calificată – {appearance.role_label}",
-        location=appearance.location, name=appearance.signer_name)
+        location=appearance.location,
+        name=appearance.signer_name,
+    )
     if level in (Level.B_LT, Level.B_LTA):
         meta = _with_validation_info(meta, trust_roots, lta=level is Level.B_LTA)
     timestamper = HTTPTimeStamper(tsa_url, timeout=10) if level.needs_tsa else None
     pdf_signer = signers.PdfSigner(
-        meta, signer, timestamper=timestamper, stamp_style=_stamp_style(),
-        new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box))
-    text = {"nume": appearance.signer_name, "rol": appearance.role_label,
-            "data": appearance.signed_at.strftime("%d.%m.%Y %H:%M:%S")}
+        meta,
+        signer,
+        timestamper=timestamper,
+        stamp_style=_stamp_style(),
+        new_field_spec=fields.SigFieldSpec(field_name, on_page=page, box=box),
+    )
+    text = {
+        "nume": appearance.signer_name,
+        "rol": appearance.role_label,
+        "data": appearance.signed_at.strftime("%d.%m.%Y %H:%M:%S"),
+    }
 
     def attempt(reserved: int | None) -> bytes:
         out = BytesIO()
-        pdf_signer.sign_pdf(IncrementalPdfFileWriter(BytesIO(data), strict=False),
-                            output=out, bytes_reserved=reserved, appearance_text_params=text)
+        pdf_signer.sign_pdf(
+            IncrementalPdfFileWriter(BytesIO(data), strict=False),
+            output=out,
+            bytes_reserved=reserved,
+            appearance_text_params=text,
+        )
         return out.getvalue()
 
     try:
@@ -101,10 +138,12 @@ def _sign_pdf(data: bytes, signer: signers.Signer, *, level: Level, tsa_url: str
 
 
 def _with_validation_info(meta, trust_roots, *, lta: bool):
-    context = ValidationContext(trust_roots=trust_roots, allow_fetching=True,
-                                revocation_mode="hard-fail")
-    return replace(meta, embed_validation_info=True, validation_context=context,
-                   use_pades_lta=lta)
+    context = ValidationContext(
+        trust_roots=trust_roots, allow_fetching=True, revocation_mode="hard-fail"
+    )
+    return replace(
+        meta, embed_validation_info=True, validation_context=context, use_pades_lta=lta
+    )
 
 
 class _FontFromBytes(GlyphAccumulatorFactory):
@@ -114,14 +153,22 @@ class _FontFromBytes(GlyphAccumulatorFactory):
     def create_font_engine(self, writer, obj_stream=None) -> GlyphAccumulator:
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(writer=writer, font_handle=BytesIO(_font_bytes()),
-                                font_size=self.font_size, obj_stream=obj_stream)
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=BytesIO(_font_bytes()),
+            font_size=self.font_size,
+            obj_stream=obj_stream,
+        )
 
 
 # What a Romanian stamp can show: Basic Latin, Latin-1, Latin Extended-A, ș ț Ș Ț with
 # comma below (and the cedilla forms, in case a name was typed with them), dashes, quotes.
-STAMP_UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x218, 0x21C),
-                  *range(0x2010, 0x2027)]
+STAMP_UNICODES = [
+    *range(0x20, 0x7F),
+    *range(0xA0, 0x180),
+    *range(0x218, 0x21C),
+    *range(0x2010, 0x2027),
+]
 
 
 @functools.cache
@@ -152,7 +199,9 @@ def _stamp_style() -> TextStampStyle:
     return TextStampStyle(
         stamp_text="Semnat electronic de %(nume)s\nFuncția: %(rol)s\nData și ora: %(data)s",
         text_box_style=TextBoxStyle(font=_FontFromBytes(str(FONT)), font_size=8),
-        background=None, border_width=1)
+        background=None,
+        border_width=1,
+    )
 
 
 def _stamp_position(reader: PdfFileReader, existing: int) -> tuple[int, tuple]:
@@ -176,20 +225,30 @@ def _inherited(node, key: str):
             return node[key]
         node = node.get("/Parent")
         node = node.get_object() if node is not None else None
-    raise SigningFailed("Documentul nu are dimensiunea paginii (/MediaBox).",
-                        code=Code.INVALID_PDF)
+    raise SigningFailed(
+        "Documentul nu are dimensiunea paginii (/MediaBox).", code=Code.INVALID_PDF
+    )
 
 
 def _explain(exc: Exception, level: Level) -> SigningFailed:
     """Turn what pyhanko raises into a Romanian message naming the failing service."""
     text = f"{type(exc).__name__}: {exc}".lower()
     if "timestamp" in text or "tsa" in text or "time stamp" in text:
-        return SigningFailed("Autoritatea de marcare temporală (TSA) nu a răspuns sau a "
-                             "refuzat cererea.", code=Code.TSA_UNAVAILABLE)
+        return SigningFailed(
+            "Autoritatea de marcare temporală (TSA) nu a răspuns sau a refuzat cererea.",
+            code=Code.TSA_UNAVAILABLE,
+        )
     if level in (Level.B_LT, Level.B_LTA) and (
-            "revocation" in text or "ocsp" in text or "crl" in text or "path" in text
-            or "validat" in text or "trust" in text):
-        return SigningFailed("Datele de validare (OCSP/CRL) ale certificatului nu au putut "
-                             "fi obținute sau certificatul nu este de încredere.",
-                             code=Code.CERTIFICATE_VALIDATION_FAILED)
+        "revocation" in text
+        or "ocsp" in text
+        or "crl" in text
+        or "path" in text
+        or "validat" in text
+        or "trust" in text
+    ):
+        return SigningFailed(
+            "Datele de validare (OCSP/CRL) ale certificatului nu au putut "
+            "fi obținute sau certificatul nu este de încredere.",
+            code=Code.CERTIFICATE_VALIDATION_FAILED,
+        )
     return SigningFailed(f"Semnarea a eșuat ({type(exc).__name__}).", code=Code.SIGNING_FAILED)

@@ -15,6 +15,7 @@ time-stamping authority and the keys the directorate's signers may use::
 ``secret`` is the *name* of the environment variable (or secrets-file entry) that holds
 the PIN or passphrase: the secret itself never lives in the database.
 """
+
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -25,9 +26,9 @@ from ..law.errors import DomainError
 class Level(StrEnum):
     """PAdES baseline levels (ETSI EN 319 142-1)."""
 
-    B_B = "B-B"      # the signature alone
-    B_T = "B-T"      # + an RFC 3161 time-stamp on the signature
-    B_LT = "B-LT"    # + certificates, OCSP responses and CRLs in the DSS
+    B_B = "B-B"  # the signature alone
+    B_T = "B-T"  # + an RFC 3161 time-stamp on the signature
+    B_LT = "B-LT"  # + certificates, OCSP responses and CRLs in the DSS
     B_LTA = "B-LTA"  # + a document time-stamp over all of it
 
     @property
@@ -40,6 +41,8 @@ KEY_TYPES = ("pkcs12", "pkcs11")
 
 def _invalid(field: str, code: Code, message: str) -> DomainError:
     return DomainError(message, field=field, code=code)
+
+
 # Keys whose values would be secrets: refused outright, so nobody stores a PIN here.
 _FORBIDDEN = {"pin", "passphrase", "password", "parola"}
 
@@ -52,19 +55,20 @@ class KeySpec:
     type: str
     secret: str
     users: tuple[str, ...] = ()
-    path: str | None = None              # pkcs12
-    module: str | None = None            # pkcs11
+    path: str | None = None  # pkcs12
+    module: str | None = None  # pkcs11
     token_label: str | None = None
     key_label: str | None = None
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, str | None]:
         """What may be recorded with a signature (everything here is non-secret)."""
-        out = {"name": self.name, "type": self.type}
+        out: dict[str, str | None] = {"name": self.name, "type": self.type}
         if self.type == "pkcs12":
             out["path"] = self.path
         else:
-            out.update(module=self.module, token_label=self.token_label,
-                       key_label=self.key_label)
+            out.update(
+                module=self.module, token_label=self.token_label, key_label=self.key_label
+            )
         return out
 
 
@@ -80,8 +84,9 @@ class Profile:
         try:
             return self.keys[name]
         except KeyError:
-            raise _invalid("key", Code.UNKNOWN_KEY,
-                              f"Profilul de semnătură nu are cheia «{name}».") from None
+            raise _invalid(
+                "key", Code.UNKNOWN_KEY, f"Profilul de semnătură nu are cheia «{name}»."
+            ) from None
 
 
 def parse_profile(raw: dict | None, level_override: str | None = None) -> Profile:
@@ -90,20 +95,30 @@ def parse_profile(raw: dict | None, level_override: str | None = None) -> Profil
     Raises ``DomainError`` naming the field at fault.
     """
     if not raw:
-        raise _invalid("signature_profile", Code.PROFILE_MISSING,
-                          "Direcția nu are un profil de semnătură configurat.")
+        raise _invalid(
+            "signature_profile",
+            Code.PROFILE_MISSING,
+            "Direcția nu are un profil de semnătură configurat.",
+        )
     tsa_url = raw.get("tsa_url") or None
     level_text = level_override or raw.get("level") or ("B-LT" if tsa_url else "B-B")
     try:
         level = Level(level_text)
     except ValueError:
-        raise _invalid("level", Code.UNKNOWN_LEVEL,
-                          f"Nivel PAdES necunoscut: «{level_text}»; valori acceptate: "
-                          + ", ".join(lv.value for lv in Level) + ".") from None
+        raise _invalid(
+            "level",
+            Code.UNKNOWN_LEVEL,
+            f"Nivel PAdES necunoscut: «{level_text}»; valori acceptate: "
+            + ", ".join(lv.value for lv in Level)
+            + ".",
+        ) from None
     if level.needs_tsa and not tsa_url:
-        raise _invalid("tsa_url", Code.TSA_MISSING,
-                          f"Nivelul {level} cere o autoritate de marcare temporală "
-                          f"(tsa_url) în profilul de semnătură.")
+        raise _invalid(
+            "tsa_url",
+            Code.TSA_MISSING,
+            f"Nivelul {level} cere o autoritate de marcare temporală "
+            f"(tsa_url) în profilul de semnătură.",
+        )
     keys = {name: parse_key(name, spec) for name, spec in (raw.get("keys") or {}).items()}
     return Profile(level=level, tsa_url=tsa_url, keys=keys)
 
@@ -112,22 +127,38 @@ def parse_key(name: str, spec: dict) -> KeySpec:
     """Check one key entry of a profile."""
     where = f"keys.{name}"
     if _FORBIDDEN & {k.lower() for k in spec}:
-        raise _invalid(where, Code.SECRET_IN_PROFILE,
-                          "Profilul de semnătură nu poate conține PIN-uri sau parole; "
-                          "indicați în «secret» numele variabilei de mediu.")
+        raise _invalid(
+            where,
+            Code.SECRET_IN_PROFILE,
+            "Profilul de semnătură nu poate conține PIN-uri sau parole; "
+            "indicați în «secret» numele variabilei de mediu.",
+        )
     kind = spec.get("type")
     if kind not in KEY_TYPES:
-        raise _invalid(f"{where}.type", Code.KEY_TYPE,
-                          "Tipul cheii trebuie să fie pkcs12 sau pkcs11.")
+        raise _invalid(
+            f"{where}.type", Code.KEY_TYPE, "Tipul cheii trebuie să fie pkcs12 sau pkcs11."
+        )
     if not spec.get("secret"):
-        raise _invalid(f"{where}.secret", Code.SECRET_MISSING,
-                          "Indicați în «secret» variabila de mediu cu PIN-ul sau parola.")
+        raise _invalid(
+            f"{where}.secret",
+            Code.SECRET_MISSING,
+            "Indicați în «secret» variabila de mediu cu PIN-ul sau parola.",
+        )
     required = ("path",) if kind == "pkcs12" else ("module", "token_label", "key_label")
     for item in required:
         if not spec.get(item):
-            raise _invalid(f"{where}.{item}", Code.REQUIRED,
-                              f"Cheia {kind} «{name}» are nevoie de «{item}».")
-    return KeySpec(name=name, type=kind, secret=spec["secret"],
-                   users=tuple(spec.get("users") or ()), path=spec.get("path"),
-                   module=spec.get("module"), token_label=spec.get("token_label"),
-                   key_label=spec.get("key_label"))
+            raise _invalid(
+                f"{where}.{item}",
+                Code.REQUIRED,
+                f"Cheia {kind} «{name}» are nevoie de «{item}».",
+            )
+    return KeySpec(
+        name=name,
+        type=kind,
+        secret=spec["secret"],
+        users=tuple(spec.get("users") or ()),
+        path=spec.get("path"),
+        module=spec.get("module"),
+        token_label=spec.get("token_label"),
+        key_label=spec.get("key_label"),
+    )

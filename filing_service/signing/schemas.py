@@ -1,4 +1,5 @@
 """Bodies and answers of the signing API (pydantic; unknown fields refused)."""
+
 from datetime import datetime
 from typing import Literal
 
@@ -15,11 +16,14 @@ class SignIn(Strict):
     """Sign the latest version of a document."""
 
     role: Literal[Role.LEGAL_COUNSEL, Role.DIRECTOR]
-    key: str | None = Field(default=None, max_length=80,
-                            description="Cheia din profilul direcției (implicit: a "
-                                        "utilizatorului)")
-    level: LevelName | None = Field(default=None,
-                                    description="Nivelul PAdES (implicit: al profilului)")
+    key: str | None = Field(
+        default=None,
+        max_length=80,
+        description="Cheia din profilul direcției (implicit: a utilizatorului)",
+    )
+    level: LevelName | None = Field(
+        default=None, description="Nivelul PAdES (implicit: al profilului)"
+    )
 
 
 class SignatureOut(BaseModel):

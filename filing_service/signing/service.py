@@ -9,6 +9,7 @@ The outside tools are parameters: the ``signer`` (pyhanko, ``signer.PadesSigner`
 content store, the clock; the view or command passes the app's (``bootstrap``), a unit
 test fakes.
 """
+
 import hashlib
 import logging
 from collections.abc import Callable
@@ -50,14 +51,31 @@ class Signer(Protocol):
 
     def trust_roots(self) -> list: ...
 
-    def sign(self, data: bytes, key: KeySpec, secrets: SecretProvider, *, level: Level,
-             tsa_url: str | None, appearance: pades.Appearance) -> Signed: ...
+    def sign(
+        self,
+        data: bytes,
+        key: KeySpec,
+        secrets: SecretProvider,
+        *,
+        level: Level,
+        tsa_url: str | None,
+        appearance: pades.Appearance,
+    ) -> Signed: ...
 
 
-def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
-                  pin_provider: SecretProvider | None = None, *, key_name: str | None = None,
-                  level: str | None = None, signer: Signer, content: ContentStore,
-                  now: Callable[[], datetime]) -> Signature:
+def sign_document(
+    uow: UnitOfWork,
+    actor: Actor,
+    document_id: int,
+    role: str,
+    pin_provider: SecretProvider | None = None,
+    *,
+    key_name: str | None = None,
+    level: str | None = None,
+    signer: Signer,
+    content: ContentStore,
+    now: Callable[[], datetime],
+) -> Signature:
     """Add ``actor``'s signature, in ``role``, to a document version (the caller commits).
 
     - ``actor`` must be a person (a user, not a case system's token) whose role allows
@@ -84,9 +102,14 @@ def sign_document(uow: UnitOfWork, actor: Actor, document_id: int, role: str,
     """
     plan = _plan(uow.session, actor, document_id, role, key_name, level, now())
     uow.release()
-    signed = signer.sign(content.get(plan.input_sha), plan.key,
-                         pin_provider or signer.secrets(), level=plan.profile.level,
-                         tsa_url=plan.profile.tsa_url, appearance=plan.appearance)
+    signed = signer.sign(
+        content.get(plan.input_sha),
+        plan.key,
+        pin_provider or signer.secrets(),
+        level=plan.profile.level,
+        tsa_url=plan.profile.tsa_url,
+        appearance=plan.appearance,
+    )
     output_sha = content.put(signed.pdf)
     uow.on_rollback(lambda: content.path(output_sha).unlink(missing_ok=True))
     return _record(uow, actor, plan, output_sha, signed.certificate)
@@ -107,60 +130,107 @@ class _SigningPlan:
     appearance: pades.Appearance
 
 
-def _plan(session: Session, actor: Actor, document_id: int, role: str,
-          key_name: str | None, level: str | None, signed_at: datetime) -> _SigningPlan:
+def _plan(
+    session: Session,
+    actor: Actor,
+    document_id: int,
+    role: str,
+    key_name: str | None,
+    level: str | None,
+    signed_at: datetime,
+) -> _SigningPlan:
     document = load_document(session, actor, document_id)  # another tenant's: 404 first
     user = _signing_user(session, actor, role)
-    directorate = session.get(Directorate, actor.directorate_id)
+    directorate = session.get_one(Directorate, actor.directorate_id)  # the actor's own
     profile = parse_profile((directorate.settings or {}).get("signature_profile"), level)
     key = _key_for(profile, user, key_name)
     previous = signatures_of(session, document.id)
     _check_turn(previous, Role(role))
     input_sha = previous[-1].output_sha256 if previous else document.pdf_sha256
     if not input_sha:
-        raise Conflict("Documentul nu are încă o versiune PDF care să poată fi semnată.",
-                       field="document_id")
-    appearance = pades.Appearance(signer_name=user.full_name, role_label=ROLE_LABELS[role],
-                                  signed_at=signed_at, location=directorate.seat)
-    return _SigningPlan(document.id, document.case_id, user.id, user.full_name, role, key,
-                        profile, input_sha, appearance)
+        raise Conflict(
+            "Documentul nu are încă o versiune PDF care să poată fi semnată.",
+            field="document_id",
+        )
+    appearance = pades.Appearance(
+        signer_name=user.full_name,
+        role_label=ROLE_LABELS[role],
+        signed_at=signed_at,
+        location=directorate.seat,
+    )
+    return _SigningPlan(
+        document.id,
+        document.case_id,
+        user.id,
+        user.full_name,
+        role,
+        key,
+        profile,
+        input_sha,
+        appearance,
+    )
 
 
-def _record(uow: UnitOfWork, actor: Actor, plan: _SigningPlan, output_sha: str,
-            certificate) -> Signature:
+def _record(
+    uow: UnitOfWork, actor: Actor, plan: _SigningPlan, output_sha: str, certificate
+) -> Signature:
     session = uow.session
     previous = signatures_of(session, plan.document_id)
     current = previous[-1].output_sha256 if previous else plan.input_sha
     if current != plan.input_sha:  # someone signed while this signature was being made
-        raise Conflict("Documentul a fost semnat între timp de altcineva; reîncercați.",
-                       field="role")
+        raise Conflict(
+            "Documentul a fost semnat între timp de altcineva; reîncercați.", field="role"
+        )
     record = Signature(
-        directorate_id=actor.directorate_id, document_id=plan.document_id,
+        directorate_id=actor.directorate_id,
+        document_id=plan.document_id,
         signer_user_id=plan.user_id,
         signer_name=certificate.subject.native.get("common_name") or plan.user_name,
-        role=plan.role, key_name=plan.key.name, level=plan.profile.level.value,
-        profile=_profile_snapshot(plan.profile, plan.key), input_sha256=plan.input_sha,
+        role=plan.role,
+        key_name=plan.key.name,
+        level=plan.profile.level.value,
+        profile=_profile_snapshot(plan.profile, plan.key),
+        input_sha256=plan.input_sha,
         output_sha256=output_sha,
-        certificate_sha256=hashlib.sha256(certificate.dump()).hexdigest())
+        certificate_sha256=hashlib.sha256(certificate.dump()).hexdigest(),
+    )
     session.add(record)
     try:
         uow.flush()
     except IntegrityError:  # the same role signed meanwhile
-        raise Conflict(f"Documentul este deja semnat de {ROLE_LABELS[plan.role].lower()}.",
-                       field="role") from None
-    audit.record(session, actor, "sign", "signature", record.id, case_id=plan.case_id,
-                 changes={"document_id": plan.document_id, "level": record.level,
-                          "input_sha256": plan.input_sha, "output_sha256": output_sha})
+        raise Conflict(
+            f"Documentul este deja semnat de {ROLE_LABELS[plan.role].lower()}.", field="role"
+        ) from None
+    audit.record(
+        session,
+        actor,
+        "sign",
+        "signature",
+        record.id,
+        case_id=plan.case_id,
+        changes={
+            "document_id": plan.document_id,
+            "level": record.level,
+            "input_sha256": plan.input_sha,
+            "output_sha256": output_sha,
+        },
+    )
     uow.flush()
-    log.info("document %s signed by user %s at %s", plan.document_id, plan.user_id,
-             record.level)
+    log.info(
+        "document %s signed by user %s at %s", plan.document_id, plan.user_id, record.level
+    )
     return record
 
 
 def signatures_of(session: Session, document_id: int) -> list[Signature]:
     """The signatures of a document, in the order they were made."""
-    return list(session.scalars(select(Signature).where(Signature.document_id == document_id)
-                                .order_by(Signature.id)))
+    return list(
+        session.scalars(
+            select(Signature)
+            .where(Signature.document_id == document_id)
+            .order_by(Signature.id)
+        )
+    )
 
 
 def list_signatures(session: Session, actor: Actor, document_id: int) -> list[Signature]:
@@ -170,8 +240,11 @@ def list_signatures(session: Session, actor: Actor, document_id: int) -> list[Si
 
 def load_signature(session: Session, actor: Actor, signature_id: int) -> Signature:
     """A signature of the actor's directorate; else NotFound."""
-    found = session.scalar(select(Signature).where(
-        Signature.id == signature_id, Signature.directorate_id == actor.directorate_id))
+    found = session.scalar(
+        select(Signature).where(
+            Signature.id == signature_id, Signature.directorate_id == actor.directorate_id
+        )
+    )
     if found is None:
         raise NotFound("Semnătura")
     return found
@@ -180,8 +253,12 @@ def load_signature(session: Session, actor: Actor, signature_id: int) -> Signatu
 def is_signed(session: Session, document_id: int) -> bool:
     """True once a document version carries a signature: it must never be rewritten
     (regenerating makes a new version)."""
-    return session.scalar(select(Signature.id).where(
-        Signature.document_id == document_id).limit(1)) is not None
+    return (
+        session.scalar(
+            select(Signature.id).where(Signature.document_id == document_id).limit(1)
+        )
+        is not None
+    )
 
 
 def signed_pdf(signature: Signature, *, content: ContentStore) -> bytes:
@@ -197,14 +274,20 @@ def validate_upload(data: bytes, *, trust_roots: list) -> list[SignatureReport]:
 
 def _signing_user(session: Session, actor: Actor, role: str) -> User:
     if actor.kind != "user":
-        raise PermissionDenied("Un sistem informatic nu poate semna în numele unei "
-                               "persoane; semnează directorul sau consilierul juridic.")
+        raise PermissionDenied(
+            "Un sistem informatic nu poate semna în numele unei "
+            "persoane; semnează directorul sau consilierul juridic."
+        )
     if role not in {r.value for r in SIGNING_ROLES}:
-        raise DomainError("Se poate semna doar ca «consilier_juridic» sau «director».",
-                          field="role", code=Code.SIGNER_ROLE)
+        raise DomainError(
+            "Se poate semna doar ca «consilier_juridic» sau «director».",
+            field="role",
+            code=Code.SIGNER_ROLE,
+        )
     if not actor.can("sign") or actor.role != role:
-        raise PermissionDenied("Doar directorul sau consilierul juridic semnează, fiecare "
-                               "în calitatea sa.")
+        raise PermissionDenied(
+            "Doar directorul sau consilierul juridic semnează, fiecare în calitatea sa."
+        )
     user = session.get(User, actor.id)
     if user is None or not user.active or user.directorate_id != actor.directorate_id:
         raise PermissionDenied()
@@ -217,25 +300,29 @@ def _key_for(profile: Profile, user: User, key_name: str | None) -> KeySpec:
     else:
         mine = [k for k in profile.keys.values() if user.username in k.users]
         if not mine:
-            raise DomainError("Profilul de semnătură nu are o cheie a utilizatorului "
-                              f"«{user.username}»; indicați cheia.", field="key",
-                              code=Code.KEY_MISSING)
+            raise DomainError(
+                "Profilul de semnătură nu are o cheie a utilizatorului "
+                f"«{user.username}»; indicați cheia.",
+                field="key",
+                code=Code.KEY_MISSING,
+            )
         key = mine[0]
     if key.users and user.username not in key.users:
-        raise PermissionDenied(f"Cheia «{key.name}» nu aparține utilizatorului "
-                               f"«{user.username}».")
+        raise PermissionDenied(
+            f"Cheia «{key.name}» nu aparține utilizatorului «{user.username}»."
+        )
     return key
 
 
 def _check_turn(previous: list[Signature], role: Role) -> None:
     signed_roles = {Role(s.role) for s in previous}
     if role in signed_roles:
-        raise Conflict(f"Documentul este deja semnat de {ROLE_LABELS[role].lower()}.",
-                       field="role")
+        raise Conflict(
+            f"Documentul este deja semnat de {ROLE_LABELS[role].lower()}.", field="role"
+        )
     missing = [r for r in SIGNING_ROLES if ORDER[r] < ORDER[role] and r not in signed_roles]
     if missing:
-        raise Conflict(f"Semnează mai întâi {ROLE_LABELS[missing[0]].lower()}.",
-                       field="role")
+        raise Conflict(f"Semnează mai întâi {ROLE_LABELS[missing[0]].lower()}.", field="role")
 
 
 def _profile_snapshot(profile: Profile, key: KeySpec) -> dict:

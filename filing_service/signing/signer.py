@@ -6,6 +6,7 @@ and ``SIGNING_SECRETS_FILE``. It opens the key (``keys.open_signer``), signs (``
 with the time-stamp authority and OCSP on the network) and answers the signing
 certificate; it touches no database.
 """
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,11 +41,25 @@ class PadesSigner:
         """The server's own secrets: the environment, then ``secrets_file``."""
         return environment_secrets(self.secrets_file)
 
-    def sign(self, data: bytes, key: KeySpec, secrets: SecretProvider, *, level: Level,
-             tsa_url: str | None, appearance: pades.Appearance) -> Signed:
+    def sign(
+        self,
+        data: bytes,
+        key: KeySpec,
+        secrets: SecretProvider,
+        *,
+        level: Level,
+        tsa_url: str | None,
+        appearance: pades.Appearance,
+    ) -> Signed:
         """``data`` with one more signature by ``key``; raises ``keys.SigningKeyError``,
         ``pades.SigningFailed``."""
         with open_signer(key, secrets) as signer:
-            signed = pades.sign_pdf(data, signer, level=level, tsa_url=tsa_url,
-                                    trust_roots=self.trust_roots(), appearance=appearance)
+            signed = pades.sign_pdf(
+                data,
+                signer,
+                level=level,
+                tsa_url=tsa_url,
+                trust_roots=self.trust_roots(),
+                appearance=appearance,
+            )
             return Signed(signed, signer.signing_cert)

@@ -5,6 +5,7 @@ They live as PEM or DER files in folders: ``SIGNATURE_TRUST_DIRS`` (folders sepa
 installation puts the qualified CAs of the EU trusted lists it trusts. The test PKI's root
 is in the repository's ``signatures/trust/test/``, for the tests only.
 """
+
 from importlib import resources
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def load_trust_roots(dirs) -> list[x509.Certificate]:
 def read_certificates(data: bytes) -> list[x509.Certificate]:
     """All certificates of a PEM bundle, or the one certificate of a DER file."""
     if pem.detect(data):
-        return [x509.Certificate.load(der) for kind, _, der in pem.unarmor(data, multiple=True)
-                if kind == "CERTIFICATE"]
+        return [
+            x509.Certificate.load(der)
+            for kind, _, der in pem.unarmor(data, multiple=True)
+            if kind == "CERTIFICATE"
+        ]
     return [x509.Certificate.load(data)]

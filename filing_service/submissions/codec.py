@@ -6,6 +6,7 @@ lowerCamelCase, a list is a wrapper holding one element per item, an absent opti
 is an absent element. ``xml/schemas/case-submission.xsd`` states the same in XSD, and a test
 checks the two agree.
 """
+
 import functools
 import json
 import re
@@ -20,7 +21,7 @@ from ..cases.schemas import CaseIn
 from ..xml.mapping import Locations, camel
 from ..xml.parsing import NAMESPACE, element_xpath
 
-__all__ = ["ROOT", "decode", "encode", "element_xpath"]
+__all__ = ["ROOT", "decode", "element_xpath", "encode"]
 
 ROOT = "caseSubmission"
 # The JSON API's placement_target_id has no XML form: a submission's measure refers to
@@ -30,7 +31,7 @@ _ITEM = {"parents": "parent", "events": "event"}
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def _shape(annotation) -> tuple[str, type | None]:
+def _shape(annotation: typing.Any) -> tuple[str, typing.Any]:
     """What a field holds: ("model", M), ("list", M), ("dict", None) or ("scalar", None)."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
@@ -50,7 +51,6 @@ def _q(local: str) -> str:
 
 
 # ---- XML -> model ---------------------------------------------------------------------
-
 
 
 def decode(root: etree._Element) -> tuple[dict, Locations]:
@@ -84,8 +84,10 @@ def _decode_model(model: type[BaseModel], element, loc: tuple, locations: Locati
         if kind == "model":
             out[name] = _decode_model(inner, child, here, locations)
         elif kind == "list":
-            out[name] = [_decode_model(inner, item, here + (i,), locations)
-                         for i, item in enumerate(child)]
+            out[name] = [
+                _decode_model(inner, item, here + (i,), locations)
+                for i, item in enumerate(child)
+            ]
         elif kind == "dict":
             out[name] = _decode_data(child)
         else:
@@ -116,6 +118,7 @@ def _no_constant(name: str):
 
 
 # ---- model -> XML ---------------------------------------------------------------------
+
 
 def encode(case: CaseIn) -> bytes:
     """``case`` as a UTF-8 ``caseSubmission`` document, valid against the schema."""

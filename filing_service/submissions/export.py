@@ -1,5 +1,6 @@
 """A stored case as the submission model: what ``GET /cases/{id}.xml`` sends and what a
 resend of it would import unchanged."""
+
 from ..cases.facts import current_and_previous
 from ..cases.schemas import CaseIn, ChildIn, EventIn, MeasureIn, ParentIn, PlacementTargetIn
 from ..models import Case
@@ -25,16 +26,23 @@ def case_input(case: Case) -> CaseIn:
         values["placement_target_id"] = None
         measure_in = MeasureIn.model_validate(values)
     return CaseIn(
-        reference=case.reference, external_id=case.external_id, status=case.status,
-        situation=case.situation, facts_summary=case.facts_summary, court=case.court,
-        court_case_number=case.court_case_number, sibling_group=case.sibling_group,
+        reference=case.reference,
+        external_id=case.external_id,
+        status=case.status,
+        situation=case.situation,
+        facts_summary=case.facts_summary,
+        court=case.court,
+        court_case_number=case.court_case_number,
+        sibling_group=case.sibling_group,
         opened_on=case.opened_on,
         child=ChildIn.model_validate(case.child, from_attributes=True),
         parents=[ParentIn.model_validate(p, from_attributes=True) for p in case.parents],
         placement_target=PlacementTargetIn.model_validate(target, from_attributes=True)
-        if target is not None else None,
+        if target is not None
+        else None,
         measure=measure_in,
-        events=[EventIn.model_validate(e, from_attributes=True) for e in case.events])
+        events=[EventIn.model_validate(e, from_attributes=True) for e in case.events],
+    )
 
 
 def export_case(case: Case) -> bytes:

@@ -6,6 +6,7 @@ Each step reports every problem it finds; a later step runs only on what the ear
 ones accepted, except that model errors are added to schema errors at places the schema
 did not already fault.
 """
+
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -54,8 +55,7 @@ def read_case(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[CaseIn, dic
         case_in = CaseIn.model_validate(values)
     except ValidationError as exc:
         faulted = {p.xpath for p in problems}
-        problems += [p for p in model_problems(exc, locations, data)
-                     if p.xpath not in faulted]
+        problems += [p for p in model_problems(exc, locations, data) if p.xpath not in faulted]
         raise XmlRejected(problems, status=422) from None
     if problems:
         raise XmlRejected(problems, status=422)
@@ -64,14 +64,26 @@ def read_case(data: bytes, limits: Limits = DEFAULT_LIMITS) -> tuple[CaseIn, dic
 
 def _with_fields(problems: list[Problem], locations: dict) -> list[Problem]:
     """Name, for each schema problem, the JSON field of its element too."""
-    xpath_of = {codec.element_xpath(element): loc for loc, element in locations.items()
-                if loc} if problems else {}
-    return [replace(p, field=field_path(xpath_of[p.xpath])) if p.xpath in xpath_of else p
-            for p in problems]
+    xpath_of = (
+        {codec.element_xpath(element): loc for loc, element in locations.items() if loc}
+        if problems
+        else {}
+    )
+    return [
+        replace(p, field=field_path(xpath_of[p.xpath])) if p.xpath in xpath_of else p
+        for p in problems
+    ]
 
 
-def import_case(uow: UnitOfWork, actor: Actor, data: bytes, today: date, *,
-                dry_run: bool = False, limits: Limits = DEFAULT_LIMITS) -> Outcome:
+def import_case(
+    uow: UnitOfWork,
+    actor: Actor,
+    data: bytes,
+    today: date,
+    *,
+    dry_run: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Outcome:
     """Create or update (same external id) the case ``data`` describes, or raise
     :class:`XmlRejected`. With ``dry_run`` everything runs, the rules included, and
     then nothing is kept; otherwise the caller commits."""
@@ -80,37 +92,63 @@ def import_case(uow: UnitOfWork, actor: Actor, data: bytes, today: date, *,
     session = uow.session
     existing = None
     if case_in.external_id:
-        existing = session.scalar(select(Case.id).where(
-            Case.directorate_id == actor.directorate_id,
-            Case.external_id == case_in.external_id))
+        existing = session.scalar(
+            select(Case.id).where(
+                Case.directorate_id == actor.directorate_id,
+                Case.external_id == case_in.external_id,
+            )
+        )
     try:
         if existing is not None:
             case = cases.replace_case(uow, actor, existing, case_in, today, source=SOURCE)
         else:
-            if case_in.reference and session.scalar(select(Case.id).where(
+            if case_in.reference and session.scalar(
+                select(Case.id).where(
                     Case.directorate_id == actor.directorate_id,
-                    Case.reference == case_in.reference)):
-                raise Conflict(f"Există deja o cauză cu numărul {case_in.reference}.",
-                               field="reference")
+                    Case.reference == case_in.reference,
+                )
+            ):
+                raise Conflict(
+                    f"Există deja o cauză cu numărul {case_in.reference}.", field="reference"
+                )
             case = cases.create_case(uow, actor, case_in, today, source=SOURCE)
-        warnings = [_finding_problem(f, locations, lines)
-                    for f in cases.findings(session, case, today)
-                    if f.severity != "error"]
-        outcome = Outcome("updated" if existing is not None else "created",
-                          None if dry_run and existing is None else case.id,
-                          case.reference, case.external_id, warnings)
+        warnings = [
+            _finding_problem(f, locations, lines)
+            for f in cases.findings(session, case, today)
+            if f.severity != "error"
+        ]
+        outcome = Outcome(
+            "updated" if existing is not None else "created",
+            None if dry_run and existing is None else case.id,
+            case.reference,
+            case.external_id,
+            warnings,
+        )
     except RuleViolation as exc:
-        raise XmlRejected([_finding_problem(f, locations, lines) for f in exc.findings],
-                          status=422) from None
+        raise XmlRejected(
+            [_finding_problem(f, locations, lines) for f in exc.findings], status=422
+        ) from None
     except DomainError as exc:
         line, column, xpath = locate(locations, _loc(exc.field), lines)
-        raise XmlRejected([Problem(exc.code, exc.message, line=line,
-                                   column=column, xpath=xpath, field=exc.field,
-                                   article=exc.article)], status=422) from None
+        raise XmlRejected(
+            [
+                Problem(
+                    exc.code,
+                    exc.message,
+                    line=line,
+                    column=column,
+                    xpath=xpath,
+                    field=exc.field,
+                    article=exc.article,
+                )
+            ],
+            status=422,
+        ) from None
     except IntegrityError:
         # Two submissions of one new case raced each other; the loser may simply resend.
-        raise Conflict("Cauza a fost transmisă simultan de două ori; retrimiteți.",
-                       field="external_id") from None
+        raise Conflict(
+            "Cauza a fost transmisă simultan de două ori; retrimiteți.", field="external_id"
+        ) from None
     finally:
         if dry_run:
             uow.rollback()
@@ -119,9 +157,16 @@ def import_case(uow: UnitOfWork, actor: Actor, data: bytes, today: date, *,
 
 def _finding_problem(finding, locations: dict, lines: list[str]) -> Problem:
     line, column, xpath = locate(locations, _loc(finding.field), lines)
-    return Problem(finding.code, finding.message, line=line, column=column, xpath=xpath,
-                   field=finding.field, article=finding.article,
-                   severity=str(finding.severity))
+    return Problem(
+        finding.code,
+        finding.message,
+        line=line,
+        column=column,
+        xpath=xpath,
+        field=finding.field,
+        article=finding.article,
+        severity=str(finding.severity),
+    )
 
 
 def _loc(path: str | None) -> tuple:
@@ -132,11 +177,8 @@ def _loc(path: str | None) -> tuple:
     loc: list = []
     for part in path.replace("]", "").split("."):
         name, *index = part.split("[")
-        name = {"measures": "measure", "placement_targets": "placement_target"}.get(
-            name, name)
+        name = {"measures": "measure", "placement_targets": "placement_target"}.get(name, name)
         loc.append(name)
         if index and name in ("parents", "events"):
             loc.append(int(index[0]))
     return tuple(loc)
-
-

@@ -6,6 +6,7 @@ blueprint per area (log-in, dashboard, cases and their parts, the document wizar
 calendar, administration).
 Views parse the form, call the capability's service functions, and render.
 """
+
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Flask, current_app, g
@@ -14,8 +15,13 @@ from ..law.dates import format_date_ro
 from . import csrf, labels, session
 from .views import admin, auth, calendar, cases, dashboard, documents, parts
 
-blueprint = Blueprint("web", __name__, template_folder="templates", static_folder="static",
-                      static_url_path="/assets")
+blueprint = Blueprint(
+    "web",
+    __name__,
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/assets",
+)
 for area in (auth, dashboard, cases, parts, documents, calendar, admin):
     blueprint.register_blueprint(area.blueprint)
 
@@ -29,8 +35,11 @@ def _before():
 @blueprint.context_processor
 def _current_user():
     """Who is logged in, for every page's header and buttons."""
-    return {"user": g.get("user"), "actor": g.get("actor"),
-            "directorate_name": g.get("directorate_name", "")}
+    return {
+        "user": g.get("user"),
+        "actor": g.get("actor"),
+        "directorate_name": g.get("directorate_name", ""),
+    }
 
 
 def _local(value):

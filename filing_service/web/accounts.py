@@ -4,6 +4,7 @@ Plain values in, a unit of work, an audit record for every change, a commit at t
 Passwords are hashed with argon2 (auth.passwords) and never kept or logged in clear;
 a token is returned in clear once, at issue, and only its digest is stored.
 """
+
 import re
 
 from sqlalchemy import func, select
@@ -31,36 +32,58 @@ def _require_admin(actor: Actor) -> None:
 def list_users(uow: UnitOfWork, actor: Actor) -> list[User]:
     """The users of the actor's directorate, active first."""
     _require_admin(actor)
-    return list(uow.session.scalars(select(User).where(
-        User.directorate_id == actor.directorate_id).order_by(User.active.desc(),
-                                                              User.full_name)))
+    return list(
+        uow.session.scalars(
+            select(User)
+            .where(User.directorate_id == actor.directorate_id)
+            .order_by(User.active.desc(), User.full_name)
+        )
+    )
 
 
-def create_user(uow: UnitOfWork, actor: Actor, *, username: str, full_name: str,
-                email: str | None, role: str, password: str) -> User:
+def create_user(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    username: str,
+    full_name: str,
+    email: str | None,
+    role: str,
+    password: str,
+) -> User:
     """A new user of the actor's directorate; each field is checked and named on error."""
     _require_admin(actor)
     username = username.strip().lower()
     if not _USERNAME.match(username):
-        raise DomainError("Numele de utilizator are 3-80 de caractere: litere mici fără "
-                          "diacritice, cifre, punct, cratimă.", field="username")
+        raise DomainError(
+            "Numele de utilizator are 3-80 de caractere: litere mici fără "
+            "diacritice, cifre, punct, cratimă.",
+            field="username",
+        )
     if not full_name.strip():
         raise DomainError("Numele complet este obligatoriu.", field="full_name")
     if role not in {str(r) for r in STAFF_ROLES}:
         raise DomainError("Rol necunoscut.", field="role")
     if len(password) < MIN_PASSWORD:
-        raise DomainError(f"Parola trebuie să aibă cel puțin {MIN_PASSWORD} caractere.",
-                          field="password")
+        raise DomainError(
+            f"Parola trebuie să aibă cel puțin {MIN_PASSWORD} caractere.", field="password"
+        )
     session = uow.session
     if session.scalar(select(User.id).where(func.lower(User.username) == username)):
         raise Conflict("Există deja un utilizator cu acest nume.", field="username")
-    user = User(directorate_id=actor.directorate_id, username=username,
-                full_name=full_name.strip()[:200], email=(email or "").strip() or None,
-                role=role, password_hash=hash_password(password))
+    user = User(
+        directorate_id=actor.directorate_id,
+        username=username,
+        full_name=full_name.strip()[:200],
+        email=(email or "").strip() or None,
+        role=role,
+        password_hash=hash_password(password),
+    )
     session.add(user)
     session.flush()
-    audit.record(session, actor, "create", "user", user.id,
-                 changes={"username": username, "role": role})
+    audit.record(
+        session, actor, "create", "user", user.id, changes={"username": username, "role": role}
+    )
     uow.flush()
     return user
 
@@ -69,8 +92,9 @@ def set_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -> Use
     """Deactivate (or reactivate) a user of the directorate; an administrator cannot
     lock themselves out."""
     _require_admin(actor)
-    user = uow.session.scalar(select(User).where(
-        User.id == user_id, User.directorate_id == actor.directorate_id))
+    user = uow.session.scalar(
+        select(User).where(User.id == user_id, User.directorate_id == actor.directorate_id)
+    )
     if user is None:
         raise NotFound("Utilizatorul")
     if user.id == actor.id and actor.kind == "user" and not active:
@@ -84,8 +108,13 @@ def set_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -> Use
 def list_tokens(uow: UnitOfWork, actor: Actor) -> list[ApiToken]:
     """The API tokens of the directorate (digests and prefixes only)."""
     _require_admin(actor)
-    return list(uow.session.scalars(select(ApiToken).where(
-        ApiToken.directorate_id == actor.directorate_id).order_by(ApiToken.id.desc())))
+    return list(
+        uow.session.scalars(
+            select(ApiToken)
+            .where(ApiToken.directorate_id == actor.directorate_id)
+            .order_by(ApiToken.id.desc())
+        )
+    )
 
 
 def issue(uow: UnitOfWork, actor: Actor, name: str) -> IssuedToken:
@@ -93,11 +122,16 @@ def issue(uow: UnitOfWork, actor: Actor, name: str) -> IssuedToken:
     _require_admin(actor)
     name = " ".join(name.split())
     if not name or len(name) > 120:
-        raise DomainError("Dați un nume sistemului (cel mult 120 de caractere).",
-                          field="name")
+        raise DomainError("Dați un nume sistemului (cel mult 120 de caractere).", field="name")
     issued = issue_token(uow.session, actor.directorate_id, name)
-    audit.record(uow.session, actor, "create", "api_token", issued.record.id,
-                 changes={"name": name, "prefix": issued.record.prefix})
+    audit.record(
+        uow.session,
+        actor,
+        "create",
+        "api_token",
+        issued.record.id,
+        changes={"name": name, "prefix": issued.record.prefix},
+    )
     uow.flush()
     return issued
 
@@ -105,13 +139,17 @@ def issue(uow: UnitOfWork, actor: Actor, name: str) -> IssuedToken:
 def revoke(uow: UnitOfWork, actor: Actor, token_id: int) -> ApiToken:
     """Revoke a token of the directorate: it stops working at once."""
     _require_admin(actor)
-    record = uow.session.scalar(select(ApiToken).where(
-        ApiToken.id == token_id, ApiToken.directorate_id == actor.directorate_id))
+    record = uow.session.scalar(
+        select(ApiToken).where(
+            ApiToken.id == token_id, ApiToken.directorate_id == actor.directorate_id
+        )
+    )
     if record is None:
         raise NotFound("Tokenul")
     if record.revoked_at is None:
         record.revoked_at = utcnow()
-        audit.record(uow.session, actor, "update", "api_token", record.id,
-                     changes={"revoked": True})
+        audit.record(
+            uow.session, actor, "update", "api_token", record.id, changes={"revoked": True}
+        )
     uow.flush()
     return record

@@ -4,6 +4,7 @@ filings, 119 reports), through their service functions only.
 Each panel says whether its capability is available in this build; a page shows a
 calm "not available yet" note instead of failing when one is not.
 """
+
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -100,9 +101,18 @@ def deadline_items(session, found, today: date) -> list[DeadlineItem]:
     """The page's view of deadlines; the children's names come in one query (not one
     per deadline: a dashboard lists hundreds)."""
     ids = {d.case_id for d in found}
-    names = {case_id: f"{first} {last}" for case_id, first, last in session.execute(
-        select(Child.case_id, Child.first_name, Child.last_name).where(
-            Child.case_id.in_(ids)))} if ids else {}
+    names = (
+        {
+            case_id: f"{first} {last}"
+            for case_id, first, last in session.execute(
+                select(Child.case_id, Child.first_name, Child.last_name).where(
+                    Child.case_id.in_(ids)
+                )
+            )
+        }
+        if ids
+        else {}
+    )
     return [deadline_item(d, today, names.get(d.case_id, "")) for d in found]
 
 
@@ -112,33 +122,51 @@ def deadline_item(deadline, today: date, child_name: str) -> DeadlineItem:
     done = deadline.status != deadlines.OPEN
     where = bucket(deadline.due_date, today, done)
     return DeadlineItem(
-        id=deadline.id, case_id=deadline.case_id,
-        case_label=f"{deadline.case.reference} · {child_name}", title=title,
+        id=deadline.id,
+        case_id=deadline.case_id,
+        case_label=f"{deadline.case.reference} · {child_name}",
+        title=title,
         short_title=title if len(title) <= 48 else title[:46].rstrip() + "…",
-        article=deadline.article, explanation=deadline.explanation,
-        due_date=deadline.due_date, done=done, bucket=where, tone=_TONE[where],
-        left_label=_left(deadline.due_date, today, where))
+        article=deadline.article,
+        explanation=deadline.explanation,
+        due_date=deadline.due_date,
+        done=done,
+        bucket=where,
+        tone=_TONE[where],
+        left_label=_left(deadline.due_date, today, where),
+    )
 
 
 def dashboard_deadlines(uow: UnitOfWork, actor: Actor, today: date) -> Panel:
     """The directorate's open deadlines, overdue ones and those due within ``HORIZON``
     days, most urgent first (the deadlines service orders them)."""
-    items, _ = deadlines.list_deadlines(uow.session, actor, status=deadlines.OPEN,
-                                        due_before=today + timedelta(days=HORIZON + 1),
-                                        today=today)
+    items, _ = deadlines.list_deadlines(
+        uow.session,
+        actor,
+        status=deadlines.OPEN,
+        due_before=today + timedelta(days=HORIZON + 1),
+        today=today,
+    )
     return Panel(True, deadline_items(uow.session, items, today))
 
 
-def month_deadlines(uow: UnitOfWork, actor: Actor, first: date, last: date,
-                    today: date) -> Panel:
+def month_deadlines(
+    uow: UnitOfWork, actor: Actor, first: date, last: date, today: date
+) -> Panel:
     """The directorate's deadlines due between ``first`` and ``last``, open or met.
 
     A plain read of the deadlines table by date range: the deadlines service lists from
     the oldest, and a month view must not read a directorate's whole history."""
     found = uow.session.scalars(
-        select(Deadline).options(joinedload(Deadline.case)).where(
-            Deadline.directorate_id == actor.directorate_id, Deadline.due_date >= first,
-            Deadline.due_date <= last).order_by(Deadline.due_date, Deadline.id)).all()
+        select(Deadline)
+        .options(joinedload(Deadline.case))
+        .where(
+            Deadline.directorate_id == actor.directorate_id,
+            Deadline.due_date >= first,
+            Deadline.due_date <= last,
+        )
+        .order_by(Deadline.due_date, Deadline.id)
+    ).all()
     return Panel(True, deadline_items(uow.session, found, today))
 
 
@@ -171,11 +199,14 @@ def urgent_reports(uow: UnitOfWork, actor: Actor, today: date) -> Panel:
     items = []
     for report in intake.urgent_reports(uow.session, actor, limit=20):
         child = report.children[0] if report.children else None
-        items.append(ReportItem(
-            title=describe_forms(report.forms or []) or "Sesizare 119",
-            received=format_date_ro(report.received_at.date()),
-            case_id=(child.case_id or child.opened_case_id) if child else None,
-            alerted=report.emergency_alerted))
+        items.append(
+            ReportItem(
+                title=describe_forms(report.forms or []) or "Sesizare 119",
+                received=format_date_ro(report.received_at.date()),
+                case_id=(child.case_id or child.opened_case_id) if child else None,
+                alerted=report.emergency_alerted,
+            )
+        )
     return Panel(True, items)
 
 
@@ -190,10 +221,10 @@ def _filing(filing) -> FilingItem:
     when = filing.sent_at or filing.created_at
     return FilingItem(
         title=f"{filing.object or 'Depunere'} · {filing.court}"
-              + (f" · nr. {filing.registration_number}" if filing.registration_number
-                 else ""),
+        + (f" · nr. {filing.registration_number}" if filing.registration_number else ""),
         status_label=FILING_STATUS.get(filing.status, filing.status),
-        when=format_date_ro(when.date()) if when else "")
+        when=format_date_ro(when.date()) if when else "",
+    )
 
 
 def case_panels(uow: UnitOfWork, actor: Actor, case: Case) -> dict:
@@ -201,6 +232,8 @@ def case_panels(uow: UnitOfWork, actor: Actor, case: Case) -> dict:
     today = clock_today()
     items, _ = deadlines.list_deadlines(uow.session, actor, case_id=case.id, today=today)
     found, _ = filings.list_filings(uow.session, actor, case_id=case.id)
-    return {"deadlines": Panel(True, deadline_items(uow.session, items, today)),
-            "documents": Panel(True, docs.rows(uow.session, actor, case.id)),
-            "filings": Panel(True, [_filing(f) for f in found])}
+    return {
+        "deadlines": Panel(True, deadline_items(uow.session, items, today)),
+        "documents": Panel(True, docs.rows(uow.session, actor, case.id)),
+        "filings": Panel(True, [_filing(f) for f in found]),
+    }

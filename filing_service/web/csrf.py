@@ -5,6 +5,7 @@ Our own few lines rather than Flask-WTF's CSRFProtect because that one guards th
 app, and the API (bearer tokens, no cookies) must not ask for a form token. Tests keep
 it on (``WTF_CSRF_ENABLED``, the name Flask-WTF uses, so a test config reads the same).
 """
+
 import hmac
 import secrets
 
@@ -17,8 +18,10 @@ HEADER = "X-CSRF-Token"
 
 class CsrfError(BadRequest):
     title = "Formular expirat"  # the page ``error_handlers`` shows
-    description = ("Formularul a expirat sau nu provine din această aplicație. "
-                   "Reîncărcați pagina și trimiteți din nou.")
+    description = (
+        "Formularul a expirat sau nu provine din această aplicație. "
+        "Reîncărcați pagina și trimiteți din nou."
+    )
 
 
 def token() -> str:

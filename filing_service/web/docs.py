@@ -1,19 +1,23 @@
 """What the document pages need of the documents and signing capabilities, through their
 service functions: the catalogue, a case's documents with their signatures, the
 directorate's signature profile, and the PDF to show or download."""
+
 from dataclasses import dataclass
 
-from ..auth.actor import Actor
 from .. import adapters
-from ..law.errors import DomainError
-from ..law.facts import LIVE_MEASURE, Authority, MeasureKind
+from ..auth.actor import Actor
 from ..documents import service as documents
 from ..documents.catalog import COURT, DOC_TYPES, PARENTS, DocType
+from ..law.errors import DomainError
+from ..law.facts import LIVE_MEASURE, Authority, MeasureKind
 from ..models import Directorate, Document, Signature
 from ..signing import service as signing
 from ..signing.profiles import KeySpec, Level, parse_profile
 
-VARIANT_LABELS = {COURT: "Pentru instanță", PARENTS: "Pentru părinți (art. 67^1)"}
+VARIANT_LABELS: dict[str, str] = {
+    COURT: "Pentru instanță",
+    PARENTS: "Pentru părinți (art. 67^1)",
+}
 
 
 @dataclass
@@ -41,8 +45,10 @@ _SUGGESTED = {
     (MeasureKind.EMERGENCY_PLACEMENT, Authority.DIRECTOR): ("cerere_art70", "raport_art139"),
     (MeasureKind.EMERGENCY_PLACEMENT, Authority.COURT): ("cerere_art100_4", "raport_art139"),
     (MeasureKind.PLACEMENT, Authority.COURT): ("cerere_plasament", "raport_art139"),
-    (MeasureKind.SPECIALISED_SUPERVISION, Authority.COURT): ("cerere_supraveghere",
-                                                             "raport_art139"),
+    (MeasureKind.SPECIALISED_SUPERVISION, Authority.COURT): (
+        "cerere_supraveghere",
+        "raport_art139",
+    ),
 }
 
 
@@ -57,9 +63,15 @@ def suggested(case) -> tuple[str, ...]:
 def doc_types(first: tuple[str, ...] = ()) -> list[DocType]:
     """The fourteen document types: the suggested ones, then court documents, then the
     directorate's own acts."""
-    return sorted(DOC_TYPES.values(), key=lambda d: (
-        d.id not in first, first.index(d.id) if d.id in first else 0,
-        not d.court_document, d.title))
+    return sorted(
+        DOC_TYPES.values(),
+        key=lambda d: (
+            d.id not in first,
+            first.index(d.id) if d.id in first else 0,
+            not d.court_document,
+            d.title,
+        ),
+    )
 
 
 def doc_type(type_id: str) -> DocType | None:
@@ -74,16 +86,22 @@ def rows(session, actor: Actor, case_id: int) -> list[DocumentRow]:
 
 def row(session, document: Document) -> DocumentRow:
     kind = DOC_TYPES.get(document.doc_type)
-    return DocumentRow(document, kind.title if kind else document.doc_type,
-                       VARIANT_LABELS.get(document.variant, document.variant),
-                       signing.signatures_of(session, document.id))
+    return DocumentRow(
+        document,
+        kind.title if kind else document.doc_type,
+        VARIANT_LABELS.get(document.variant, document.variant),
+        signing.signatures_of(session, document.id),
+    )
 
 
 def sibling(session, actor: Actor, document: Document) -> Document | None:
     """The other variant of the same document, generated with it (same version)."""
     for other in documents.list_documents(session, actor, document.case_id):
-        if (other.doc_type == document.doc_type and other.variant != document.variant
-                and other.version == document.version):
+        if (
+            other.doc_type == document.doc_type
+            and other.variant != document.variant
+            and other.version == document.version
+        ):
             return other
     return None
 
@@ -93,14 +111,33 @@ def generate(uow, actor: Actor, case_id: int, type_id: str, today) -> list:
     alongside (art. 67^1). Returns the new documents' ``Generated`` results."""
     kind = documents.doc_type_of(type_id, COURT)
     tools = adapters.current()
-    made = [documents.generate_document(uow, actor, case_id, kind.id, COURT, today,
-                                        converter=tools.converter,
-                                        templates=tools.templates, content=tools.content)]
+    made = [
+        documents.generate_document(
+            uow,
+            actor,
+            case_id,
+            kind.id,
+            COURT,
+            today,
+            converter=tools.converter,
+            templates=tools.templates,
+            content=tools.content,
+        )
+    ]
     if PARENTS in kind.variants():
-        made.append(documents.generate_document(uow, actor, case_id, kind.id, PARENTS,
-                                                today, converter=tools.converter,
-                                                templates=tools.templates,
-                                                content=tools.content))
+        made.append(
+            documents.generate_document(
+                uow,
+                actor,
+                case_id,
+                kind.id,
+                PARENTS,
+                today,
+                converter=tools.converter,
+                templates=tools.templates,
+                content=tools.content,
+            )
+        )
     return made
 
 
@@ -129,15 +166,21 @@ def keys_for(session, actor: Actor) -> tuple[list[KeySpec], str | None, str | No
     except DomainError as exc:  # the page says what is wrong with the profile
         return [], None, exc.message
     mine = [k for k in profile.keys.values() if not k.users or actor.name in k.users]
-    return mine, profile.level.value, None if mine else (
-        "Profilul de semnătură al direcției nu are o cheie pentru contul dvs.")
+    return (
+        mine,
+        profile.level.value,
+        None
+        if mine
+        else ("Profilul de semnătură al direcției nu are o cheie pentru contul dvs."),
+    )
 
 
 LEVELS = [level.value for level in Level]
 
 
-def sign(uow, actor: Actor, document_id: int, key_name: str, level: str | None,
-         pin: str) -> Signature:
+def sign(
+    uow, actor: Actor, document_id: int, key_name: str, level: str | None, pin: str
+) -> Signature:
     """Sign as the user's own role; the PIN typed goes straight to the key and nowhere
     else (an empty PIN lets the service use the secret configured on the server)."""
     tools = adapters.current()
@@ -146,7 +189,15 @@ def sign(uow, actor: Actor, document_id: int, key_name: str, level: str | None,
     def provider(spec: KeySpec) -> str | None:
         return pin if pin else fallback(spec)
 
-    return signing.sign_document(uow, actor, document_id, actor.role, provider,
-                                 key_name=key_name or None, level=level or None,
-                                 signer=tools.signer, content=tools.content, now=tools.clock.now)
-
+    return signing.sign_document(
+        uow,
+        actor,
+        document_id,
+        actor.role,
+        provider,
+        key_name=key_name or None,
+        level=level or None,
+        signer=tools.signer,
+        content=tools.content,
+        now=tools.clock.now,
+    )

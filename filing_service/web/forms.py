@@ -4,9 +4,11 @@ the dict the service's pydantic models validate, and where each error is shown.
 The same pydantic models validate the API and the forms, so a rule holds whichever door
 the data comes through; this module only translates between HTML form strings and them.
 """
+
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..error_handlers import EXPECTED, describe
@@ -48,14 +50,15 @@ class FormState:
 _BOOL3 = {"da": True, "nu": False}
 
 
-def parse(fields: list[Field], form, prefix: str = "", *, patch: bool = False,
-          zone: str) -> dict:
+def parse(
+    fields: list[Field], form, prefix: str = "", *, patch: bool = False, zone: str
+) -> dict:
     """The posted ``form`` as a dict for the service's input model.
 
     Empty optional inputs are left out of a new record and set to None on an edit (so a
     value can be cleared); empty required text stays "" so that the model names it.
     """
-    data = {}
+    data: dict[str, Any] = {}
     for spec in fields:
         raw = form.get(prefix + spec.name, "")
         raw = raw.strip() if isinstance(raw, str) else raw
@@ -100,8 +103,11 @@ def values_of(fields: list[Field], obj, prefix: str = "") -> dict:
         elif spec.kind == "checkbox":
             value = "on" if value else ""
         elif spec.kind == "datetime":
-            value = value.astimezone().strftime("%Y-%m-%dT%H:%M") if hasattr(
-                value, "astimezone") else value
+            value = (
+                value.astimezone().strftime("%Y-%m-%dT%H:%M")
+                if hasattr(value, "astimezone")
+                else value
+            )
         elif hasattr(value, "isoformat"):
             value = value.isoformat()
         values[prefix + spec.name] = str(value)
@@ -142,7 +148,7 @@ def _input_for(path: str, names: set[str], aliases: dict) -> str | None:
     for key, target in aliases.items():
         if key.endswith("."):
             if normal.startswith(key):
-                normal = target + normal[len(key):]
+                normal = target + normal[len(key) :]
                 break
         elif normal == key or normal.startswith(key + "."):
             normal = target
@@ -152,4 +158,6 @@ def _input_for(path: str, names: set[str], aliases: dict) -> str | None:
 
 # Every error a form answers next to its fields (or at its top), so that a view catches
 # this and never lists exception classes; a record not found is a page (404), not a form.
-FORM_ERRORS = tuple(kind for kind in EXPECTED if kind is not NotFound)
+FORM_ERRORS: tuple[type[Exception], ...] = tuple(
+    kind for kind in EXPECTED if kind is not NotFound
+)

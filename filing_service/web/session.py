@@ -5,6 +5,7 @@ Log-in checks the argon2 hash (auth.passwords) and counts failures per user name
 ``MAX_FAILURES`` within ``WINDOW`` the name is refused until the window passes, whatever
 the password (so guessing is slow, and the answer does not tell a good guess from a bad).
 """
+
 import functools
 import time
 from datetime import timedelta
@@ -23,7 +24,6 @@ from ..models.base import utcnow
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
 IDLE_MINUTES = 60  # a session unused this long ends (WEB_IDLE_MINUTES): shared office PCs
-
 
 
 @functools.cache
@@ -48,12 +48,20 @@ def authenticate(username: str, password: str) -> User:
     with unit_of_work() as uow:
         s = uow.session
         since = utcnow() - WINDOW
-        failures = s.scalar(select(func.count(LoginFailure.id)).where(
-            LoginFailure.username == name, LoginFailure.at >= since)) or 0
+        failures = (
+            s.scalar(
+                select(func.count(LoginFailure.id)).where(
+                    LoginFailure.username == name, LoginFailure.at >= since
+                )
+            )
+            or 0
+        )
         if failures >= MAX_FAILURES:
-            raise LoginRefused("Prea multe încercări eșuate pentru acest utilizator. "
-                               f"Reîncercați peste {int(WINDOW.total_seconds() // 60)} "
-                               "de minute sau cereți administratorului să vă ajute.")
+            raise LoginRefused(
+                "Prea multe încercări eșuate pentru acest utilizator. "
+                f"Reîncercați peste {int(WINDOW.total_seconds() // 60)} "
+                "de minute sau cereți administratorului să vă ajute."
+            )
         user = s.scalar(select(User).where(func.lower(User.username) == name))
         valid = verify_password(user.password_hash if user else dummy_hash(), password)
         if user is None or not valid or not user.active:
@@ -101,8 +109,15 @@ def load_user() -> None:
         g.directorate_name = user.directorate.name
         uow.session.expunge(user)
     g.user = user
-    set_actor(Actor(kind="user", id=user.id, name=user.username,
-                    directorate_id=user.directorate_id, role=user.role))
+    set_actor(
+        Actor(
+            kind="user",
+            id=user.id,
+            name=user.username,
+            directorate_id=user.directorate_id,
+            role=user.role,
+        )
+    )
 
 
 def actor() -> Actor:
@@ -111,22 +126,30 @@ def actor() -> Actor:
 
 
 def _to_login():
-    return redirect(url_for("web.auth.login", next=request.full_path.rstrip("?"),
-                            expirat=1 if g.get("session_expired") else None))
+    return redirect(
+        url_for(
+            "web.auth.login",
+            next=request.full_path.rstrip("?"),
+            expirat=1 if g.get("session_expired") else None,
+        )
+    )
 
 
 def login_required(view):
     """Send an anonymous visitor to the log-in page, and back here afterwards."""
+
     @functools.wraps(view)
     def wrapper(*args, **kwargs):
         if g.get("user") is None:
             return _to_login()
         return view(*args, **kwargs)
+
     return wrapper
 
 
 def require(permission: str):
     """A logged-in user whose role allows ``permission`` (auth.roles.PERMISSIONS)."""
+
     def decorator(view):
         @functools.wraps(view)
         def wrapper(*args, **kwargs):
@@ -135,5 +158,7 @@ def require(permission: str):
             if not actor().can(permission):
                 raise PermissionDenied()
             return view(*args, **kwargs)
+
         return wrapper
+
     return decorator

@@ -11,6 +11,7 @@ document against one of the project's XSD schemas and reports every error.
 Both raise or return :class:`~.problems.Problem` values: line, column, XPath, a stable
 code and a Romanian message, so a case system can act on them.
 """
+
 import codecs
 import functools
 import re
@@ -39,13 +40,18 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
-_BOMS = [(codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-         (codecs.BOM_UTF8, "UTF-8"), (codecs.BOM_UTF16_LE, "UTF-16"),
-         (codecs.BOM_UTF16_BE, "UTF-16")]
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF8, "UTF-8"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+]
 _DECLARATION = re.compile(
     rb"<\?xml\s+version\s*=\s*([\"'])1\.\d+\1"
     rb"(?:\s+encoding\s*=\s*([\"'])([A-Za-z][A-Za-z0-9._\-]*)\2)?"
-    rb"(?:\s+standalone\s*=\s*([\"'])(?:yes|no)\4)?\s*\?>")
+    rb"(?:\s+standalone\s*=\s*([\"'])(?:yes|no)\4)?\s*\?>"
+)
 _UTF8_NAMES = {"utf-8", "utf8"}
 
 
@@ -60,17 +66,25 @@ def parse_xml(data: bytes, *, limits: Limits = DEFAULT_LIMITS) -> etree._Element
     those of ``data``.
     """
     if len(data) > limits.max_bytes:
-        raise XmlRejected([Problem(
-            Code.XML_TOO_LARGE, f"Documentul are {len(data)} octeți; limita este "
-            f"{limits.max_bytes} octeți.")], status=413)
+        raise XmlRejected(
+            [
+                Problem(
+                    Code.XML_TOO_LARGE,
+                    f"Documentul are {len(data)} octeți; limita este "
+                    f"{limits.max_bytes} octeți.",
+                )
+            ],
+            status=413,
+        )
     body = _check_encoding(data)
     _check_prolog(body)
     _check_utf8(body)
     return _parse(data, limits)
 
 
-def _reject(code: str, message: str, line: int | None = None,
-            column: int | None = None) -> XmlRejected:
+def _reject(
+    code: str, message: str, line: int | None = None, column: int | None = None
+) -> XmlRejected:
     return XmlRejected([Problem(code, message, line=line, column=column)])
 
 
@@ -83,25 +97,40 @@ def _check_encoding(data: bytes) -> bytes:
     """
     bom = next((name for mark, name in _BOMS if data.startswith(mark)), None)
     if bom not in (None, "UTF-8"):
-        raise _reject(Code.ENCODING_UNSUPPORTED,
-                      f"Documentul începe cu marca de ordine a octeților (BOM) {bom}; "
-                      "serviciul acceptă numai documente codificate UTF-8.", 1, 1)
-    body = data[len(codecs.BOM_UTF8):] if bom else data
+        raise _reject(
+            Code.ENCODING_UNSUPPORTED,
+            f"Documentul începe cu marca de ordine a octeților (BOM) {bom}; "
+            "serviciul acceptă numai documente codificate UTF-8.",
+            1,
+            1,
+        )
+    body = data[len(codecs.BOM_UTF8) :] if bom else data
     if body[:2] in (b"<\x00", b"\x00<"):
-        raise _reject(Code.ENCODING_UNSUPPORTED,
-                      "Documentul pare codificat UTF-16; serviciul acceptă numai UTF-8.",
-                      1, 1)
+        raise _reject(
+            Code.ENCODING_UNSUPPORTED,
+            "Documentul pare codificat UTF-16; serviciul acceptă numai UTF-8.",
+            1,
+            1,
+        )
     declared = _DECLARATION.match(body)
     if declared and declared.group(3):
         name = declared.group(3).decode("ascii")
         if name.lower() not in _UTF8_NAMES:
             if bom:
-                raise _reject(Code.ENCODING_MISMATCH,
-                              f"Marca BOM spune UTF-8, dar declarația XML spune „{name}”: "
-                              "codificarea documentului este contradictorie.", 1, 1)
-            raise _reject(Code.ENCODING_UNSUPPORTED,
-                          f"Declarația XML cere codificarea „{name}”; serviciul acceptă "
-                          "numai UTF-8 (encoding=\"UTF-8\").", 1, 1)
+                raise _reject(
+                    Code.ENCODING_MISMATCH,
+                    f"Marca BOM spune UTF-8, dar declarația XML spune „{name}”: "
+                    "codificarea documentului este contradictorie.",
+                    1,
+                    1,
+                )
+            raise _reject(
+                Code.ENCODING_UNSUPPORTED,
+                f"Declarația XML cere codificarea „{name}”; serviciul acceptă "
+                'numai UTF-8 (encoding="UTF-8").',
+                1,
+                1,
+            )
     return body
 
 
@@ -111,10 +140,13 @@ def _check_utf8(body: bytes) -> None:
         body.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position(body, exc.start)
-        raise _reject(Code.ENCODING_INVALID,
-                      f"Octeții de la linia {line}, coloana {column} nu sunt UTF-8 valid, "
-                      "deși documentul trebuie să fie (și se declară) UTF-8.",
-                      line, column) from None
+        raise _reject(
+            Code.ENCODING_INVALID,
+            f"Octeții de la linia {line}, coloana {column} nu sunt UTF-8 valid, "
+            "deși documentul trebuie să fie (și se declară) UTF-8.",
+            line,
+            column,
+        ) from None
 
 
 def _position(body: bytes, offset: int) -> tuple[int, int]:
@@ -135,27 +167,34 @@ def _check_prolog(body: bytes) -> None:
     if not stripped:
         raise _reject(Code.XML_EMPTY, "Corpul cererii este gol; se aștepta un document XML.")
     if not stripped.startswith(b"<"):
-        raise _reject(Code.NOT_XML, "Corpul cererii nu este un document XML (trebuie să "
-                                 "înceapă cu „<”).", 1, 1)
+        raise _reject(
+            Code.NOT_XML,
+            "Corpul cererii nu este un document XML (trebuie să înceapă cu „<”).",
+            1,
+            1,
+        )
     position = 0
     declared = _DECLARATION.match(body)
     if declared:
         position = declared.end()
     while True:
-        while position < len(body) and body[position:position + 1].isspace():
+        while position < len(body) and body[position : position + 1].isspace():
             position += 1
-        rest = body[position:position + 9]
+        rest = body[position : position + 9]
         if rest.startswith(b"<!--"):
             end, closing = body.find(b"-->", position + 4), 3
         elif rest.startswith(b"<?"):
             end, closing = body.find(b"?>", position + 2), 2
         elif rest.upper().startswith(b"<!DOCTYPE"):
             line, column = _position(body, position)
-            raise _reject(Code.DOCTYPE_FORBIDDEN,
-                          "Documentul conține o declarație DOCTYPE. Din motive de "
-                          "securitate nu se acceptă DTD-uri, entități sau referințe "
-                          "externe; validarea se face după schema XSD a serviciului.",
-                          line, column)
+            raise _reject(
+                Code.DOCTYPE_FORBIDDEN,
+                "Documentul conține o declarație DOCTYPE. Din motive de "
+                "securitate nu se acceptă DTD-uri, entități sau referințe "
+                "externe; validarea se face după schema XSD a serviciului.",
+                line,
+                column,
+            )
         else:
             return
         if end < 0:
@@ -165,10 +204,18 @@ def _check_prolog(body: bytes) -> None:
 
 # encoding: libxml2 decodes as UTF-8 whatever a declaration that slipped past
 # _check_encoding might say; the bytes were checked as UTF-8 already.
-_PARSER_OPTIONS = dict(encoding="utf-8", resolve_entities=False, no_network=True,
-                       load_dtd=False, dtd_validation=False, huge_tree=False,
-                       remove_comments=True, remove_pis=True, collect_ids=False,
-                       strip_cdata=True)
+_PARSER_OPTIONS = dict(
+    encoding="utf-8",
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+    collect_ids=False,
+    strip_cdata=True,
+)
 
 
 def _parse(data: bytes, limits: Limits) -> etree._ElementTree:
@@ -182,9 +229,11 @@ def _parse(data: bytes, limits: Limits) -> etree._ElementTree:
     """
     tags = data.count(b"<") - data.count(b"</") - data.count(b"<!") - data.count(b"<?")
     if tags > limits.max_elements:
-        raise _reject(Code.XML_TOO_MANY_ELEMENTS,
-                      f"Documentul are {tags} etichete de început de element; limita este "
-                      f"{limits.max_elements} elemente.")
+        raise _reject(
+            Code.XML_TOO_MANY_ELEMENTS,
+            f"Documentul are {tags} etichete de început de element; limita este "
+            f"{limits.max_elements} elemente.",
+        )
     parser = etree.XMLParser(**_PARSER_OPTIONS)
     try:
         root = etree.fromstring(data, parser)
@@ -192,8 +241,11 @@ def _parse(data: bytes, limits: Limits) -> etree._ElementTree:
         raise _syntax_error(parser, exc) from None
     too_deep = root.xpath("/*" * (limits.max_depth + 1))
     if too_deep:
-        raise _reject(Code.XML_TOO_DEEP, f"Elementele sunt imbricate pe mai mult de "
-                                      f"{limits.max_depth} niveluri.", too_deep[0].sourceline)
+        raise _reject(
+            Code.XML_TOO_DEEP,
+            f"Elementele sunt imbricate pe mai mult de {limits.max_depth} niveluri.",
+            too_deep[0].sourceline,
+        )
     tree = root.getroottree()
     if tree.docinfo.doctype:  # unreachable after _check_prolog; kept as a second lock
         raise _reject(Code.DOCTYPE_FORBIDDEN, "Documentul conține o declarație DOCTYPE.")
@@ -208,21 +260,33 @@ def _syntax_error(parser, exc: etree.XMLSyntaxError) -> XmlRejected:
     reason = (first.message if first else exc.msg) or "eroare de sintaxă"
     reason = re.sub(r",? line \d+, column \d+.*$", "", reason).strip()[:200]
     if first is not None and first.type_name == "ERR_UNDECLARED_ENTITY":
-        return _reject(Code.ENTITY_FORBIDDEN,
-                       f"Referință la o entitate nedefinită (linia {line}, coloana {column}): "
-                       "documentul nu poate folosi entități, în afara celor predefinite "
-                       "(&amp; &lt; &gt; &quot; &apos;) și a referințelor numerice.",
-                       line, column)
+        return _reject(
+            Code.ENTITY_FORBIDDEN,
+            f"Referință la o entitate nedefinită (linia {line}, coloana {column}): "
+            "documentul nu poate folosi entități, în afara celor predefinite "
+            "(&amp; &lt; &gt; &quot; &apos;) și a referințelor numerice.",
+            line,
+            column,
+        )
     if "Excessive depth" in reason:
-        return _reject(Code.XML_TOO_DEEP, "Elementele sunt imbricate pe prea multe niveluri.",
-                       line or None, column or None)
-    return _reject(Code.XML_MALFORMED, f"Documentul nu este XML bine format (linia {line}, "
-                                    f"coloana {column}): {reason}.", line or None, column or None)
+        return _reject(
+            Code.XML_TOO_DEEP,
+            "Elementele sunt imbricate pe prea multe niveluri.",
+            line or None,
+            column or None,
+        )
+    return _reject(
+        Code.XML_MALFORMED,
+        f"Documentul nu este XML bine format (linia {line}, coloana {column}): {reason}.",
+        line or None,
+        column or None,
+    )
 
 
 # ---- schemas ---------------------------------------------------------------------------
 
-@functools.lru_cache(maxsize=None)
+
+@functools.cache
 def load_schema(name: str) -> etree.XMLSchema:
     """The compiled schema ``xml/schemas/<name>.xsd``, loaded once per process.
 
@@ -236,8 +300,9 @@ def load_schema(name: str) -> etree.XMLSchema:
         return etree.XMLSchema(etree.parse(str(folder / f"{name}.xsd"), parser))
 
 
-def validate_against(tree: etree._ElementTree, schema_name: str,
-                     source: bytes | None = None) -> list[Problem]:
+def validate_against(
+    tree: etree._ElementTree, schema_name: str, source: bytes | None = None
+) -> list[Problem]:
     """Every error of ``tree`` against ``xml/schemas/<schema_name>.xsd`` (empty if valid).
 
     Each problem has the element's line, an XPath to it (``fs:`` prefix), a code such as
@@ -250,11 +315,18 @@ def validate_against(tree: etree._ElementTree, schema_name: str,
     problems: list[Problem] = []
     for entry in schema.error_log:
         element = _element_at(tree, entry.path)
-        problem = translate(entry, element, element_xpath(element) if element is not None
-                            else None, element_column(lines, element, entry.line))
+        problem = translate(
+            entry,
+            element,
+            element_xpath(element) if element is not None else None,
+            element_column(lines, element, entry.line),
+        )
         # libxml2 may follow a facet error with a generic one on the same element.
-        if problems and problem.code == Code.XSD_DATATYPE and (
-                problems[-1].xpath, problems[-1].line) == (problem.xpath, problem.line):
+        if (
+            problems
+            and problem.code == Code.XSD_DATATYPE
+            and (problems[-1].xpath, problems[-1].line) == (problem.xpath, problem.line)
+        ):
             continue
         problems.append(problem)
     return problems
@@ -276,9 +348,15 @@ def element_xpath(element: etree._Element) -> str:
     node = element
     while node is not None:
         qname = etree.QName(node)
-        name = f"{PREFIX}:{qname.localname}" if qname.namespace == NAMESPACE else (
-            qname.localname if qname.namespace is None else
-            f"*[local-name()='{qname.localname}']")
+        name = (
+            f"{PREFIX}:{qname.localname}"
+            if qname.namespace == NAMESPACE
+            else (
+                qname.localname
+                if qname.namespace is None
+                else f"*[local-name()='{qname.localname}']"
+            )
+        )
         parent = node.getparent()
         if parent is not None:
             same = [s for s in parent if s.tag == node.tag]

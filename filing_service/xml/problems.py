@@ -4,6 +4,7 @@ column, XPath), a stable machine code, and a message in Romanian.
 The codes are part of the API: a case system may branch on them, so they never change
 meaning. They are listed in ``schemas/README.md``.
 """
+
 from dataclasses import dataclass
 
 
@@ -29,9 +30,15 @@ class Problem:
 
     def as_dict(self) -> dict:
         """The problem as the API answers it (keys with no value are left out)."""
-        out = {"code": self.code, "message": self.message, "severity": self.severity,
-               "line": self.line, "column": self.column, "xpath": self.xpath,
-               "field": self.field}
+        out = {
+            "code": self.code,
+            "message": self.message,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "xpath": self.xpath,
+            "field": self.field,
+        }
         if self.article:
             out["article"] = self.article
         return out

@@ -1,5 +1,6 @@
 """libxml2's XSD errors, in English and keyed by libxml2's own names, as Problems with
 stable codes and Romanian messages."""
+
 import re
 
 from lxml import etree
@@ -41,9 +42,19 @@ _EXPECTED = re.compile(r"Expected is(?: one of)? \( ([^)]*) \)")
 _ATTRIBUTE = re.compile(r"[Aa]ttribute '([^']*)'")
 _TYPE = re.compile(r"atomic type '([^']*)'")
 _LIMIT = re.compile(r"(?:length|bound|digits) of '?(\d+)'?")
-_ROMANIAN_TYPES = {"xs:date": "dată AAAA-LL-ZZ", "xs:dateTime": "dată și oră ISO 8601",
-                   "xs:boolean": "true sau false", "xs:integer": "număr întreg",
-                   "xs:positiveInteger": "număr întreg pozitiv"}
+_ROMANIAN_TYPES = {
+    "xs:date": "dată AAAA-LL-ZZ",
+    "xs:dateTime": "dată și oră ISO 8601",
+    "xs:boolean": "true sau false",
+    "xs:integer": "număr întreg",
+    "xs:positiveInteger": "număr întreg pozitiv",
+}
+
+
+def _group(pattern: re.Pattern[str], message: str, default: str) -> str:
+    """The first group of ``pattern`` in libxml2's ``message``, or ``default``."""
+    found = pattern.search(message)
+    return found[1] if found else default
 
 
 def _local(name: str) -> str:
@@ -67,47 +78,65 @@ def translate(entry, element, xpath: str | None, column: int | None) -> Problem:
     message = entry.message
     name = etree.QName(element).localname if element is not None else "document"
     value_match = _VALUE.search(message)
-    value = _short(next((g for g in value_match.groups() if g is not None), "")
-                   ) if value_match else ""
+    value = (
+        _short(next((g for g in value_match.groups() if g is not None), ""))
+        if value_match
+        else ""
+    )
     code = _CODES.get(entry.type_name, Code.XSD_INVALID)
     if entry.type_name == "SCHEMAV_ELEMENT_CONTENT":
         if "Missing child element" in message:
             code = Code.XSD_MISSING_ELEMENT
-            text = f"În elementul „{name}” lipsește un element obligatoriu: " \
-                   f"{_expected(message) or 'vezi schema'}."
+            text = (
+                f"În elementul „{name}” lipsește un element obligatoriu: "
+                f"{_expected(message) or 'vezi schema'}."
+            )
         elif "not expected" in message:
             code = Code.XSD_UNEXPECTED_ELEMENT
             expected = _expected(message)
             text = f"Elementul „{name}” nu este permis în acest loc" + (
-                f"; se aștepta: {expected}." if expected else
-                " (sau este în plus față de cât permite schema).")
+                f"; se aștepta: {expected}."
+                if expected
+                else " (sau este în plus față de cât permite schema)."
+            )
         else:
-            code, text = Code.XSD_CONTENT, f"Conținutul elementului „{name}” nu respectă schema."
+            code, text = (
+                Code.XSD_CONTENT,
+                f"Conținutul elementului „{name}” nu respectă schema.",
+            )
     elif code == Code.XSD_PATTERN:
         text = f"Valoarea „{value}” a elementului „{name}” nu are forma cerută de schemă."
     elif code == Code.XSD_ENUMERATION:
-        allowed = (_SET.search(message) or [None, ""])[1].replace("'", "")
-        text = f"Valoarea „{value}” a elementului „{name}” nu este permisă; valori " \
-               f"acceptate: {allowed}."
+        allowed = _group(_SET, message, "").replace("'", "")
+        text = (
+            f"Valoarea „{value}” a elementului „{name}” nu este permisă; valori "
+            f"acceptate: {allowed}."
+        )
     elif code == Code.XSD_DATATYPE:
         kind = (_TYPE.search(message) or [None, ""])[1]
         text = f"Valoarea „{value}” a elementului „{name}” nu este de tipul cerut" + (
-            f" ({_ROMANIAN_TYPES.get(kind, kind)})." if kind else ".")
+            f" ({_ROMANIAN_TYPES.get(kind, kind)})." if kind else "."
+        )
     elif code in (Code.XSD_TOO_LONG, Code.XSD_TOO_SHORT, Code.XSD_LENGTH):
         limit = (_LIMIT.search(message) or [None, "?"])[1]
-        what = {Code.XSD_TOO_LONG: "cel mult", Code.XSD_TOO_SHORT: "cel puțin",
-                Code.XSD_LENGTH: "exact"}[code]
+        what = {
+            Code.XSD_TOO_LONG: "cel mult",
+            Code.XSD_TOO_SHORT: "cel puțin",
+            Code.XSD_LENGTH: "exact",
+        }[code]
         text = f"Valoarea elementului „{name}” trebuie să aibă {what} {limit} caractere."
     elif code == Code.XSD_RANGE:
         text = f"Valoarea „{value}” a elementului „{name}” este în afara limitelor permise."
     elif code == Code.XSD_UNKNOWN_ROOT:
-        text = (f"Elementul rădăcină „{name}” nu este cel cerut de schemă (sau nu este în "
-                "spațiul de nume urn:filing-service:dgaspc:v1).")
+        text = (
+            f"Elementul rădăcină „{name}” nu este cel cerut de schemă (sau nu este în "
+            "spațiul de nume urn:filing-service:dgaspc:v1)."
+        )
     elif code == Code.XSD_MISSING_ATTRIBUTE:
         attribute = (_ATTRIBUTE.search(message) or [None, "?"])[1]
         text = f"Elementului „{name}” îi lipsește atributul obligatoriu „{attribute}”."
     elif code == Code.XSD_UNEXPECTED_ATTRIBUTE:
-        attribute = _local((_ATTRIBUTE.search(message) or [None, "?"])[1])
+        attribute = _local(_group(_ATTRIBUTE, message, "?"))
         text = f"Atributul „{attribute}” nu este permis pe elementul „{name}”."
     elif code == Code.XSD_TEXT_NOT_ALLOWED:
         text = f"Elementul „{name}” poate conține doar elemente, nu text."

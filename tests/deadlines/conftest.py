@@ -1,5 +1,6 @@
 """Fixtures of the deadlines tests: a real SMTP server on loopback, and the app on a fixed
 day that sends its digests there."""
+
 import socket
 import threading
 from datetime import datetime
@@ -45,6 +46,13 @@ def mailbox():
 @pytest.fixture
 def app(database_url, tmp_path, mailbox):
     """The app on Wednesday 4 March 2026, mailing to the loopback SMTP server."""
-    yield from make_app(database_url, tmp_path, FIXED_NOW=TODAY, SMTP_HOST="127.0.0.1",
-                        SMTP_PORT=mailbox.port, SMTP_SECURITY="none", SMTP_TIMEOUT=5,
-                        DEADLINES_FROM_ADDRESS="termene@dgaspc-cluj.invalid")
+    yield from make_app(
+        database_url,
+        tmp_path,
+        FIXED_NOW=TODAY,
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=mailbox.port,
+        SMTP_SECURITY="none",
+        SMTP_TIMEOUT=5,
+        DEADLINES_FROM_ADDRESS="termene@dgaspc-cluj.invalid",
+    )

@@ -1,6 +1,7 @@
 """The Romanian calendar of non-working days, checked against known dates (Labour Code
 art. 139): the movable Orthodox feasts come from the holidays library, so they are the
 first thing to verify."""
+
 from datetime import date
 
 import pytest
@@ -31,7 +32,8 @@ def test_the_saturday_before_orthodox_easter_is_only_a_weekend_day():
 def test_orthodox_pentecost_is_fifty_days_after_easter_sunday_and_monday(year):
     pentecost = date.fromordinal(ORTHODOX_EASTER[year].toordinal() + 49)
     assert legal_holiday(pentecost) and legal_holiday(
-        date.fromordinal(pentecost.toordinal() + 1))
+        date.fromordinal(pentecost.toordinal() + 1)
+    )
 
 
 def test_pentecost_2026_falls_on_31_may_and_1_june_which_is_also_childrens_day():
@@ -44,16 +46,37 @@ def test_western_easter_monday_is_a_working_day_when_it_differs():
     assert WorkCalendar().is_working_day(date(2026, 4, 6))  # Catholic Easter Monday 2026
 
 
-@pytest.mark.parametrize("day", [date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 6),
-                                 date(2026, 1, 7), date(2026, 1, 24), date(2026, 5, 1),
-                                 date(2026, 6, 1), date(2026, 8, 15), date(2026, 11, 30),
-                                 date(2026, 12, 1), date(2026, 12, 25), date(2026, 12, 26)])
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2026, 1, 1),
+        date(2026, 1, 2),
+        date(2026, 1, 6),
+        date(2026, 1, 7),
+        date(2026, 1, 24),
+        date(2026, 5, 1),
+        date(2026, 6, 1),
+        date(2026, 8, 15),
+        date(2026, 11, 30),
+        date(2026, 12, 1),
+        date(2026, 12, 25),
+        date(2026, 12, 26),
+    ],
+)
 def test_fixed_legal_holidays_of_the_labour_code_are_non_working(day):
     assert legal_holiday(day)
 
 
-@pytest.mark.parametrize("day", [date(2026, 1, 5), date(2026, 1, 8), date(2026, 12, 24),
-                                 date(2026, 12, 2), date(2026, 11, 27)])
+@pytest.mark.parametrize(
+    "day",
+    [
+        date(2026, 1, 5),
+        date(2026, 1, 8),
+        date(2026, 12, 24),
+        date(2026, 12, 2),
+        date(2026, 11, 27),
+    ],
+)
 def test_days_next_to_holidays_are_working_days(day):
     assert WorkCalendar().is_working_day(day)
 

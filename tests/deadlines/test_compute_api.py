@@ -1,5 +1,6 @@
 """The term calculator: POST /api/v1/deadlines/compute needs no token, touches no case
 data, and refuses an unknown rule or a malformed date with a clear Romanian message."""
+
 from sqlalchemy import func, select
 
 from filing_service.db import unit_of_work
@@ -16,7 +17,10 @@ def test_the_calculator_answers_the_last_day_without_a_token(client):
     assert response.status_code == 200, response.get_json()
     answer = response.get_json()
     assert (answer["rule"], answer["due_date"], answer["article"]) == (
-        "art137_recurs", "2026-03-12", "art. 137")
+        "art137_recurs",
+        "2026-03-12",
+        "art. 137",
+    )
     assert "ultima zi 12 martie 2026" in answer["explanation"]
 
 
@@ -29,8 +33,10 @@ def test_the_calculator_extends_a_term_ending_on_pentecost_monday(client):
 def test_the_calculator_stores_nothing(app, client):
     compute(client, rule="art70_sesizare_instanta", trigger_date="2026-03-03")
     with app.app_context(), unit_of_work() as uow:
-        stored = [uow.session.scalar(select(func.count()).select_from(m))
-                  for m in (Deadline, AuditEvent)]
+        stored = [
+            uow.session.scalar(select(func.count()).select_from(m))
+            for m in (Deadline, AuditEvent)
+        ]
     assert stored == [0, 0]
 
 
@@ -55,8 +61,9 @@ def test_a_rule_in_hours_needs_the_hour(client):
 
 
 def test_a_rule_in_hours_answers_the_moment_it_ends(client):
-    answer = compute(client, rule="art41_2_sesizare_spas", trigger_date="2026-03-03",
-                     trigger_time="10:15").get_json()
+    answer = compute(
+        client, rule="art41_2_sesizare_spas", trigger_date="2026-03-03", trigger_time="10:15"
+    ).get_json()
     assert answer["due_date"] == "2026-03-04"
     assert answer["due_at"].startswith("2026-03-04T12:00:00")
 

@@ -1,5 +1,6 @@
 """Counting terms as the Code of Civil Procedure does (art. 181): free days, the
 corresponding day for months, the extension of a last day that is not a working day."""
+
 from datetime import date, datetime
 
 import pytest
@@ -8,8 +9,10 @@ from filing_service.deadlines import catalogue
 from filing_service.deadlines.calendar import WorkCalendar
 from filing_service.deadlines.counting import TermError, TermSpec, compute
 
+BUCHAREST_CALENDAR = WorkCalendar()
 
-def due(rule_id: str, trigger: date, calendar: WorkCalendar = WorkCalendar()) -> date:
+
+def due(rule_id: str, trigger: date, calendar: WorkCalendar = BUCHAREST_CALENDAR) -> date:
     return compute(catalogue.get(rule_id).spec, trigger, calendar=calendar).due_date
 
 
@@ -83,13 +86,15 @@ def test_a_term_in_months_ends_on_the_last_day_of_a_shorter_month():
 
 
 def test_a_month_from_31_january_of_a_leap_year_ends_on_29_february():
-    assert compute(TermSpec(1, "months", "procedural", "t"), date(2028, 1, 31)).due_date \
-        == date(2028, 2, 29)
+    assert compute(
+        TermSpec(1, "months", "procedural", "t"), date(2028, 1, 31)
+    ).due_date == date(2028, 2, 29)
 
 
 def test_a_year_from_29_february_ends_on_28_february():
-    assert compute(TermSpec(1, "years", "procedural", "t"), date(2028, 2, 29)).due_date \
-        == date(2029, 2, 28)
+    assert compute(
+        TermSpec(1, "years", "procedural", "t"), date(2028, 2, 29)
+    ).due_date == date(2029, 2, 28)
 
 
 def test_free_days_cross_29_february_of_a_leap_year():
@@ -110,16 +115,20 @@ def test_a_closure_day_of_the_court_extends_the_term():
 
 def test_a_procedural_term_in_hours_starts_at_midnight_of_the_next_day():
     spec = TermSpec(24, "hours", "procedural", "test")
-    term = compute(spec, date(2026, 3, 3),
-                   trigger_at=datetime.fromisoformat("2026-03-03T10:15:00+02:00"))
+    term = compute(
+        spec, date(2026, 3, 3), trigger_at=datetime.fromisoformat("2026-03-03T10:15:00+02:00")
+    )
     assert term.due_at == datetime.fromisoformat("2026-03-05T00:00:00+02:00")
     assert term.due_date == date(2026, 3, 4)
     assert "4 martie 2026, ora 24:00" in term.explanation
 
 
 def test_a_civil_term_in_hours_leaves_out_the_first_and_last_hour():
-    term = compute(catalogue.get("art41_2_sesizare_spas").spec, date(2026, 3, 3),
-                   trigger_at=datetime.fromisoformat("2026-03-03T10:15:00+02:00"))
+    term = compute(
+        catalogue.get("art41_2_sesizare_spas").spec,
+        date(2026, 3, 3),
+        trigger_at=datetime.fromisoformat("2026-03-03T10:15:00+02:00"),
+    )
     assert term.due_at == datetime.fromisoformat("2026-03-04T12:00:00+02:00")
 
 

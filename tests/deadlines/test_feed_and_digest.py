@@ -1,5 +1,6 @@
 """Where people see their deadlines: the API, a calendar feed per user (RFC 5545) and the
 daily e-mail digest over real SMTP. The app's day is Wednesday 4 March 2026."""
+
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -8,7 +9,6 @@ from sqlalchemy import select
 
 from filing_service.db import unit_of_work
 from filing_service.models.deadline import CalendarFeed
-
 from tests import builders
 
 COMMUNICATED = "2026-03-02"  # appeal: 10 free days -> Friday 13 March
@@ -16,9 +16,14 @@ CORRECTED = "2026-02-20"  # appeal: 10 free days -> Tuesday 3 March, already pas
 
 
 def case_with_decision(client, auth) -> dict:
-    response = client.post("/api/v1/cases", headers=auth, json=builders.case(
-        measure=builders.emergency_measure(start=date(2026, 2, 10)),
-        events=[{"kind": "comunicare_hotarare", "occurred_on": COMMUNICATED}]))
+    response = client.post(
+        "/api/v1/cases",
+        headers=auth,
+        json=builders.case(
+            measure=builders.emergency_measure(start=date(2026, 2, 10)),
+            events=[{"kind": "comunicare_hotarare", "occurred_on": COMMUNICATED}],
+        ),
+    )
     assert response.status_code == 201, response.get_json()
     return response.get_json()
 
@@ -49,7 +54,8 @@ def appeal_of(client, auth, case_id: int) -> dict:
 
 
 def test_correcting_the_communication_date_moves_the_appeal_in_api_feed_and_digest(
-        app, client, auth, make_user, mailbox):
+    app, client, auth, make_user, mailbox
+):
     username, _ = make_user("ana.popescu", "consilier_juridic")
     case = case_with_decision(client, auth)
     path = feed_path(app, username)
@@ -57,13 +63,19 @@ def test_correcting_the_communication_date_moves_the_appeal_in_api_feed_and_dige
     uid = f"termen-{before['id']}@filing-service"
     assert feed_events(client, path)[uid]["dtstart"].dt.isoformat() == "2026-03-13"
 
-    response = client.patch(f"/api/v1/events/{case['events'][0]['id']}", headers=auth,
-                            json={"occurred_on": CORRECTED})
+    response = client.patch(
+        f"/api/v1/events/{case['events'][0]['id']}",
+        headers=auth,
+        json={"occurred_on": CORRECTED},
+    )
     assert response.status_code == 200, response.get_json()
 
     after = appeal_of(client, auth, case["id"])  # the API
-    assert (after["id"], after["due_date"], after["overdue"]) == (before["id"], "2026-03-03",
-                                                                  True)
+    assert (after["id"], after["due_date"], after["overdue"]) == (
+        before["id"],
+        "2026-03-03",
+        True,
+    )
     event = feed_events(client, path)[uid]  # the calendar feed: same UID, new day
     assert event["dtstart"].dt.isoformat() == "2026-03-03" and int(event["sequence"]) == 1
     send_digest(app)  # the digest
@@ -74,7 +86,8 @@ def test_correcting_the_communication_date_moves_the_appeal_in_api_feed_and_dige
 
 
 def test_the_feed_shows_the_rule_article_and_explanation_but_no_childs_name(
-        app, client, auth, make_user):
+    app, client, auth, make_user
+):
     username, _ = make_user("ana.popescu", "consilier_juridic")
     case = case_with_decision(client, auth)
     body = client.get(feed_path(app, username)).get_data(as_text=True)
@@ -96,8 +109,9 @@ def test_a_new_feed_address_revokes_the_old_one(app, client, make_user):
 def test_a_revoked_feed_answers_404(app, client, make_user):
     username, _ = make_user("ana.popescu", "consilier_juridic")
     path = feed_path(app, username)
-    result = app.test_cli_runner().invoke(args=["deadlines", "feed", "--username", username,
-                                                "--revoke"])
+    result = app.test_cli_runner().invoke(
+        args=["deadlines", "feed", "--username", username, "--revoke"]
+    )
     assert result.exit_code == 0, result.output
     assert client.get(path).status_code == 404
 
@@ -111,13 +125,19 @@ def test_the_feed_stores_only_a_digest_of_its_secret(app, make_user):
 
 
 def test_the_digest_lists_what_falls_due_in_the_next_working_days(
-        app, client, auth, make_user, mailbox):
+    app, client, auth, make_user, mailbox
+):
     make_user("ana.popescu", "consilier_juridic")
     case_with_decision(client, auth)  # appeal due Friday 13 March: not within 3 days
-    client.post("/api/v1/cases", headers=auth, json=builders.case(
-        external_id="al-doilea", measure=builders.emergency_measure(
-            start=date(2026, 3, 3)),
-        events=[{"kind": "dispozitie_plasament_urgenta", "occurred_on": "2026-03-03"}]))
+    client.post(
+        "/api/v1/cases",
+        headers=auth,
+        json=builders.case(
+            external_id="al-doilea",
+            measure=builders.emergency_measure(start=date(2026, 3, 3)),
+            events=[{"kind": "dispozitie_plasament_urgenta", "occurred_on": "2026-03-03"}],
+        ),
+    )
     send_digest(app)
     [mail] = mailbox.to("ana.popescu@example.invalid")
     text = mail.get_content()
@@ -128,26 +148,42 @@ def test_the_digest_lists_what_falls_due_in_the_next_working_days(
 
 
 def test_the_digest_goes_only_to_the_directorates_case_workers(
-        app, client, auth, make_user, mailbox):
+    app, client, auth, make_user, mailbox
+):
     make_user("ana.popescu", "consilier_juridic")
     make_user("dan.stoica", "auditor")
     make_user("elena.dumitrescu", "consilier_juridic", code="B3")
-    client.post("/api/v1/cases", headers=auth, json=builders.case(
-        measure=builders.emergency_measure(start=date(2026, 3, 3)),
-        events=[{"kind": "dispozitie_plasament_urgenta", "occurred_on": "2026-03-03"}]))
+    client.post(
+        "/api/v1/cases",
+        headers=auth,
+        json=builders.case(
+            measure=builders.emergency_measure(start=date(2026, 3, 3)),
+            events=[{"kind": "dispozitie_plasament_urgenta", "occurred_on": "2026-03-03"}],
+        ),
+    )
     send_digest(app)
     assert [m["To"] for m in mailbox.messages] == ["ana.popescu@example.invalid"]
 
 
 def test_the_daily_run_adds_the_review_of_a_quarter_that_has_just_begun(
-        app, client, auth, make_user, mailbox):
+    app, client, auth, make_user, mailbox
+):
     make_user("ana.popescu", "consilier_juridic")
-    case = client.post("/api/v1/cases", headers=auth, json=builders.case(
-        measure=builders.emergency_measure(start=date(2025, 12, 5)),
-        events=[{"kind": "masura_instituita", "occurred_on": "2025-12-05"}])).get_json()
+    case = client.post(
+        "/api/v1/cases",
+        headers=auth,
+        json=builders.case(
+            measure=builders.emergency_measure(start=date(2025, 12, 5)),
+            events=[{"kind": "masura_instituita", "occurred_on": "2025-12-05"}],
+        ),
+    ).get_json()
     app.config["FIXED_NOW"] = app.config["FIXED_NOW"].replace(month=3, day=6)
     send_digest(app)  # 5 March began the second quarter: its review is due 5 June
-    reviews = [d["due_date"] for d in client.get(
-        f"/api/v1/cases/{case['id']}/deadlines", headers=auth).get_json()["deadlines"]
-        if d["rule_id"] == "art72_revizuire_trimestriala"]
+    reviews = [
+        d["due_date"]
+        for d in client.get(f"/api/v1/cases/{case['id']}/deadlines", headers=auth).get_json()[
+            "deadlines"
+        ]
+        if d["rule_id"] == "art72_revizuire_trimestriala"
+    ]
     assert reviews == ["2026-03-05", "2026-06-05"]

@@ -1,6 +1,7 @@
 """Properties of every computation, over many dates: a term counted in days, weeks,
 months or years never ends on a non-working day, and never ends earlier when it starts
 later."""
+
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -10,8 +11,11 @@ from filing_service.deadlines import catalogue
 from filing_service.deadlines.calendar import WorkCalendar
 from filing_service.deadlines.counting import INTERVAL, compute
 
-EXTENDED = [r for r in catalogue.rules().values()
-            if r.unit not in ("hours", "same_day") and r.counting != INTERVAL]
+EXTENDED = [
+    r
+    for r in catalogue.rules().values()
+    if r.unit not in ("hours", "same_day") and r.counting != INTERVAL
+]
 DAY_BASED = [r for r in catalogue.rules().values() if r.unit != "hours"]
 days = st.dates(min_value=date(2024, 1, 1), max_value=date(2032, 12, 31))
 closures = st.lists(st.tuples(days, st.just("închis")), max_size=10)
@@ -25,8 +29,12 @@ def test_a_due_date_is_never_a_non_working_day(rule, trigger, closed):
 
 
 @settings(max_examples=400, deadline=None)
-@given(rule=st.sampled_from(DAY_BASED), trigger=days, later_by=st.integers(1, 400),
-       closed=closures)
+@given(
+    rule=st.sampled_from(DAY_BASED),
+    trigger=days,
+    later_by=st.integers(1, 400),
+    closed=closures,
+)
 def test_a_later_trigger_never_gives_an_earlier_due_date(rule, trigger, later_by, closed):
     calendar = WorkCalendar.with_closures(closed)
     first = compute(rule.spec, trigger, calendar=calendar).due_date

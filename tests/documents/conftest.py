@@ -4,6 +4,7 @@ the test, and the text of a PDF read back with pdftotext.
 
 LibreOffice missing is a failure, never a skip: the pool raises ConversionFailed.
 """
+
 import io
 import shutil
 import subprocess
@@ -14,8 +15,12 @@ import pytest
 from docx import Document as WordDocument
 from docx.shared import Pt
 
-from filing_service.documents.converter import (ConverterPool, PoolSettings,
-                                                close_shared_pools, shared_pool)
+from filing_service.documents.converter import (
+    ConverterPool,
+    PoolSettings,
+    close_shared_pools,
+    shared_pool,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "filing_service" / "documents" / "templates"
@@ -62,5 +67,10 @@ def make_template():
 
 def pdf_text(pdf: bytes) -> str:
     """The text of a PDF as pdftotext extracts it (UTF-8, reading order)."""
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=pdf, check=True,
-                          capture_output=True, timeout=60).stdout.decode("utf-8")
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"],
+        input=pdf,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    ).stdout.decode("utf-8")

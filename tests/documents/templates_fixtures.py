@@ -5,6 +5,7 @@ read back with pdftotext.
 Heavy (LibreOffice), so one backend only; the documents are converted in parallel on the
 session's pool. LibreOffice missing is a failure, never a skip.
 """
+
 import re
 import shutil
 import subprocess
@@ -39,8 +40,14 @@ def docs_app(tmp_path_factory, sqlite_template):
     folder = tmp_path_factory.mktemp("templates_app")
     path = folder / "db.sqlite3"
     shutil.copy(sqlite_template, path)
-    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{path}",
-                      "SECRET_KEY": "test", "STORAGE_DIR": str(folder / "storage")})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": f"sqlite:///{path}",
+            "SECRET_KEY": "test",
+            "STORAGE_DIR": str(folder / "storage"),
+        }
+    )
     with app.app_context(), unit_of_work() as uow:
         cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
         cluj.legal_representative = DIRECTOR
@@ -50,13 +57,17 @@ def docs_app(tmp_path_factory, sqlite_template):
     app.extensions["db_engine"].dispose()
 
 
-def create_case(app, data: dict, extra: tuple[tuple[str, dict], ...] = (),
-                code: str = "CJ") -> int:
+def create_case(
+    app, data: dict, extra: tuple[tuple[str, dict], ...] = (), code: str = "CJ"
+) -> int:
     """Store a case built by tests.builders through the service, as the API would; then
     add the ``extra`` parts in order ((entity, data); a measure with ``at_target`` is
     placed at the latest placement target)."""
-    parts = {"measure": schemas.MeasureIn, "placement_target": schemas.PlacementTargetIn,
-             "event": schemas.EventIn}
+    parts = {
+        "measure": schemas.MeasureIn,
+        "placement_target": schemas.PlacementTargetIn,
+        "event": schemas.EventIn,
+    }
     with app.app_context(), unit_of_work() as uow:
         directorate = uow.session.query(Directorate).filter_by(code=code).one()
         actor = Actor("token", 1, "teste", directorate.id, "sistem")
@@ -65,8 +76,9 @@ def create_case(app, data: dict, extra: tuple[tuple[str, dict], ...] = (),
             values = dict(values)
             if values.pop("at_target", False):
                 values["placement_target_id"] = case.placement_targets[-1].id
-            service.add_part(uow, actor, case.id, entity,
-                             parts[entity].model_validate(values), TODAY)
+            service.add_part(
+                uow, actor, case.id, entity, parts[entity].model_validate(values), TODAY
+            )
         uow.commit()
         return case.id
 
@@ -83,8 +95,15 @@ def render_docx(app, case_id: int, doc_id: str, variant: str, folder: Path) -> P
     doc_type = DOC_TYPES[doc_id]
     with app.app_context(), unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
-        context = build_context(uow.session, case, doc_type, variant, TODAY, case.directorate,
-                                findings(uow.session, case, TODAY))
+        context = build_context(
+            uow.session,
+            case,
+            doc_type,
+            variant,
+            TODAY,
+            case.directorate,
+            findings(uow.session, case, TODAY),
+        )
     path = folder / f"{doc_id}-{variant}-{case_id}.docx"
     path.write_bytes(pipeline_render(TEMPLATES / doc_type.template, context))
     return path
@@ -93,6 +112,7 @@ def render_docx(app, case_id: int, doc_id: str, variant: str, folder: Path) -> P
 def pdf_texts(pool: ConverterPool, docx_paths: list[Path]) -> dict[Path, str]:
     """Convert the documents to PDF/A on the pool, in parallel, and return each PDF's
     text with whitespace collapsed (justified lines break anywhere)."""
+
     def convert(path: Path) -> Path:
         pdf = path.with_suffix(".pdf")
         pdf.write_bytes(pool.convert(path.read_bytes()))
@@ -100,15 +120,19 @@ def pdf_texts(pool: ConverterPool, docx_paths: list[Path]) -> dict[Path, str]:
 
     with ThreadPoolExecutor(max_workers=2) as workers:
         pdfs = list(workers.map(convert, docx_paths))
-    return {path: pdf_text(pdf) for path, pdf in zip(docx_paths, pdfs)}
+    return {path: pdf_text(pdf) for path, pdf in zip(docx_paths, pdfs, strict=True)}
 
 
 def pdf_text(pdf: Path) -> str:
     """The PDF's text as one line. ``-layout`` because pdftotext's reading-order mode
     drops a hyphen that falls at the end of a line ("Cluj-" + "Napoca" -> "ClujNapoca"),
     which would make a test depend on where today's date pushes the line breaks."""
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
-                         check=True, capture_output=True, timeout=60).stdout.decode("utf-8")
+    out = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    ).stdout.decode("utf-8")
     out = re.sub(r"\s*Pagina \d+ din \d+\s*", "\n", out)  # the footer, between pages
     out = re.sub(r"-[ \t]*\n\s*", "-", out)  # a word hyphenated across lines is one word
     return " ".join(out.split())

@@ -1,6 +1,7 @@
 """Two generations of the same document at the same moment (a double click, two
 workers) become versions 1 and 2 on PostgreSQL, the production database: the case row is
 locked for the time of a generation, so neither fails and no file is lost."""
+
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,8 +15,8 @@ from filing_service.db import unit_of_work
 from filing_service.documents import service
 from filing_service.models import Directorate, Document
 from tests import builders
-from tests.conftest import _truncate_pg, make_app
 from tests.clock import TODAY
+from tests.conftest import _truncate_pg, make_app
 
 
 @pytest.fixture
@@ -29,17 +30,25 @@ def test_simultaneous_generations_become_consecutive_versions(pg_app, converter_
         cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
         actor = Actor("token", 1, "teste", cluj.id, "sistem")
     with pg_app.app_context(), unit_of_work() as uow:
-        case_id = cases.create_case(uow, actor, schemas.CaseIn.model_validate(
-            builders.case()), TODAY).id
+        case_id = cases.create_case(
+            uow, actor, schemas.CaseIn.model_validate(builders.case()), TODAY
+        ).id
         uow.commit()
 
     def generate(_):
         with pg_app.app_context(), unit_of_work() as uow:
             tools = pg_app.extensions["adapters"]
             version = service.generate_document(
-                uow, actor, case_id, "cerere_art70", "instanta", TODAY,
-                converter=tools.converter, templates=tools.templates,
-                content=tools.content).document.version
+                uow,
+                actor,
+                case_id,
+                "cerere_art70",
+                "instanta",
+                TODAY,
+                converter=tools.converter,
+                templates=tools.templates,
+                content=tools.content,
+            ).document.version
             uow.commit()
             return version
 

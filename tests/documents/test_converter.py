@@ -1,10 +1,10 @@
 """The LibreOffice pool survives its converters: a killed or hung instance is replaced
 and the document still produced; a failed conversion leaves nothing behind; closing the
 pool leaves no soffice running."""
+
 import os
 import signal
 import time
-
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest

@@ -1,5 +1,6 @@
 """Generating, listing and downloading documents through the API: every version kept,
 the rules engine heard, nothing stored when something fails."""
+
 import hashlib
 from datetime import timedelta
 from pathlib import Path
@@ -12,8 +13,8 @@ from filing_service.db import unit_of_work
 from filing_service.documents import service
 from filing_service.models import AuditEvent, Document
 from tests import builders
-from tests.documents.conftest import pdf_text
 from tests.clock import FIXED_NOW
+from tests.documents.conftest import pdf_text
 
 ART70 = {"type": "cerere_art70", "variant": "instanta"}
 
@@ -39,12 +40,17 @@ def document_count(app) -> int:
         return uow.session.scalar(select(func.count(Document.id)))
 
 
-def test_generating_a_document_stores_its_docx_pdf_and_data_by_hash(client, auth, case_id, app):
+def test_generating_a_document_stores_its_docx_pdf_and_data_by_hash(
+    client, auth, case_id, app
+):
     response = generate(client, auth, case_id)
     assert response.status_code == 201, response.get_json()
     record = response.get_json()
-    assert (record["type"], record["variant"], record["version"]) == ("cerere_art70",
-                                                                      "instanta", 1)
+    assert (record["type"], record["variant"], record["version"]) == (
+        "cerere_art70",
+        "instanta",
+        1,
+    )
     assert record["template_name"] == "cerere_art70.docx" and record["template_version"]
     names = {p.name for p in stored_files(app)}
     assert {record["data_sha256"], record["docx_sha256"], record["pdf_sha256"]} == names
@@ -69,29 +75,37 @@ def test_the_docx_download_has_the_word_media_type(client, auth, case_id):
 
 
 def test_a_new_generation_is_version_two_and_version_one_stays_byte_identical(
-        client, auth, case_id, app):
+    client, auth, case_id, app
+):
     first = generate(client, auth, case_id).get_json()
     before = client.get(first["links"]["pdf"], headers=auth).data
-    client.patch(f"/api/v1/cases/{case_id}", headers=auth,
-                 json={"facts_summary": "Situația s-a agravat între timp."})
+    client.patch(
+        f"/api/v1/cases/{case_id}",
+        headers=auth,
+        json={"facts_summary": "Situația s-a agravat între timp."},
+    )
     second = generate(client, auth, case_id).get_json()
     assert second["version"] == 2 and second["pdf_sha256"] != first["pdf_sha256"]
     assert second["data_sha256"] != first["data_sha256"]
     assert client.get(first["links"]["pdf"], headers=auth).data == before
-    assert client.get(f"/api/v1/documents/{first['id']}", headers=auth).get_json() == first \
-        | {"warnings": first["warnings"]}
+    assert client.get(f"/api/v1/documents/{first['id']}", headers=auth).get_json() == first | {
+        "warnings": first["warnings"]
+    }
     listed = client.get(f"/api/v1/cases/{case_id}/documents", headers=auth).get_json()
     assert [d["version"] for d in listed["items"]] == [1, 2]
 
 
 def test_a_stored_version_regenerates_from_its_recorded_data_to_the_same_docx(
-        client, auth, case_id, app):
+    client, auth, case_id, app
+):
     record = generate(client, auth, case_id).get_json()
     with app.app_context(), unit_of_work() as uow:
         document = uow.session.get(Document, record["id"])
         tools = app.extensions["adapters"]
-        assert service.regenerate_docx(document, templates=tools.templates,
-                                       content=tools.content) is True
+        assert (
+            service.regenerate_docx(document, templates=tools.templates, content=tools.content)
+            is True
+        )
 
 
 def test_the_rules_engines_warnings_come_with_the_document(client, auth, converter_pool):
@@ -102,15 +116,18 @@ def test_the_rules_engines_warnings_come_with_the_document(client, auth, convert
 
 
 def test_rule_errors_block_a_court_document_with_422_and_nothing_is_stored(
-        client, auth, app, converter_pool):
+    client, auth, app, converter_pool
+):
     # An emergency reception centre hosts a child for 6 months at most (art. 123 alin. 6):
     # valid when recorded, the term lapses by itself before the petition is drafted.
     start = FIXED_NOW - timedelta(days=220)
     app.config["FIXED_NOW"] = start + timedelta(days=30)
-    data = builders.case(placement_target=builders.residential(
-        residential_kind="centru_primire_urgenta"),
-        measure=builders.emergency_measure(start.date(),
-                                           residential_justification="Nu există familie."))
+    data = builders.case(
+        placement_target=builders.residential(residential_kind="centru_primire_urgenta"),
+        measure=builders.emergency_measure(
+            start.date(), residential_justification="Nu există familie."
+        ),
+    )
     case_id = client.post("/api/v1/cases", json=data, headers=auth).get_json()["id"]
     app.config["FIXED_NOW"] = FIXED_NOW
     response = generate(client, auth, case_id)
@@ -122,7 +139,8 @@ def test_rule_errors_block_a_court_document_with_422_and_nothing_is_stored(
 
 
 def test_a_failed_conversion_answers_503_and_leaves_no_row_and_no_file(
-        client, auth, case_id, app, tmp_path):
+    client, auth, case_id, app, tmp_path
+):
     app.config["CONVERTER_SOFFICE"] = str(tmp_path / "nu-exista" / "soffice.bin")
     bootstrap.init_app(app)  # the adapters are built from the configuration
     response = generate(client, auth, case_id)
@@ -138,9 +156,11 @@ def test_an_unknown_document_type_is_refused_naming_the_field(client, auth, case
 
 
 def test_a_parents_variant_of_a_document_parents_never_receive_is_refused(
-        client, auth, case_id):
-    response = generate(client, auth, case_id, {"type": "raport_monitorizare",
-                                                "variant": "parinti"})
+    client, auth, case_id
+):
+    response = generate(
+        client, auth, case_id, {"type": "raport_monitorizare", "variant": "parinti"}
+    )
     assert response.status_code == 422
     [error] = response.get_json()["errors"]
     assert error["field"] == "variant" and "nu se comunică părinților" in error["message"]
@@ -150,8 +170,11 @@ def test_generation_and_downloads_are_audited(client, auth, case_id, app):
     record = generate(client, auth, case_id).get_json()
     client.get(record["links"]["pdf"], headers=auth)
     with app.app_context(), unit_of_work() as uow:
-        actions = uow.session.execute(select(AuditEvent.action, AuditEvent.changes).where(
-            AuditEvent.entity == "document")).all()
+        actions = uow.session.execute(
+            select(AuditEvent.action, AuditEvent.changes).where(
+                AuditEvent.entity == "document"
+            )
+        ).all()
     assert [a for a, _ in actions] == ["create", "read"]
     assert actions[1][1] == {"file": "pdf"}
 
@@ -159,18 +182,23 @@ def test_generation_and_downloads_are_audited(client, auth, case_id, app):
 def test_another_directorate_cannot_see_the_documents(client, auth, other_auth, case_id):
     record = generate(client, auth, case_id).get_json()
     assert client.get(record["links"]["pdf"], headers=other_auth).status_code == 404
-    assert client.get(f"/api/v1/cases/{case_id}/documents",
-                      headers=other_auth).status_code == 404
+    assert (
+        client.get(f"/api/v1/cases/{case_id}/documents", headers=other_auth).status_code == 404
+    )
 
 
 def test_the_parents_variant_shows_none_of_the_placement_familys_confidential_data(
-        client, auth, case_id):
+    client, auth, case_id
+):
     """Art. 67^1: address, income, property, medical and psychological data of the
     placement person or family never reach the biological parents."""
-    secrets = {k: builders.maternal_assistant()[k] for k in (
-        "address", "income", "property", "medical_info", "psychological_info")}
-    record = generate(client, auth, case_id, {"type": "cerere_art70",
-                                              "variant": "parinti"}).get_json()
+    secrets = {
+        k: builders.maternal_assistant()[k]
+        for k in ("address", "income", "property", "medical_info", "psychological_info")
+    }
+    record = generate(
+        client, auth, case_id, {"type": "cerere_art70", "variant": "parinti"}
+    ).get_json()
     assert record["variant"] == "parinti"
     text = " ".join(pdf_text(client.get(record["links"]["pdf"], headers=auth).data).split())
     assert [value for value in secrets.values() if value in text] == []

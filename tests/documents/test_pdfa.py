@@ -1,4 +1,5 @@
 """The PDF is PDF/A-2b with every font embedded, so it reads the same in ten years."""
+
 import io
 import re
 import subprocess
@@ -12,8 +13,12 @@ from tests.documents.conftest import make_template_bytes
 
 @pytest.fixture(scope="module")
 def pdf(converter_pool):
-    template = make_template_bytes(["Direcția Generală de Asistență Socială și Protecția "
-                                    "Copilului {{ county }}", "Țară, ștampilă: {{ county }}"])
+    template = make_template_bytes(
+        [
+            "Direcția Generală de Asistență Socială și Protecția Copilului {{ county }}",
+            "Țară, ștampilă: {{ county }}",
+        ]
+    )
     return converter_pool.convert(render_docx(template, {"county": "Brașov"}))
 
 
@@ -29,8 +34,9 @@ def test_the_xmp_metadata_declares_pdfa_part_2_conformance_b(pdf):
 def test_every_font_is_embedded(pdf, tmp_path):
     path = tmp_path / "doc.pdf"
     path.write_bytes(pdf)
-    rows = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
-                          text=True).stdout.splitlines()[2:]
+    rows = subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
     assert rows, "the PDF names no font"
     embedded = [line.split()[-5] for line in rows]  # emb sub uni object ID
     assert embedded == ["yes"] * len(rows)

@@ -1,5 +1,6 @@
 """Rendering is faithful: user text appears literally, dates the Romanian way, diacritics
 with comma below; the same data gives the same DOCX."""
+
 import io
 import zipfile
 
@@ -7,17 +8,20 @@ from filing_service.documents.render import data_ro, lista_ro, render_docx
 from tests.documents.conftest import pdf_text
 
 
-def test_markup_characters_in_user_text_appear_literally_in_the_pdf(make_template,
-                                                                     converter_pool):
+def test_markup_characters_in_user_text_appear_literally_in_the_pdf(
+    make_template, converter_pool
+):
     template = make_template(["Fapte: {{ facts }}"])
-    facts = 'Tom & Jerry <b>nu</b> "spun" \'nimic\' </w:t> {{ x }}'
+    facts = "Tom & Jerry <b>nu</b> \"spun\" 'nimic' </w:t> {{ x }}"
     pdf = converter_pool.convert(render_docx(template, {"facts": facts}))
     assert f"Fapte: {facts}" in pdf_text(pdf)
 
 
 def test_a_newline_in_user_text_becomes_a_line_break(make_template, converter_pool):
     template = make_template(["Fapte: {{ facts }}"])
-    pdf = converter_pool.convert(render_docx(template, {"facts": "primul rând\nal doilea rând"}))
+    pdf = converter_pool.convert(
+        render_docx(template, {"facts": "primul rând\nal doilea rând"})
+    )
     lines = pdf_text(pdf).splitlines()
     assert "Fapte: primul rând" in lines and "al doilea rând" in lines
 
@@ -36,8 +40,19 @@ def test_dates_are_written_the_romanian_way_in_the_pdf(make_template, converter_
 
 def test_every_month_has_its_romanian_name():
     assert [data_ro(f"2025-{m:02d}-01").split()[1] for m in range(1, 13)] == [
-        "ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
-        "septembrie", "octombrie", "noiembrie", "decembrie"]
+        "ianuarie",
+        "februarie",
+        "martie",
+        "aprilie",
+        "mai",
+        "iunie",
+        "iulie",
+        "august",
+        "septembrie",
+        "octombrie",
+        "noiembrie",
+        "decembrie",
+    ]
 
 
 def test_lists_are_joined_the_romanian_way():
@@ -45,10 +60,12 @@ def test_lists_are_joined_the_romanian_way():
 
 
 def test_cedilla_letters_are_written_with_comma_below_and_survive_in_the_pdf(
-        make_template, converter_pool):
+    make_template, converter_pool
+):
     template = make_template(["{{ name }} din {{ place }}"])
-    pdf = converter_pool.convert(render_docx(
-        template, {"name": "\u015etefan \u0162urcanu", "place": "Bra\u015fov"}))
+    pdf = converter_pool.convert(
+        render_docx(template, {"name": "\u015etefan \u0162urcanu", "place": "Bra\u015fov"})
+    )
     text = pdf_text(pdf)
     assert "Ștefan Țurcanu din Brașov" in text
     assert not {"\u015f", "\u0163", "\u015e", "\u0162"} & set(text)

@@ -3,6 +3,7 @@
 The case is a scratch case (an in-memory SQLite database, made through the same
 ``cases.service`` as the API's); the converter is a fake that records what it was given,
 the content store a folder of the test's. The templates are the package's own."""
+
 import hashlib
 from importlib import resources
 
@@ -41,21 +42,31 @@ class FakeConverter:
 @pytest.fixture
 def scratch():
     """A session on a case of DGASPC Cluj, and a legal counsel of Cluj, outside any app."""
-    with scratch_case(CaseIn.model_validate(sample_case(TODAY)), TODAY,
-                      director="Ion Exemplu") as (session, case):
+    with scratch_case(
+        CaseIn.model_validate(sample_case(TODAY)), TODAY, director="Ion Exemplu"
+    ) as (session, case):
         assert not has_app_context()
         counsel = Actor("user", 1, "Ana Popescu", case.directorate_id, "consilier_juridic")
         yield session, case, counsel
 
 
 def generate(session, actor, case, converter, content, doc_type="raport_art139"):
-    return service.generate_document(UnitOfWork(session), actor, case.id, doc_type,
-                                     "instanta", TODAY, converter=converter,
-                                     templates=TEMPLATES, content=content)
+    return service.generate_document(
+        UnitOfWork(session),
+        actor,
+        case.id,
+        doc_type,
+        "instanta",
+        TODAY,
+        converter=converter,
+        templates=TEMPLATES,
+        content=content,
+    )
 
 
 def test_a_document_is_converted_by_the_converter_it_is_handed_and_stored_in_its_store(
-        scratch, tmp_path):
+    scratch, tmp_path
+):
     session, case, counsel = scratch
     converter, content = FakeConverter(), ContentStore(tmp_path / "store")
 
@@ -73,11 +84,20 @@ def test_a_conversion_that_fails_leaves_neither_a_row_nor_a_file(scratch, tmp_pa
     uow = UnitOfWork(session)
 
     with pytest.raises(ConversionFailed):
-        service.generate_document(uow, counsel, case.id, "raport_art139", "instanta", TODAY,
-                                  converter=FakeConverter(fail=True), templates=TEMPLATES,
-                                  content=content)
+        service.generate_document(
+            uow,
+            counsel,
+            case.id,
+            "raport_art139",
+            "instanta",
+            TODAY,
+            converter=FakeConverter(fail=True),
+            templates=TEMPLATES,
+            content=content,
+        )
     uow.rollback()
 
     assert session.query(Document).count() == 0
     assert not (tmp_path / "store").exists() or not any(
-        p.is_file() for p in (tmp_path / "store").rglob("*"))
+        p.is_file() for p in (tmp_path / "store").rglob("*")
+    )

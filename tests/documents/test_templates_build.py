@@ -1,5 +1,6 @@
 """The committed .docx templates are exactly what their readable sources build, and every
 document type of the catalog has one."""
+
 import importlib.util
 import zipfile
 
@@ -31,4 +32,5 @@ def test_rebuilding_a_template_from_its_source_gives_the_committed_docx(doc_id, 
         for name in new.namelist():
             assert new.read(name) == old.read(name), (
                 f"filing_service/documents/templates/{doc_id}.docx differs from "
-                f"templates/src/{doc_id}.py in {name}: run .venv/bin/python templates/build.py")
+                f"templates/src/{doc_id}.py in {name}: run .venv/bin/python templates/build.py"
+            )

@@ -2,17 +2,25 @@
 (art. 134 alin. (2), art. 29 alin. (2)); a child of 14 consents, or the petition says why
 the court must decide without that consent (art. 57 alin. (3)); a younger child gets
 neither paragraph. Checked on the art. 70 petition's PDF."""
+
 import pytest
 
 from tests.documents import templates_cases as cases
-from tests.documents.templates_fixtures import (create_case, docs_app, pdf_texts, pool,
-                                                render_docx)
+from tests.documents.templates_fixtures import (
+    create_case,
+    docs_app,
+    pdf_texts,
+    pool,
+    render_docx,
+)
 
 __all__ = ["docs_app", "pool"]
 
 HEARING = "solicităm audierea copilului, obligatorie potrivit art. 134 alin. (2)"
-COURT_MUST_DECIDE = ("în această situație măsura de protecție specială se stabilește numai "
-                     "de către instanța judecătorească")
+COURT_MUST_DECIDE = (
+    "în această situație măsura de protecție specială se stabilește numai "
+    "de către instanța judecătorească"
+)
 CONSENTED = "și-a exprimat consimțământul față de măsura propusă"
 
 CHILDREN = {
@@ -27,9 +35,12 @@ CHILDREN = {
 @pytest.fixture(scope="module")
 def petitions(docs_app, pool, tmp_path_factory):
     folder = tmp_path_factory.mktemp("conditions")
-    paths = {name: render_docx(docs_app, create_case(docs_app, build()), "cerere_art70",
-                               "instanta", folder)
-             for name, build in CHILDREN.items()}
+    paths = {
+        name: render_docx(
+            docs_app, create_case(docs_app, build()), "cerere_art70", "instanta", folder
+        )
+        for name, build in CHILDREN.items()
+    }
     converted = pdf_texts(pool, list(paths.values()))
     return {name: converted[path] for name, path in paths.items()}
 
@@ -75,22 +86,39 @@ def changes(docs_app, pool, tmp_path_factory):
     """The petition to change or end a measure, for a measure the commission set (the
     child moves to another family) and for a court measure ending by reintegration."""
     folder = tmp_path_factory.mktemp("changes")
-    to_commission = create_case(docs_app, cases.commission_case(), (
-        ("placement_target", {"kind": "asistent_maternal", "name": "Lucia Rus"}),
-        ("measure", {"kind": "plasament", "authority": "comisie", "status": "propusa",
-                     "at_target": True})))
+    to_commission = create_case(
+        docs_app,
+        cases.commission_case(),
+        (
+            ("placement_target", {"kind": "asistent_maternal", "name": "Lucia Rus"}),
+            (
+                "measure",
+                {
+                    "kind": "plasament",
+                    "authority": "comisie",
+                    "status": "propusa",
+                    "at_target": True,
+                },
+            ),
+        ),
+    )
     ending = cases.change_case()
     ending["measure"]["ends_on"] = cases.TODAY.isoformat()
-    paths = {"commission": render_docx(docs_app, to_commission, "cerere_modificare",
-                                       "instanta", folder),
-             "ending": render_docx(docs_app, create_case(docs_app, ending),
-                                   "cerere_modificare", "instanta", folder)}
+    paths = {
+        "commission": render_docx(
+            docs_app, to_commission, "cerere_modificare", "instanta", folder
+        ),
+        "ending": render_docx(
+            docs_app, create_case(docs_app, ending), "cerere_modificare", "instanta", folder
+        ),
+    }
     converted = pdf_texts(pool, list(paths.values()))
     return {name: converted[path] for name, path in paths.items()}
 
 
 def test_change_of_a_commission_measure_goes_to_the_commission_without_court_procedure(
-        changes):
+    changes,
+):
     text = changes["commission"]
     assert "Către COMISIA PENTRU PROTECȚIA COPILULUI CLUJ" in text
     assert "TRIBUNALUL" not in text and "art. 140" not in text and "procurorului" not in text

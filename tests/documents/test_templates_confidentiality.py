@@ -3,12 +3,18 @@ family's address, income, property, or medical and psychological state. Every do
 the parents receive is generated in both variants from cases where all those fields are
 filled; the parents' variant's PDF text contains none of them, and the full variant shows
 them where it should (so the test would notice a template that printed nothing)."""
+
 import pytest
 
 from filing_service.documents.catalog import DOC_TYPES, PARENTS
 from tests.documents import templates_cases as cases
-from tests.documents.templates_fixtures import (create_case, docs_app, pdf_texts, pool,
-                                                render_docx)
+from tests.documents.templates_fixtures import (
+    create_case,
+    docs_app,
+    pdf_texts,
+    pool,
+    render_docx,
+)
 
 __all__ = ["docs_app", "pool"]
 
@@ -32,11 +38,15 @@ SHOWN = {
 def variants(docs_app, pool, tmp_path_factory):
     """{(doc type, variant): PDF text} for every document that has a parents' variant."""
     folder = tmp_path_factory.mktemp("confidentiality")
-    ids = {name: create_case(docs_app, build(), extra)
-           for name, (build, extra) in cases.CASES.items()}
-    paths = {(doc_id, variant): render_docx(docs_app, ids[case], doc_id, variant, folder)
-             for doc_id, (case, _) in SHOWN.items()
-             for variant in DOC_TYPES[doc_id].variants()}
+    ids = {
+        name: create_case(docs_app, build(), extra)
+        for name, (build, extra) in cases.CASES.items()
+    }
+    paths = {
+        (doc_id, variant): render_docx(docs_app, ids[case], doc_id, variant, folder)
+        for doc_id, (case, _) in SHOWN.items()
+        for variant in DOC_TYPES[doc_id].variants()
+    }
     converted = pdf_texts(pool, list(paths.values()))
     return {key: converted[path] for key, path in paths.items()}
 

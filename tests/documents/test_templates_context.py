@@ -1,14 +1,15 @@
 """The context the templates read: plain JSON data, the articles computed for the case,
 and the art. 67^1 fields left out of the parents' variant altogether."""
+
 import json
 
 import pytest
 
 from filing_service.cases.findings import findings
+from filing_service.db import unit_of_work
 from filing_service.documents import context_law as law
 from filing_service.documents.catalog import DOC_TYPES
 from filing_service.documents.context import build_context
-from filing_service.db import unit_of_work
 from filing_service.models import Case
 from tests.documents import templates_cases as cases
 from tests.documents.templates_fixtures import TODAY, create_case, docs_app
@@ -16,13 +17,21 @@ from tests.documents.templates_fixtures import TODAY, create_case, docs_app
 __all__ = ["docs_app"]
 
 
-def _context(app, data: dict, variant: str, doc_id: str = "cerere_art70",
-             code: str = "CJ") -> dict:
+def _context(
+    app, data: dict, variant: str, doc_id: str = "cerere_art70", code: str = "CJ"
+) -> dict:
     case_id = create_case(app, data, code=code)
     with app.app_context(), unit_of_work() as uow:
         case = uow.session.get(Case, case_id)
-        return build_context(uow.session, case, DOC_TYPES[doc_id], variant, TODAY,
-                             case.directorate, findings(uow.session, case, TODAY))
+        return build_context(
+            uow.session,
+            case,
+            DOC_TYPES[doc_id],
+            variant,
+            TODAY,
+            case.directorate,
+            findings(uow.session, case, TODAY),
+        )
 
 
 def test_context_is_plain_json_data(docs_app):
@@ -62,10 +71,15 @@ def test_a_bucharest_sector_directorate_is_named_with_its_sector_and_commission(
     assert context["court"]["name_upper"] == "TRIBUNALUL BUCUREȘTI"
 
 
-@pytest.mark.parametrize("letter, article", [("a", "art. 66 alin. (3)"),
-                                             ("b", "art. 66 alin. (2)"),
-                                             ("c", "art. 66 alin. (3)"),
-                                             ("e", "art. 66 alin. (2)")])
+@pytest.mark.parametrize(
+    "letter, article",
+    [
+        ("a", "art. 66 alin. (3)"),
+        ("b", "art. 66 alin. (2)"),
+        ("c", "art. 66 alin. (3)"),
+        ("e", "art. 66 alin. (2)"),
+    ],
+)
 def test_parental_rights_article_follows_the_art_60_letter(letter, article):
     assert law.parental_rights(letter)["article"] == article
     assert article in law.court_grounds("cerere_art70", letter, 8, False, False)

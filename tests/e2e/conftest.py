@@ -5,6 +5,7 @@ SoftHSM2 token for the signers, and Debian's Chromium driven by Playwright.
 The browser is /usr/bin/chromium (the Debian package); nothing is downloaded. A missing
 browser, token tool or LibreOffice fails the tests with the reason (never a skip).
 """
+
 import json
 import os
 import shutil
@@ -23,9 +24,15 @@ from filing_service.models import Directorate, User
 from tests.signing.pki import SOFTHSM_MODULE, TRUST_DIR, TestPki, make_softhsm_token
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ROOT = Path(__file__).parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 PASSWORD = "Parola-E2E-2026"
@@ -37,21 +44,30 @@ class LiveServer:
     def __init__(self, url: str, app):
         self.url, self.app = url, app
 
-    def add_user(self, username: str, role: str, code: str = "CJ",
-                 full_name: str | None = None) -> str:
+    def add_user(
+        self, username: str, role: str, code: str = "CJ", full_name: str | None = None
+    ) -> str:
         with self.app.app_context(), unit_of_work() as uow:
-            directorate = uow.session.scalar(select(Directorate).where(
-                Directorate.code == code))
-            uow.session.add(User(directorate_id=directorate.id, username=username,
-                                 full_name=full_name or username.replace(".", " ").title(),
-                                 role=role, password_hash=hash_password(PASSWORD)))
+            directorate = uow.session.scalar(
+                select(Directorate).where(Directorate.code == code)
+            )
+            uow.session.add(
+                User(
+                    directorate_id=directorate.id,
+                    username=username,
+                    full_name=full_name or username.replace(".", " ").title(),
+                    role=role,
+                    password_hash=hash_password(PASSWORD),
+                )
+            )
             uow.commit()
         return username
 
     def configure_directorate(self, code: str, **values) -> None:
         with self.app.app_context(), unit_of_work() as uow:
-            directorate = uow.session.scalar(select(Directorate).where(
-                Directorate.code == code))
+            directorate = uow.session.scalar(
+                select(Directorate).where(Directorate.code == code)
+            )
             for name, value in values.items():
                 setattr(directorate, name, value)
             uow.commit()
@@ -88,15 +104,28 @@ def live_server(tmp_path_factory, pki, token):
     folder = tmp_path_factory.mktemp("e2e")
     url = f"sqlite:///{folder / 'e2e.sqlite3'}"
     migrate.upgrade(url)
-    config = {"DATABASE_URL": url, "SECRET_KEY": "e2e-secret", "WTF_CSRF_ENABLED": True,
-              "STORAGE_DIR": str(folder / "storage"),
-              "SIGNATURE_TRUST_DIRS": [str(TRUST_DIR)]}
-    env = {**os.environ, "FS_E2E_CONFIG": json.dumps(config), "SOFTHSM2_CONF":
-           str(token.conf), "INSTANCE_PATH": str(folder / "instance")}
+    config = {
+        "DATABASE_URL": url,
+        "SECRET_KEY": "e2e-secret",
+        "WTF_CSRF_ENABLED": True,
+        "STORAGE_DIR": str(folder / "storage"),
+        "SIGNATURE_TRUST_DIRS": [str(TRUST_DIR)],
+    }
+    env = {
+        **os.environ,
+        "FS_E2E_CONFIG": json.dumps(config),
+        "SOFTHSM2_CONF": str(token.conf),
+        "INSTANCE_PATH": str(folder / "instance"),
+    }
     SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
     log = open(SCREENSHOTS.parent / "e2e-server.log", "w+b")  # an artefact when it fails
-    process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("server.py"))],
-                               env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=log)
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("server.py"))],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=log,
+    )
     port = process.stdout.readline().decode().strip()
     if not port.isdigit():
         process.kill()
@@ -104,11 +133,26 @@ def live_server(tmp_path_factory, pki, token):
         pytest.fail("the e2e server did not start: " + log.read().decode()[-3000:])
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "e2e-secret"})
     server = LiveServer(f"http://127.0.0.1:{port}", app)
-    server.configure_directorate("CJ", legal_representative="Mihai Ionescu", settings={
-        "signature_profile": {"level": "B-LT", "tsa_url": pki.tsa_url, "keys": {
-            "token-consilier": {"type": "pkcs11", "module": SOFTHSM_MODULE,
-                                "token_label": token.label, "key_label": "consilier",
-                                "secret": "FS_E2E_PIN_UNSET", "users": ["ana.popescu"]}}}})
+    server.configure_directorate(
+        "CJ",
+        legal_representative="Mihai Ionescu",
+        settings={
+            "signature_profile": {
+                "level": "B-LT",
+                "tsa_url": pki.tsa_url,
+                "keys": {
+                    "token-consilier": {
+                        "type": "pkcs11",
+                        "module": SOFTHSM_MODULE,
+                        "token_label": token.label,
+                        "key_label": "consilier",
+                        "secret": "FS_E2E_PIN_UNSET",
+                        "users": ["ana.popescu"],
+                    }
+                },
+            }
+        },
+    )
     yield server
     process.terminate()
     try:
@@ -129,8 +173,10 @@ def chromium():
     while it is started, and later tests that call asyncio.run() (pyhanko signs that
     way) would fail; closing it with the module ends that loop."""
     if not shutil.which(CHROMIUM):
-        pytest.fail(f"Chromium is required for the end-to-end tests and is missing at "
-                    f"{CHROMIUM} (scripts/install-system.sh test installs it).")
+        pytest.fail(
+            f"Chromium is required for the end-to-end tests and is missing at "
+            f"{CHROMIUM} (scripts/install-system.sh test installs it)."
+        )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -140,8 +186,9 @@ def chromium():
 @pytest.fixture
 def page(chromium):
     """A fresh browser context (its own cookies) in Romanian, 1366x900."""
-    context = chromium.new_context(locale="ro-RO", timezone_id="Europe/Bucharest",
-                                   viewport={"width": 1366, "height": 900})
+    context = chromium.new_context(
+        locale="ro-RO", timezone_id="Europe/Bucharest", viewport={"width": 1366, "height": 900}
+    )
     context.set_default_timeout(20_000)
     page = context.new_page()
     yield page

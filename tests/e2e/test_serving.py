@@ -2,6 +2,7 @@
 `gunicorn.conf.py`, two workers, each with its warm LibreOffice pool), with no SECRET_KEY
 in the environment and a fresh instance folder, driven as a person and a case system do.
 """
+
 import contextlib
 import json
 import os
@@ -47,7 +48,9 @@ def children(pid: int) -> list[int]:
 
 def command_line(pid: int) -> str:
     try:
-        return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        return (
+            (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        )
     except OSError:
         return ""
 
@@ -59,22 +62,41 @@ class Served:
         self.folder = folder
         self.tmp = folder / "tmp"
         self.tmp.mkdir(parents=True)
-        self.env = {key: value for key, value in os.environ.items()
-                    if key not in ("SECRET_KEY", "SECRET_KEY_FILE")}
-        self.env.update({"INSTANCE_PATH": str(folder / "instance"),
-                         "DATABASE_URL": f"sqlite:///{folder / 'run.sqlite3'}",
-                         "STORAGE_DIR": str(folder / "storage"), "TMPDIR": str(self.tmp),
-                         "GUNICORN_CMD_ARGS": f"--access-logformat '{ACCESS_FORMAT}'",
-                         **settings})
-        subprocess.run(["make", "-s", "db", "demo"], cwd=ROOT, env=self.env, check=True,
-                       capture_output=True, timeout=300)
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("SECRET_KEY", "SECRET_KEY_FILE")
+        }
+        self.env.update(
+            {
+                "INSTANCE_PATH": str(folder / "instance"),
+                "DATABASE_URL": f"sqlite:///{folder / 'run.sqlite3'}",
+                "STORAGE_DIR": str(folder / "storage"),
+                "TMPDIR": str(self.tmp),
+                "GUNICORN_CMD_ARGS": f"--access-logformat '{ACCESS_FORMAT}'",
+                **settings,
+            }
+        )
+        subprocess.run(
+            ["make", "-s", "db", "demo"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = folder / "server.log"
         self._log = open(self.log_path, "wb")
         self.make = subprocess.Popen(
-            ["make", "-s", "serve", "HOST=127.0.0.1", f"PORT={self.port}"], cwd=ROOT,
-            env=self.env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True)
+            ["make", "-s", "serve", "HOST=127.0.0.1", f"PORT={self.port}"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         self._wait_for_health()
 
     def _wait_for_health(self) -> None:
@@ -110,22 +132,28 @@ class Served:
         return found
 
     def soffices(self) -> list[int]:
-        return [child for worker in self.workers() for child in children(worker)
-                if "soffice" in command_line(child)]
+        return [
+            child
+            for worker in self.workers()
+            for child in children(worker)
+            if "soffice" in command_line(child)
+        ]
 
     def pool_folders(self) -> dict[int, Path]:
         """The LibreOffice pools' folders in the service's TMPDIR, by owner pid."""
         found = {}
         for folder in self.tmp.glob(WORK_PREFIX + "*"):
-            mark = (folder / OWNER_FILE)
+            mark = folder / OWNER_FILE
             if mark.exists() and mark.read_text().strip():
                 found[int(mark.read_text().split()[0])] = folder
         return found
 
     def served_by(self, since: int = 0) -> list[tuple[int, str]]:
         """(worker pid, path) of every request in the access log after offset ``since``."""
-        return [(int(pid), path) for pid, path in re.findall(
-            r"served-by=<(\d+)> \d+ \w+ (\S+)", self.log()[since:])]
+        return [
+            (int(pid), path)
+            for pid, path in re.findall(r"served-by=<(\d+)> \d+ \w+ (\S+)", self.log()[since:])
+        ]
 
     def stop(self) -> None:
         if self.make.poll() is None:
@@ -156,9 +184,11 @@ class HeldWorker:
 
 def api(served: Served, method: str, path: str, token: str, body=None, timeout=300):
     request = urllib.request.Request(
-        served.url + path, method=method, data=None if body is None else json.dumps(
-            body).encode(), headers={"Authorization": f"Bearer {token}",
-                                     "Content-Type": "application/json"})
+        served.url + path,
+        method=method,
+        data=None if body is None else json.dumps(body).encode(),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             return answer.status, answer.headers["Content-Type"], json.load(answer)
@@ -168,9 +198,21 @@ def api(served: Served, method: str, path: str, token: str, body=None, timeout=3
 
 
 def issue_token(served: Served) -> str:
-    printed = subprocess.run([ROOT / ".venv/bin/filing-service", "issue-token",
-                              "--directorate", "CJ", "--name", "sistem e2e"], cwd=ROOT,
-                             env=served.env, check=True, capture_output=True, text=True)
+    printed = subprocess.run(
+        [
+            ROOT / ".venv/bin/filing-service",
+            "issue-token",
+            "--directorate",
+            "CJ",
+            "--name",
+            "sistem e2e",
+        ],
+        cwd=ROOT,
+        env=served.env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return json.loads(printed.stdout)["token"]
 
 
@@ -198,15 +240,32 @@ def test_the_first_run_keeps_its_session_key_in_the_instance_folder(served):
 
 @pytest.mark.e2e
 def test_the_demo_data_is_loaded_once(served):
-    again = subprocess.run([ROOT / ".venv/bin/filing-service", "seed-demo"], cwd=ROOT,
-                           env=served.env, check=True, capture_output=True, text=True,
-                           timeout=120)
+    again = subprocess.run(
+        [ROOT / ".venv/bin/filing-service", "seed-demo"],
+        cwd=ROOT,
+        env=served.env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "0 înregistrări noi" in again.stdout
 
 
-PAGES = ["/", "/cases", "/calendar", "/cases/{case}", "/cases/{case}/documents",
-         "/cases/{case}/edit", "/cases/{case}/child", "/cases/new", "/", "/cases/{case}",
-         "/calendar", "/cases"]
+PAGES = [
+    "/",
+    "/cases",
+    "/calendar",
+    "/cases/{case}",
+    "/cases/{case}/documents",
+    "/cases/{case}/edit",
+    "/cases/{case}/child",
+    "/cases/new",
+    "/",
+    "/cases/{case}",
+    "/calendar",
+    "/cases",
+]
 
 
 def _open_pages(page, served: Served, case: str) -> list[str]:
@@ -235,8 +294,11 @@ def test_a_person_who_logs_in_stays_logged_in_whichever_worker_answers(served, c
     page.wait_for_url(served.url + "/")
     page.goto(served.url + "/cases")
     links = page.eval_on_selector_all("a[href]", "links => links.map(a => a.pathname)")
-    case_id = next(re.fullmatch(r"/cases/(\d+)", href).group(1) for href in links
-                   if re.fullmatch(r"/cases/(\d+)", href))
+    case_id = next(
+        re.fullmatch(r"/cases/(\d+)", href).group(1)
+        for href in links
+        if re.fullmatch(r"/cases/(\d+)", href)
+    )
     lost = _open_pages(page, served, case_id)
     one = {pid for pid, _ in served.served_by(start)}
 
@@ -259,8 +321,7 @@ def test_a_person_who_logs_in_stays_logged_in_whichever_worker_answers(served, c
 
 
 @pytest.mark.e2e
-def test_a_killed_workers_folder_is_removed_by_the_pool_of_the_worker_that_replaces_it(
-        served):
+def test_a_killed_workers_folder_is_removed_by_the_pool_of_the_worker_that_replaces_it(served):
     workers = served.wait_for_workers()
     deadline = time.monotonic() + 60
     while set(served.pool_folders()) != workers:
@@ -281,8 +342,12 @@ def test_a_killed_workers_folder_is_removed_by_the_pool_of_the_worker_that_repla
 def served_slow_converter(tmp_path_factory):
     """The service as `make run` serves it, with a LibreOffice allowed 30 s a conversion:
     as long as gunicorn's default worker timeout."""
-    started = Served(tmp_path_factory.mktemp("make-serve-hang"), CONVERTER_TIMEOUT="30",
-                     CONVERTER_START_TIMEOUT="5", CONVERTER_POOL_SIZE="1")
+    started = Served(
+        tmp_path_factory.mktemp("make-serve-hang"),
+        CONVERTER_TIMEOUT="30",
+        CONVERTER_START_TIMEOUT="5",
+        CONVERTER_POOL_SIZE="1",
+    )
     yield started
     started.stop()
 
@@ -305,7 +370,8 @@ class Freezer(threading.Thread):
 
 @pytest.mark.e2e
 def test_a_hung_libreoffice_answers_503_problem_json_and_the_worker_lives(
-        served_slow_converter):
+    served_slow_converter,
+):
     served = served_slow_converter
     token = issue_token(served)
     status, _, cases = api(served, "GET", "/api/v1/cases", token)
@@ -326,8 +392,9 @@ def test_a_hung_libreoffice_answers_503_problem_json_and_the_worker_lives(
     try:
         time.sleep(3)  # every warm instance is stopped now, mid-way or idle
         began = time.monotonic()
-        status, content_type, answer = api(served, "POST",
-                                           f"/api/v1/cases/{case_id}/documents", token, body)
+        status, content_type, answer = api(
+            served, "POST", f"/api/v1/cases/{case_id}/documents", token, body
+        )
         took = time.monotonic() - began
     finally:
         freezer.done.set()

@@ -3,6 +3,7 @@ ordered today, generates the art. 70 petition and the art. 139 report, signs the
 the token's PIN and sees the 5-day term on the dashboard; an auditor reads but cannot
 edit; a user of another directorate cannot open the case. Screenshots of the main pages
 are saved as artefacts under test-artifacts/screenshots/."""
+
 import re
 
 import pytest
@@ -10,8 +11,8 @@ from playwright.sync_api import expect
 
 from filing_service.law.cnp import build_cnp
 from tests import builders
-from tests.e2e.conftest import log_in, screenshot
 from tests.clock import TODAY
+from tests.e2e.conftest import log_in, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 
@@ -20,11 +21,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.browser]
 def people(live_server):
     """The staff of DGASPC Cluj the tests act as, and a counsel of Sector 3."""
     return {
-        "counsel": live_server.add_user("ana.popescu", "consilier_juridic",
-                                        full_name="Ana Popescu"),
+        "counsel": live_server.add_user(
+            "ana.popescu", "consilier_juridic", full_name="Ana Popescu"
+        ),
         "auditor": live_server.add_user("dan.stoica", "auditor", full_name="Dan Stoica"),
-        "stranger": live_server.add_user("elena.dumitrescu", "consilier_juridic", "B3",
-                                         full_name="Elena Dumitrescu"),
+        "stranger": live_server.add_user(
+            "elena.dumitrescu", "consilier_juridic", "B3", full_name="Elena Dumitrescu"
+        ),
     }
 
 
@@ -53,8 +56,9 @@ def record_emergency_placement(page, server) -> str:
     page.locator("#f-child-domicile_area").select_option("CJ")
     page.locator("#f-situation").select_option("c")
     page.locator("#f-court").select_option("Tribunalul Cluj")
-    page.locator("#f-facts_summary").fill("Copilul a fost găsit singur în locuință, fără "
-                                          "hrană, timp de trei zile.")
+    page.locator("#f-facts_summary").fill(
+        "Copilul a fost găsit singur în locuință, fără hrană, timp de trei zile."
+    )
     page.locator("#f-event-kind").select_option("dispozitie_plasament_urgenta")
     page.locator("#f-event-occurred_on").fill(today)
     page.locator("#f-measure-kind").select_option("plasament_regim_urgenta")
@@ -78,25 +82,34 @@ def record_emergency_placement(page, server) -> str:
 
 
 def test_a_counsel_records_an_emergency_placement_and_sees_it_on_the_case_page(
-        page, live_server, people, case_url):
+    page, live_server, people, case_url
+):
     log_in(page, live_server, people["counsel"])
     page.goto(case_url)
     expect(page.get_by_role("heading", name="Popescu Andrei-Ștefan")).to_be_visible()
     expect(page.locator("#measures")).to_contain_text("Plasament în regim de urgență")
     expect(page.locator("#cronologie")).to_contain_text(
-        "Dispoziție de plasament în regim de urgență")
+        "Dispoziție de plasament în regim de urgență"
+    )
     expect(page.locator("#termene")).to_contain_text("art. 70 alin. 1")
     page.goto(live_server.url + "/cases")
     expect(page.get_by_role("link", name=re.compile(r"^CJ-\d{4}-"))).to_be_visible()
     screenshot(page, "03-lista-cauze")
 
 
-@pytest.mark.parametrize("title, parents_variant", [
-    ("Cerere de înlocuire a plasamentului în regim de urgență cu măsura plasamentului",
-     True),
-    ("Raport referitor la copil (art. 139 din Legea nr. 272/2004)", True)])
+@pytest.mark.parametrize(
+    "title, parents_variant",
+    [
+        (
+            "Cerere de înlocuire a plasamentului în regim de urgență cu măsura plasamentului",
+            True,
+        ),
+        ("Raport referitor la copil (art. 139 din Legea nr. 272/2004)", True),
+    ],
+)
 def test_a_counsel_generates_a_court_document_and_signs_it_with_the_token_pin(
-        page, live_server, people, case_url, token, title, parents_variant):
+    page, live_server, people, case_url, token, title, parents_variant
+):
     log_in(page, live_server, people["counsel"])
     page.goto(case_url)
     page.get_by_role("link", name="Documente", exact=True).first.click()
@@ -110,8 +123,9 @@ def test_a_counsel_generates_a_court_document_and_signs_it_with_the_token_pin(
     expect(page.locator("iframe.preview").first).to_be_visible()
     if parents_variant:
         expect(page.get_by_role("heading", name="Pentru părinți (art. 67^1)")).to_be_visible()
-    pdf = page.request.get(live_server.url + page.locator("iframe.preview").first
-                           .get_attribute("src"))
+    pdf = page.request.get(
+        live_server.url + page.locator("iframe.preview").first.get_attribute("src")
+    )
     assert pdf.ok and pdf.body().startswith(b"%PDF")
     page.get_by_label("Cheia de semnare").select_option("token-consilier")
     page.get_by_label("PIN-ul tokenului sau parola cheii").fill(token.pin)
@@ -126,8 +140,9 @@ def test_a_counsel_generates_a_court_document_and_signs_it_with_the_token_pin(
     assert download.value.suggested_filename.endswith("semnat.pdf")
 
 
-def test_the_counsel_sees_the_five_day_term_on_the_dashboard(page, live_server, people,
-                                                             case_url):
+def test_the_counsel_sees_the_five_day_term_on_the_dashboard(
+    page, live_server, people, case_url
+):
     log_in(page, live_server, people["counsel"])
     term = page.locator(".deadline", has_text="Sesizarea instanței după plasamentul")
     expect(term).to_be_visible()
@@ -140,8 +155,7 @@ def test_the_counsel_sees_the_five_day_term_on_the_dashboard(page, live_server, 
     screenshot(page, "05-cauza")
 
 
-def test_a_wrong_cnp_is_shown_next_to_the_field_with_the_form_kept(page, live_server,
-                                                                   people):
+def test_a_wrong_cnp_is_shown_next_to_the_field_with_the_form_kept(page, live_server, people):
     log_in(page, live_server, people["counsel"])
     page.goto(live_server.url + "/cases/new")
     page.locator("#f-child-last_name").fill("Ionescu")
@@ -166,8 +180,9 @@ def test_an_auditor_reads_the_case_but_cannot_edit_it(page, live_server, people,
     expect(page.get_by_role("heading", name="Acțiune nepermisă")).to_be_visible()
 
 
-def test_a_user_of_another_directorate_cannot_open_the_case(page, live_server, people,
-                                                            case_url):
+def test_a_user_of_another_directorate_cannot_open_the_case(
+    page, live_server, people, case_url
+):
     log_in(page, live_server, people["stranger"])
     response = page.goto(case_url)
     assert response.status == 404

@@ -1,5 +1,6 @@
 """Fixtures of the filings tests: a real SMTP server and a SOAP portal on loopback, the
 app wired to both, and a Cluj case with a package ready to check."""
+
 import shutil
 from datetime import date, datetime
 from pathlib import Path
@@ -52,21 +53,31 @@ def trust_dir(tmp_path) -> str:
 @pytest.fixture
 def app(database_url, tmp_path, smtp, portal, trust_dir):
     """The app, sending to the loopback SMTP server and asking the loopback portal."""
-    yield from make_app(database_url, tmp_path, SIGNATURE_TRUST_DIRS=[trust_dir],
-                        SMTP_HOST="127.0.0.1", SMTP_PORT=smtp.port,
-                        SMTP_SECURITY="none", SMTP_TIMEOUT=5,
-                        FILING_FROM_ADDRESS="depuneri@dgaspc-cluj.invalid",
-                        FILING_ALLOW_UNVERIFIED_EMAIL=True, FILING_SEND_RETRIES=1,
-                        FILING_RETRY_BASE_SECONDS=0.01, PORTAL_URL=portal.url,
-                        PORTAL_TIMEOUT=1.0, FIXED_NOW=FILED_ON)
+    yield from make_app(
+        database_url,
+        tmp_path,
+        SIGNATURE_TRUST_DIRS=[trust_dir],
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=smtp.port,
+        SMTP_SECURITY="none",
+        SMTP_TIMEOUT=5,
+        FILING_FROM_ADDRESS="depuneri@dgaspc-cluj.invalid",
+        FILING_ALLOW_UNVERIFIED_EMAIL=True,
+        FILING_SEND_RETRIES=1,
+        FILING_RETRY_BASE_SECONDS=0.01,
+        PORTAL_URL=portal.url,
+        PORTAL_TIMEOUT=1.0,
+        FIXED_NOW=FILED_ON,
+    )
 
 
 def fictional_case() -> dict:
     """The Cluj case of the builders, dated around the filing day."""
     start = date(2026, 11, 20)
-    return builders.case(measure=builders.emergency_measure(start=start),
-                         events=[{"kind": "dispozitie_plasament_urgenta",
-                                  "occurred_on": start.isoformat()}])
+    return builders.case(
+        measure=builders.emergency_measure(start=start),
+        events=[{"kind": "dispozitie_plasament_urgenta", "occurred_on": start.isoformat()}],
+    )
 
 
 @pytest.fixture
@@ -79,37 +90,51 @@ def case_id(client, auth) -> int:
 @pytest.fixture
 def new_filing(client, auth, case_id):
     """Open a draft filing for the case; returns its JSON."""
+
     def make(**overrides) -> dict:
-        body = {"object": "Înlocuirea plasamentului în regim de urgență cu plasamentul "
-                          "la asistentul maternal profesionist",
-                "legal_basis": "art. 70 alin. (1) și (3), art. 65 alin. (2), art. 66 din "
-                               "Legea nr. 272/2004"}
+        body = {
+            "object": "Înlocuirea plasamentului în regim de urgență cu plasamentul "
+            "la asistentul maternal profesionist",
+            "legal_basis": "art. 70 alin. (1) și (3), art. 65 alin. (2), art. 66 din "
+            "Legea nr. 272/2004",
+        }
         body.update(overrides)
         response = client.post(f"/api/v1/cases/{case_id}/filings", json=body, headers=auth)
         assert response.status_code == 201, response.get_json()
         return response.get_json()
+
     return make
 
 
 @pytest.fixture
 def upload(client, auth):
     """Upload PDF bytes into a filing under a role."""
+
     def put(filing_id: int, role: str, data: bytes, title: str | None = None):
         query = f"?title={title}" if title else ""
-        return client.post(f"/api/v1/filings/{filing_id}/documents/{role}{query}",
-                           data=data, content_type="application/pdf", headers=auth)
+        return client.post(
+            f"/api/v1/filings/{filing_id}/documents/{role}{query}",
+            data=data,
+            content_type="application/pdf",
+            headers=auth,
+        )
+
     return put
 
 
 @pytest.fixture
 def signed_package(new_filing, upload):
     """A filing holding a signed petition, art. 139 report and director's order."""
+
     def make(padding: int = 0) -> dict:
         filing = new_filing()
-        for role, title in (("cerere", "Cerere de înlocuire a plasamentului"),
-                            ("raport_art139", "Raport referitor la copil"),
-                            ("dispozitie_director", "Dispoziția nr. 1045")):
+        for role, title in (
+            ("cerere", "Cerere de înlocuire a plasamentului"),
+            ("raport_art139", "Raport referitor la copil"),
+            ("dispozitie_director", "Dispoziția nr. 1045"),
+        ):
             response = upload(filing["id"], role, signed_pdf(title, padding=padding), title)
             assert response.status_code == 201, response.get_json()
         return filing
+
     return make

@@ -1,5 +1,6 @@
 """Test input: small PDFs that declare PDF/A-2b, signed with a throwaway self-signed key
 through pyhanko (only to make input; the service never signs with it)."""
+
 import asyncio
 import datetime
 import functools
@@ -53,17 +54,29 @@ TRUSTED = "Semnatar de test"  # the tests' trust folder holds this one's certifi
 def _key_and_cert(who: str = TRUSTED) -> tuple[bytes, bytes]:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, who)])
-    now = datetime.datetime.now(datetime.timezone.utc)
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - datetime.timedelta(days=1))
-            .not_valid_after(now + datetime.timedelta(days=30))
-            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False,
-                                         False, False), critical=True)
-            .sign(key, hashes.SHA256()))
-    return (key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                              serialization.NoEncryption()),
-            cert.public_bytes(serialization.Encoding.PEM))
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+            critical=True,
+        )
+        .sign(key, hashes.SHA256())
+    )
+    return (
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ),
+        cert.public_bytes(serialization.Encoding.PEM),
+    )
 
 
 def certificate_pem(who: str = TRUSTED) -> bytes:
@@ -76,17 +89,26 @@ def sign(data: bytes, field: str = "Semnatura1", who: str = TRUSTED) -> bytes:
     key_pem, cert_pem = _key_and_cert(who)
     cert = load_cert_from_pemder(_tmp(cert_pem))
     signer = signers.SimpleSigner(
-        signing_cert=cert, signing_key=load_private_key_from_pemder_data(key_pem, None),
-        cert_registry=SimpleCertificateStore.from_certs([cert]))
+        signing_cert=cert,
+        signing_key=load_private_key_from_pemder_data(key_pem, None),
+        cert_registry=SimpleCertificateStore.from_certs([cert]),
+    )
     out = io.BytesIO()
-    outside_event_loop(asyncio.run, signers.async_sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
-        signers.PdfSignatureMetadata(field_name=field), signer=signer, output=out))
+    outside_event_loop(
+        asyncio.run,
+        signers.async_sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
+            signers.PdfSignatureMetadata(field_name=field),
+            signer=signer,
+            output=out,
+        ),
+    )
     return out.getvalue()
 
 
 def _tmp(data: bytes) -> str:
     import tempfile
+
     handle = tempfile.NamedTemporaryFile(suffix=".pem", delete=False)
     handle.write(data)
     handle.close()
@@ -100,4 +122,4 @@ def signed_pdf(title: str = "Cerere", **kwargs) -> bytes:
 def tamper(data: bytes) -> bytes:
     """Change one byte inside the signed range (the page size), keeping the length."""
     at = data.index(b"/MediaBox")
-    return data[:at] + data[at:at + 40].replace(b"595", b"596", 1) + data[at + 40:]
+    return data[:at] + data[at : at + 40].replace(b"595", b"596", 1) + data[at + 40 :]

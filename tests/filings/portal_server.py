@@ -1,5 +1,6 @@
 """A SOAP server on loopback that answers ``Query.asmx`` calls from recorded responses
 (``schemas/portal/recordings``): a small WSGI app, served in a thread on a free port."""
+
 import re
 import threading
 import time
@@ -10,10 +11,12 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 from filing_service.filings.portal import WSDL  # the package's, served as the portal does
 
 RECORDINGS = Path(__file__).resolve().parents[2] / "schemas" / "portal" / "recordings"
-FAULT = (b'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap='
-         b'"http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>'
-         b"<faultcode>soap:Server</faultcode><faultstring>Server was unable to process "
-         b"request.</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>")
+FAULT = (
+    b'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap='
+    b'"http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><soap:Fault>'
+    b"<faultcode>soap:Server</faultcode><faultstring>Server was unable to process "
+    b"request.</faultstring><detail /></soap:Fault></soap:Body></soap:Envelope>"
+)
 
 
 class _Quiet(WSGIRequestHandler):
@@ -32,8 +35,7 @@ class PortalServer:
         self.faults: set[str] = set()  # operations to answer with a SOAP fault
         self.requests: list[tuple[str, bytes]] = []
         self.on_request: Callable[[], None] | None = None
-        self._server: WSGIServer = make_server("127.0.0.1", 0, self._app,
-                                               handler_class=_Quiet)
+        self._server: WSGIServer = make_server("127.0.0.1", 0, self._app, handler_class=_Quiet)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
     @property
@@ -54,13 +56,16 @@ class PortalServer:
             time.sleep(self.delay)
         operation = action.rpartition("/")[2]
         if operation not in ("CautareDosare", "CautareDosare2") or not re.search(
-                rb"<(\w+:)?" + operation.encode() + rb"\b", body):
-            start_response("500 Internal Server Error",
-                           [("Content-Type", "text/xml; charset=utf-8")])
+            rb"<(\w+:)?" + operation.encode() + rb"\b", body
+        ):
+            start_response(
+                "500 Internal Server Error", [("Content-Type", "text/xml; charset=utf-8")]
+            )
             return [b"unexpected request"]
         if operation in self.faults:
-            start_response("500 Internal Server Error",
-                           [("Content-Type", "text/xml; charset=utf-8")])
+            start_response(
+                "500 Internal Server Error", [("Content-Type", "text/xml; charset=utf-8")]
+            )
             return [FAULT]
         answer = (RECORDINGS / self.recording).read_bytes()
         if operation == "CautareDosare":  # the same answer under the older names

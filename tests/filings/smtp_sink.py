@@ -1,5 +1,6 @@
 """A real SMTP server on loopback (aiosmtpd) that keeps what it receives, for reading
 back in tests. It can refuse the Nth message, to test a delivery that breaks half-way."""
+
 import socket
 import threading
 from collections.abc import Callable
@@ -25,8 +26,9 @@ class _Handler:
             self.sink.attempts += 1
             if self.sink.attempts in self.sink.refuse:
                 return "451 4.3.0 Eroare temporară (refuzat de test)"
-            self.sink.messages.append(message_from_bytes(envelope.content,
-                                                         policy=policy.default))
+            self.sink.messages.append(
+                message_from_bytes(envelope.content, policy=policy.default)
+            )
             self.sink.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         return "250 OK"
 
@@ -44,8 +46,9 @@ class SmtpSink:
         self.lock = threading.Lock()
         self.on_data: Callable[[], None] | None = None
         self.port = free_port()
-        self._controller = Controller(_Handler(self), hostname="127.0.0.1", port=self.port,
-                                      **kwargs)
+        self._controller = Controller(
+            _Handler(self), hostname="127.0.0.1", port=self.port, **kwargs
+        )
 
     def start(self) -> "SmtpSink":
         self._controller.start()
@@ -56,5 +59,8 @@ class SmtpSink:
 
     def attachments(self) -> list[tuple[str, bytes]]:
         """Every attachment of every accepted message, in order."""
-        return [(part.get_filename(), part.get_content())
-                for message in self.messages for part in message.iter_attachments()]
+        return [
+            (part.get_filename(), part.get_content())
+            for message in self.messages
+            for part in message.iter_attachments()
+        ]

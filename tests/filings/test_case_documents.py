@@ -1,6 +1,7 @@
 """Documents the service generated for the case join a package by reference: the latest
 signed version is attached, never an unsigned one when a signed one exists, and never a
 document of another case."""
+
 import pytest
 
 from filing_service.db import unit_of_work
@@ -27,31 +28,56 @@ def generated_and_signed(app, case_id: int) -> tuple[int, bytes]:
     with app.app_context(), unit_of_work() as uow:
         files = store()
         cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
-        user = User(directorate_id=cluj.id, username="semnatar", full_name="Ana Popescu",
-                    role="consilier_juridic", password_hash="-")
-        document = Document(case_id=case_id, doc_type="cerere_art70", template_name="t",
-                            template_version="1", data_sha256="0" * 64,
-                            pdf_sha256=files.put(pdf))
+        user = User(
+            directorate_id=cluj.id,
+            username="semnatar",
+            full_name="Ana Popescu",
+            role="consilier_juridic",
+            password_hash="-",
+        )
+        document = Document(
+            case_id=case_id,
+            doc_type="cerere_art70",
+            template_name="t",
+            template_version="1",
+            data_sha256="0" * 64,
+            pdf_sha256=files.put(pdf),
+        )
         uow.session.add_all([user, document])
         uow.session.flush()
         # The legal counsel signs first, the director second (one signature per role).
-        for signed, previous, role in ((first, pdf, "consilier_juridic"),
-                                       (second, first, "director")):
-            uow.session.add(Signature(
-                directorate_id=cluj.id, document_id=document.id, signer_user_id=user.id,
-                signer_name="Ana Popescu", role=role, key_name="cheie",
-                level="B-B", input_sha256=files.put(previous),
-                output_sha256=files.put(signed), certificate_sha256="2" * 64))
+        for signed, previous, role in (
+            (first, pdf, "consilier_juridic"),
+            (second, first, "director"),
+        ):
+            uow.session.add(
+                Signature(
+                    directorate_id=cluj.id,
+                    document_id=document.id,
+                    signer_user_id=user.id,
+                    signer_name="Ana Popescu",
+                    role=role,
+                    key_name="cheie",
+                    level="B-B",
+                    input_sha256=files.put(previous),
+                    output_sha256=files.put(signed),
+                    certificate_sha256="2" * 64,
+                )
+            )
         uow.commit()
         return document.id, second
 
 
-def test_a_generated_document_is_attached_in_its_last_signed_version(app, client, auth,
-                                                                     case_id, new_filing):
+def test_a_generated_document_is_attached_in_its_last_signed_version(
+    app, client, auth, case_id, new_filing
+):
     document_id, last_signed = generated_and_signed(app, case_id)
     filing = new_filing()
-    response = client.post(f"/api/v1/filings/{filing['id']}/case-documents", headers=auth,
-                           json={"role": "cerere", "document_id": document_id})
+    response = client.post(
+        f"/api/v1/filings/{filing['id']}/case-documents",
+        headers=auth,
+        json={"role": "cerere", "document_id": document_id},
+    )
     assert response.status_code == 201, response.get_json()
     attached = response.get_json()
     with app.app_context():
@@ -61,11 +87,18 @@ def test_a_generated_document_is_attached_in_its_last_signed_version(app, client
 
 def test_a_document_of_another_case_is_refused(app, client, auth, new_filing, case_id):
     document_id, _ = generated_and_signed(app, case_id)
-    other = client.post("/api/v1/cases", headers=auth,
-                        json={**fictional_case(), "reference": "CJ-ALTA-1"}).get_json()
-    filing = client.post(f"/api/v1/cases/{other['id']}/filings", headers=auth, json={
-        "object": "Alt obiect", "legal_basis": "art. 70"}).get_json()
-    response = client.post(f"/api/v1/filings/{filing['id']}/case-documents", headers=auth,
-                           json={"role": "cerere", "document_id": document_id})
+    other = client.post(
+        "/api/v1/cases", headers=auth, json={**fictional_case(), "reference": "CJ-ALTA-1"}
+    ).get_json()
+    filing = client.post(
+        f"/api/v1/cases/{other['id']}/filings",
+        headers=auth,
+        json={"object": "Alt obiect", "legal_basis": "art. 70"},
+    ).get_json()
+    response = client.post(
+        f"/api/v1/filings/{filing['id']}/case-documents",
+        headers=auth,
+        json={"role": "cerere", "document_id": document_id},
+    )
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["code"] == "foreign_document"

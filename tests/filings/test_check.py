@@ -1,5 +1,6 @@
 """The pre-submission check lists everything missing or wrong before anything is sent,
 and only a clean package becomes "semnat" (frozen, with its manifest)."""
+
 import hashlib
 import os
 
@@ -27,7 +28,8 @@ def codes(report) -> set[str]:
 
 
 def test_an_unsigned_document_is_listed_and_keeps_the_package_from_being_signed(
-        client, auth, new_filing, upload):
+    client, auth, new_filing, upload
+):
     filing = new_filing()
     upload(filing["id"], "cerere", signed_pdf("Cerere"))
     upload(filing["id"], "raport_art139", make_pdf("Raport"))  # not signed
@@ -48,16 +50,16 @@ def test_a_document_changed_after_signing_is_refused(client, auth, new_filing, u
     assert "modificat după semnare" in report["problems"][0]["message"]
 
 
-def test_content_appended_after_the_last_signature_is_refused(client, auth, new_filing,
-                                                              upload):
+def test_content_appended_after_the_last_signature_is_refused(
+    client, auth, new_filing, upload
+):
     filing = new_filing()
     upload(filing["id"], "cerere", signed_pdf("Cerere") + b"\n% appended\n")
     upload(filing["id"], "raport_art139", signed_pdf("Raport"))
     assert codes(check(client, auth, filing["id"])) == {"modified_after_signing"}
 
 
-def test_a_package_without_the_art_139_report_is_incomplete(client, auth, new_filing,
-                                                            upload):
+def test_a_package_without_the_art_139_report_is_incomplete(client, auth, new_filing, upload):
     filing = new_filing()
     upload(filing["id"], "cerere", signed_pdf("Cerere"))
     report = check(client, auth, filing["id"])
@@ -89,8 +91,10 @@ def test_a_file_that_is_not_a_pdf_is_refused_at_upload(client, auth, new_filing,
     response = upload(filing["id"], "inscris", b"GIF89a not a pdf")
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["code"] == "not_a_pdf"
-    assert client.get(f"/api/v1/filings/{filing['id']}",
-                      headers=auth).get_json()["documents"] == []
+    assert (
+        client.get(f"/api/v1/filings/{filing['id']}", headers=auth).get_json()["documents"]
+        == []
+    )
 
 
 def test_an_unknown_document_role_is_refused(new_filing, upload):
@@ -100,7 +104,8 @@ def test_an_unknown_document_role_is_refused(new_filing, upload):
 
 
 def test_a_clean_package_is_frozen_with_a_manifest_naming_every_file(
-        app, client, auth, signed_package):
+    app, client, auth, signed_package
+):
     filing = signed_package()
     report = check(client, auth, filing["id"])
     assert report["ok"] and report["status"] == "semnat"
@@ -111,19 +116,28 @@ def test_a_clean_package_is_frozen_with_a_manifest_naming_every_file(
         key, documents = read_manifest(manifest.data)  # parses and validates
     assert key == report["filing"]["idempotency_key"]
     assert [(d.role, d.sha256) for d in documents] == [
-        (d["role"], d["sha256"]) for d in report["filing"]["documents"]]
-    late = client.post(f"/api/v1/filings/{filing['id']}/documents/inscris",
-                       data=signed_pdf("Târziu"), content_type="application/pdf",
-                       headers=auth)
+        (d["role"], d["sha256"]) for d in report["filing"]["documents"]
+    ]
+    late = client.post(
+        f"/api/v1/filings/{filing['id']}/documents/inscris",
+        data=signed_pdf("Târziu"),
+        content_type="application/pdf",
+        headers=auth,
+    )
     assert late.status_code == 409  # a frozen package takes no more documents
 
 
 def test_a_stored_file_altered_after_freezing_is_caught_before_sending(
-        app, client, auth, smtp, signed_package):
+    app, client, auth, smtp, signed_package
+):
     filing = signed_package()
     frozen = check(client, auth, filing["id"])["filing"]
-    path = os.path.join(app.config["STORAGE_DIR"], frozen["documents"][0]["sha256"][:2],
-                        frozen["documents"][0]["sha256"][2:4], frozen["documents"][0]["sha256"])
+    path = os.path.join(
+        app.config["STORAGE_DIR"],
+        frozen["documents"][0]["sha256"][:2],
+        frozen["documents"][0]["sha256"][2:4],
+        frozen["documents"][0]["sha256"],
+    )
     os.chmod(path, 0o644)
     with open(path, "r+b") as handle:
         handle.seek(-20, os.SEEK_END)
@@ -136,8 +150,9 @@ def test_a_stored_file_altered_after_freezing_is_caught_before_sending(
     assert after["status"] == "semnat" and after["sent_at"] is None
 
 
-def test_a_signature_from_an_untrusted_certificate_is_refused(client, auth, new_filing,
-                                                              upload):
+def test_a_signature_from_an_untrusted_certificate_is_refused(
+    client, auth, new_filing, upload
+):
     filing = new_filing()
     upload(filing["id"], "cerere", sign(make_pdf("Cerere"), who="Necunoscut"))
     upload(filing["id"], "raport_art139", signed_pdf("Raport"))

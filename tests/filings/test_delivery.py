@@ -1,5 +1,6 @@
 """Delivery to the registry: PDFs attached whole, split under the court's size limit,
 never sent twice, never marked sent when only part of it arrived."""
+
 import threading
 from datetime import timedelta
 
@@ -37,24 +38,31 @@ def send(client, auth, filing_id, **headers):
 
 
 def test_attachments_over_the_courts_limit_are_split_across_messages_in_order(
-        app, client, auth, smtp, signed_package):
+    app, client, auth, smtp, signed_package
+):
     set_court(app, max_message_bytes=64 * 1024)
     filing = signed_and_checked(client, auth, signed_package, padding=40 * 1024)
     response = send(client, auth, filing["id"])
     assert response.status_code == 200, response.get_json()
     assert len(smtp.messages) == 3  # three files of ~40 KiB under a 64 KiB limit
     assert [m["Subject"].rsplit("–", 1)[1].strip() for m in smtp.messages] == [
-        "mesajul 1 din 3", "mesajul 2 din 3", "mesajul 3 din 3"]
+        "mesajul 1 din 3",
+        "mesajul 2 din 3",
+        "mesajul 3 din 3",
+    ]
     assert [name for name, _ in smtp.attachments()] == [
-        d["file_name"] for d in filing["documents"]]
+        d["file_name"] for d in filing["documents"]
+    ]
     for message in smtp.messages:
-        assert all(p.get_content_type() == "application/pdf"
-                   for p in message.iter_attachments())
+        assert all(
+            p.get_content_type() == "application/pdf" for p in message.iter_attachments()
+        )
         assert "http" not in message.get_body().get_content()  # no links, files only
 
 
 def test_a_failure_half_way_leaves_the_filing_unsent_and_the_retry_sends_only_the_rest(
-        app, client, auth, smtp, signed_package):
+    app, client, auth, smtp, signed_package
+):
     set_court(app, max_message_bytes=64 * 1024)
     filing = signed_and_checked(client, auth, signed_package, padding=40 * 1024)
     smtp.refuse = {2, 3}  # the second message fails, and so does its inline retry
@@ -65,7 +73,10 @@ def test_a_failure_half_way_leaves_the_filing_unsent_and_the_retry_sends_only_th
     assert after["status"] == "semnat" and after["sent_at"] is None
     assert [a["outcome"] for a in after["attempts"]] == ["partial", "esuat"]
     assert [m["state"] for m in after["attempts"][0]["messages"]] == [
-        "acceptat", "de_trimis", "de_trimis"]
+        "acceptat",
+        "de_trimis",
+        "de_trimis",
+    ]
     assert "1 din 3 mesaje acceptate" in after["last_error"]
     assert len(smtp.messages) == 1
 
@@ -117,7 +128,8 @@ def test_two_concurrent_sends_file_the_package_once(app, auth, smtp, signed_pack
 
 
 def test_an_unverified_registry_address_is_refused_outside_tests(
-        app, client, auth, smtp, signed_package):
+    app, client, auth, smtp, signed_package
+):
     app.config["FILING_ALLOW_UNVERIFIED_EMAIL"] = False
     filing = signed_and_checked(client, auth, signed_package)
     response = send(client, auth, filing["id"])
@@ -129,11 +141,11 @@ def test_an_unverified_registry_address_is_refused_outside_tests(
     assert smtp.messages == []
 
 
-def test_a_verified_address_is_used_even_outside_tests(app, client, auth, smtp,
-                                                       signed_package):
+def test_a_verified_address_is_used_even_outside_tests(
+    app, client, auth, smtp, signed_package
+):
     app.config["FILING_ALLOW_UNVERIFIED_EMAIL"] = False
-    set_court(app, registry_email="registratura@tribunalul-cluj.invalid",
-              email_verified=True)
+    set_court(app, registry_email="registratura@tribunalul-cluj.invalid", email_verified=True)
     filing = signed_and_checked(client, auth, signed_package)
     assert send(client, auth, filing["id"]).status_code == 200
     assert smtp.envelopes[0][1] == ["registratura@tribunalul-cluj.invalid"]
@@ -147,8 +159,9 @@ def test_an_unsigned_package_cannot_be_sent(client, auth, smtp, new_filing):
     assert smtp.messages == []
 
 
-def test_a_court_that_takes_more_than_pdfs_also_gets_the_manifest(app, client, auth, smtp,
-                                                                  signed_package):
+def test_a_court_that_takes_more_than_pdfs_also_gets_the_manifest(
+    app, client, auth, smtp, signed_package
+):
     set_court(app, pdf_only=False)
     filing = signed_and_checked(client, auth, signed_package)
     assert send(client, auth, filing["id"]).status_code == 200
@@ -157,7 +170,8 @@ def test_a_court_that_takes_more_than_pdfs_also_gets_the_manifest(app, client, a
 
 
 def test_the_message_names_each_file_by_its_hash_and_keeps_the_child_out_of_the_subject(
-        client, auth, smtp, signed_package):
+    client, auth, smtp, signed_package
+):
     filing = signed_and_checked(client, auth, signed_package)
     send(client, auth, filing["id"])
     [message] = smtp.messages

@@ -1,8 +1,16 @@
 """The rules of a filing in plain Python: statuses, composition, splitting, back-off."""
+
 import pytest
 
-from filing_service.filings.domain import (Attachment, Status, TooLarge, backoff_seconds,
-                                           can_move, package_problems, split_into_messages)
+from filing_service.filings.domain import (
+    Attachment,
+    Status,
+    TooLarge,
+    backoff_seconds,
+    can_move,
+    package_problems,
+    split_into_messages,
+)
 
 
 def files(*sizes):
@@ -22,20 +30,26 @@ def test_a_single_file_over_the_limit_cannot_be_sent_by_e_mail():
 
 def test_a_package_needs_one_petition_and_the_art_139_report():
     assert package_problems(["cerere", "raport_art139"]) == []
-    assert {p.code for p in package_problems(["inscris"])} == {"petition_missing",
-                                                               "child_report_missing"}
+    assert {p.code for p in package_problems(["inscris"])} == {
+        "petition_missing",
+        "child_report_missing",
+    }
     assert {p.code for p in package_problems(["cerere", "cerere", "raport_art139"])} == {
-        "several_petitions"}
+        "several_petitions"
+    }
 
 
-@pytest.mark.parametrize("current, target, allowed", [
-    (Status.DRAFT, Status.SENT, False),  # only a signed package is sent
-    (Status.SIGNED, Status.SENT, True),
-    (Status.SENT, Status.DRAFT, False),  # what was sent stays sent
-    (Status.REGISTERED, Status.DECIDED, True),  # the portal may skip a step
-    (Status.COMMUNICATED, Status.HEARING_SET, False),
-    (Status.COMMUNICATED, Status.FINAL, True),
-])
+@pytest.mark.parametrize(
+    "current, target, allowed",
+    [
+        (Status.DRAFT, Status.SENT, False),  # only a signed package is sent
+        (Status.SIGNED, Status.SENT, True),
+        (Status.SENT, Status.DRAFT, False),  # what was sent stays sent
+        (Status.REGISTERED, Status.DECIDED, True),  # the portal may skip a step
+        (Status.COMMUNICATED, Status.HEARING_SET, False),
+        (Status.COMMUNICATED, Status.FINAL, True),
+    ],
+)
 def test_statuses_follow_one_another(current, target, allowed):
     assert can_move(current, target) is allowed
 

@@ -1,6 +1,7 @@
 """The whole path: a signed package filed by e-mail to the registry, its registration
 number recorded, a hearing and the pronouncement brought from the courts portal, the
 decision's communication recorded, and the appeal deadline that follows (art. 137)."""
+
 from datetime import datetime
 
 from .conftest import BUCHAREST
@@ -8,12 +9,15 @@ from .pdfs import signed_pdf
 
 
 def test_a_signed_package_is_filed_registered_decided_and_starts_the_appeal_term(
-        app, client, auth, smtp, portal, new_filing, upload, case_id):
+    app, client, auth, smtp, portal, new_filing, upload, case_id
+):
     filing = new_filing()
     sent_files = {}
-    for role, title in (("cerere", "Cerere de înlocuire a plasamentului"),
-                        ("raport_art139", "Raport referitor la copil"),
-                        ("plan_individualizat", "Planul individualizat de protecție")):
+    for role, title in (
+        ("cerere", "Cerere de înlocuire a plasamentului"),
+        ("raport_art139", "Raport referitor la copil"),
+        ("plan_individualizat", "Planul individualizat de protecție"),
+    ):
         data = signed_pdf(title)
         document = upload(filing["id"], role, data, title).get_json()
         sent_files[document["file_name"]] = data
@@ -28,8 +32,11 @@ def test_a_signed_package_is_filed_registered_decided_and_starts_the_appeal_term
     assert dict(smtp.attachments()) == sent_files  # every attachment, byte for byte
     assert [m["Message-ID"] for m in smtp.messages] == sent.get_json()["message_ids"]
 
-    registered = client.post(f"/api/v1/filings/{filing['id']}/registration", headers=auth,
-                             json={"registration_number": "2345/117/2026"})
+    registered = client.post(
+        f"/api/v1/filings/{filing['id']}/registration",
+        headers=auth,
+        json={"registration_number": "2345/117/2026"},
+    )
     assert registered.get_json()["status"] == "inregistrat"
 
     portal.recording = "dosar-solutionat.xml"
@@ -39,14 +46,20 @@ def test_a_signed_package_is_filed_registered_decided_and_starts_the_appeal_term
     case = client.get(f"/api/v1/cases/{case_id}", headers=auth).get_json()
     [hearing] = case["hearings"]
     assert (hearing["scheduled_at"], hearing["panel"], hearing["solution"]) == (
-        "2026-12-01T07:00:00Z", "C5 minori", "Admite")
+        "2026-12-01T07:00:00Z",
+        "C5 minori",
+        "Admite",
+    )
     assert hearing["pronounced_on"] == "2026-12-01"
     pronouncements = [e for e in case["events"] if e["kind"] == "pronuntare"]
     assert [e["occurred_on"] for e in pronouncements] == ["2026-12-01"]
 
     app.config["FIXED_NOW"] = datetime(2026, 12, 4, 12, 0, tzinfo=BUCHAREST)
-    communicated = client.post(f"/api/v1/filings/{filing['id']}/status", headers=auth,
-                               json={"status": "comunicat", "on": "2026-12-04"})
+    communicated = client.post(
+        f"/api/v1/filings/{filing['id']}/status",
+        headers=auth,
+        json={"status": "comunicat", "on": "2026-12-04"},
+    )
     assert communicated.get_json()["status"] == "comunicat"
 
     deadlines = client.get(f"/api/v1/cases/{case_id}/deadlines", headers=auth).get_json()

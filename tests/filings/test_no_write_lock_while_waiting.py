@@ -1,6 +1,7 @@
 """No write transaction is open while the registry's mail server or the courts portal is
 talked to: on SQLite every transaction takes the write lock, so one held across the
 network would stop every other writer of the office for as long as the server takes."""
+
 import pytest
 
 from tests.write_lock import sqlite_write_lock_is_free
@@ -25,7 +26,8 @@ def lock_probes(app):
 
 
 def test_sending_holds_no_write_lock_while_the_mail_server_takes_each_message(
-        app, client, auth, smtp, signed_package, lock_probes):
+    app, client, auth, smtp, signed_package, lock_probes
+):
     set_court(app, max_message_bytes=64 * 1024)
     filing = signed_and_checked(client, auth, signed_package, padding=40 * 1024)
     seen, smtp.on_data = lock_probes
@@ -37,12 +39,19 @@ def test_sending_holds_no_write_lock_while_the_mail_server_takes_each_message(
 
 
 def test_the_portal_sync_holds_no_write_lock_while_the_portal_answers(
-        app, client, auth, portal, signed_package, lock_probes):
+    app, client, auth, portal, signed_package, lock_probes
+):
     filing = signed_package()
     client.post(f"/api/v1/filings/{filing['id']}/check", headers=auth)
     assert send(client, auth, filing["id"]).status_code == 200
-    assert client.post(f"/api/v1/filings/{filing['id']}/registration", headers=auth,
-                       json={"registration_number": "2345/117/2026"}).status_code == 200
+    assert (
+        client.post(
+            f"/api/v1/filings/{filing['id']}/registration",
+            headers=auth,
+            json={"registration_number": "2345/117/2026"},
+        ).status_code
+        == 200
+    )
     portal.recording = "dosar-termen-fixat.xml"
     seen, portal.on_request = lock_probes
 

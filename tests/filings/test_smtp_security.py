@@ -1,5 +1,6 @@
 """Delivery over STARTTLS with SMTP authentication: the credentials come from the
 environment or a secrets file and never reach the logs, the database or an answer."""
+
 import logging
 import ssl
 
@@ -19,6 +20,7 @@ def database_url(tmp_path, sqlite_template):
     (the filing paths run on both databases in the other modules)."""
     return sqlite_copy(tmp_path, sqlite_template)
 
+
 PASSWORD = "Parola-SMTP-secreta-42"
 
 
@@ -35,8 +37,12 @@ def tls_smtp(tmp_path):
         # handled=False: aiosmtpd then answers 535 itself.
         return AuthResult(success=auth_data.password.decode() == PASSWORD, handled=False)
 
-    sink = SmtpSink(tls_context=context, require_starttls=True,
-                    authenticator=authenticator, auth_require_tls=True).start()
+    sink = SmtpSink(
+        tls_context=context,
+        require_starttls=True,
+        authenticator=authenticator,
+        auth_require_tls=True,
+    ).start()
     sink.logins, sink.ca_file = logins, str(cert)
     yield sink
     sink.stop()
@@ -46,14 +52,23 @@ def tls_smtp(tmp_path):
 def app(database_url, tmp_path, tls_smtp, portal, trust_dir):
     secret = tmp_path / "smtp-password"
     secret.write_text(PASSWORD + "\n", encoding="utf-8")
-    yield from make_app(database_url, tmp_path, SIGNATURE_TRUST_DIRS=[trust_dir],
-                        SMTP_HOST="127.0.0.1",
-                        SMTP_PORT=tls_smtp.port, SMTP_SECURITY="starttls",
-                        SMTP_CA_FILE=tls_smtp.ca_file, SMTP_USERNAME="depuneri",
-                        SMTP_PASSWORD_FILE=str(secret), SMTP_TIMEOUT=5,
-                        FILING_FROM_ADDRESS="depuneri@dgaspc-cluj.invalid",
-                        FILING_ALLOW_UNVERIFIED_EMAIL=True, FILING_SEND_RETRIES=0,
-                        FILING_RETRY_BASE_SECONDS=0.01, FIXED_NOW=FILED_ON)
+    yield from make_app(
+        database_url,
+        tmp_path,
+        SIGNATURE_TRUST_DIRS=[trust_dir],
+        SMTP_HOST="127.0.0.1",
+        SMTP_PORT=tls_smtp.port,
+        SMTP_SECURITY="starttls",
+        SMTP_CA_FILE=tls_smtp.ca_file,
+        SMTP_USERNAME="depuneri",
+        SMTP_PASSWORD_FILE=str(secret),
+        SMTP_TIMEOUT=5,
+        FILING_FROM_ADDRESS="depuneri@dgaspc-cluj.invalid",
+        FILING_ALLOW_UNVERIFIED_EMAIL=True,
+        FILING_SEND_RETRIES=0,
+        FILING_RETRY_BASE_SECONDS=0.01,
+        FIXED_NOW=FILED_ON,
+    )
 
 
 def send_checked(client, auth, signed_package):
@@ -63,18 +78,21 @@ def send_checked(client, auth, signed_package):
 
 
 def test_a_package_is_sent_over_starttls_with_the_accounts_credentials(
-        client, auth, tls_smtp, signed_package, caplog):
+    client, auth, tls_smtp, signed_package, caplog
+):
     caplog.set_level(logging.DEBUG)
     filing, response = send_checked(client, auth, signed_package)
     assert response.status_code == 200, response.get_json()
     assert tls_smtp.logins == ["depuneri"] and len(tls_smtp.messages) == 1
     assert PASSWORD not in caplog.text
-    assert PASSWORD not in client.get(f"/api/v1/filings/{filing['id']}",
-                                      headers=auth).get_data(as_text=True)
+    assert PASSWORD not in client.get(
+        f"/api/v1/filings/{filing['id']}", headers=auth
+    ).get_data(as_text=True)
 
 
-def test_a_refused_login_is_reported_without_the_password(app, client, auth, tls_smtp,
-                                                          signed_package, tmp_path, caplog):
+def test_a_refused_login_is_reported_without_the_password(
+    app, client, auth, tls_smtp, signed_package, tmp_path, caplog
+):
     (tmp_path / "smtp-password").write_text("parola-gresita", encoding="utf-8")
     filing, response = send_checked(client, auth, signed_package)
     assert response.status_code == 502

@@ -1,4 +1,5 @@
 """The national dispatcher is an ordinary API token granted the queue by a command."""
+
 from sqlalchemy import select
 
 from filing_service.auth.tokens import digest
@@ -10,8 +11,11 @@ from tests import builders
 def test_a_granted_token_reads_the_routing_queue(app, send, make_token):
     headers = make_token("B1", "dispecer 119")
     with app.app_context(), unit_of_work() as uow:
-        token_id = uow.session.scalar(select(ApiToken.id).where(
-            ApiToken.token_hash == digest(headers["Authorization"].split(" ", 1)[1])))
+        token_id = uow.session.scalar(
+            select(ApiToken.id).where(
+                ApiToken.token_hash == digest(headers["Authorization"].split(" ", 1)[1])
+            )
+        )
     runner = app.test_cli_runner()
     client = app.test_client()
     send(builders.report_119(place={}))

@@ -1,5 +1,6 @@
 """Reports sent by a call centre become cases at the directorate of the child's place,
 and only there."""
+
 from datetime import timedelta
 
 import pytest
@@ -17,8 +18,9 @@ PLACES = [
 
 
 @pytest.mark.parametrize("place, code", PLACES, ids=[c for _, c in PLACES])
-def test_a_report_opens_a_case_at_the_directorate_of_the_place_only(send, cases_of, place,
-                                                                    code):
+def test_a_report_opens_a_case_at_the_directorate_of_the_place_only(
+    send, cases_of, place, code
+):
     answer = send(builders.report_119(place=place))
 
     assert answer.status_code == 201, answer.get_json()
@@ -53,8 +55,11 @@ def test_a_report_about_the_senders_own_county_gives_its_case_ids(send, client, 
 def test_the_case_timeline_carries_the_report(send, client, auth):
     received = (FIXED_NOW - timedelta(days=1)).replace(hour=22, minute=5)
     alerted = received + timedelta(minutes=10)
-    report = builders.report_119(urgent=True, emergency_112={
-        "alerted": True, "alerted_at": alerted.isoformat()}, received_at=received.isoformat())
+    report = builders.report_119(
+        urgent=True,
+        emergency_112={"alerted": True, "alerted_at": alerted.isoformat()},
+        received_at=received.isoformat(),
+    )
     receipt = send(report).get_json()
 
     case = client.get(f"/api/v1/cases/{receipt['case_ids'][0]}", headers=auth).get_json()
@@ -76,8 +81,10 @@ def test_the_callers_identity_stays_off_the_case(send, client, auth):
 
 
 def test_a_report_about_several_children_opens_a_case_for_each(send, cases_of):
-    children = [builders.reported_child(serial=41, first_name="Ana"),
-                builders.reported_child(age=5, serial=42, first_name="Elena")]
+    children = [
+        builders.reported_child(serial=41, first_name="Ana"),
+        builders.reported_child(age=5, serial=42, first_name="Elena"),
+    ]
     receipt = send(builders.report_119(children=children)).get_json()
 
     assert len(receipt["case_ids"]) == 2

@@ -1,6 +1,7 @@
 """A partial report is accepted as long as it can be routed; what is missing is listed,
 and a child nobody could name still gets a case (verification is due for every report,
 art. 98 lit. a)."""
+
 from tests import builders
 
 
@@ -11,15 +12,24 @@ def _fields(receipt: dict) -> set[str]:
 def test_a_partial_report_is_accepted_and_its_missing_parts_listed(send):
     report = builders.report_119(
         children=[{"first_name": "Marius", "approximate_age": 6}],
-        place={"county": "Dolj"}, forms=[], description=None)
+        place={"county": "Dolj"},
+        forms=[],
+        description=None,
+    )
 
     answer = send(report)
 
     assert answer.status_code == 201
     receipt = answer.get_json()
     assert receipt["directorate"] == "DJ"
-    assert _fields(receipt) == {"children[0].last_name", "children[0].cnp", "place.locality",
-                                "place.address", "forms", "description"}
+    assert _fields(receipt) == {
+        "children[0].last_name",
+        "children[0].cnp",
+        "place.locality",
+        "place.address",
+        "forms",
+        "description",
+    }
     assert all(m["message"] for m in receipt["missing"])
 
 
@@ -27,8 +37,10 @@ def test_an_unknown_childs_name_is_a_clear_placeholder(send, client, cases_of):
     send(builders.report_119(children=[{"first_name": "Marius", "approximate_age": 6}]))
 
     [case] = cases_of("CJ")
-    assert (case["child"]["first_name"], case["child"]["last_name"]) == ("Marius",
-                                                                         "Necunoscut")
+    assert (case["child"]["first_name"], case["child"]["last_name"]) == (
+        "Marius",
+        "Necunoscut",
+    )
     full = client.get(f"/api/v1/cases/{case['id']}", headers=cases_of.headers["CJ"])
     event = full.get_json()["events"][0]
     assert "child.last_name" in {m["field"] for m in event["data"]["missing"]}

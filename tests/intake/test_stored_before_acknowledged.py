@@ -1,5 +1,6 @@
 """The call centre gets a report's number only once the report is committed; the same
 call sent twice is one report, even when both sends arrive at the same moment."""
+
 import threading
 
 from sqlalchemy import func, select
@@ -30,8 +31,7 @@ def test_a_duplicate_send_makes_no_second_case(send, app):
     assert _count(app, IntakeReport) == 1 and _count(app, Case) == 1
 
 
-def test_the_same_call_id_from_another_directorate_is_another_report(send, app,
-                                                                    other_auth):
+def test_the_same_call_id_from_another_directorate_is_another_report(send, app, other_auth):
     report = builders.report_119(call_id="LOCAL-1")
     send(report)
 
@@ -57,15 +57,18 @@ def test_two_concurrent_sends_of_one_call_store_one_report(app, auth):
     for thread in threads:
         thread.join(60)
 
-    assert sorted(a.status_code for a in answers) == [200, 201], [a.get_json()
-                                                                  for a in answers]
+    assert sorted(a.status_code for a in answers) == [200, 201], [
+        a.get_json() for a in answers
+    ]
     assert len({a.get_json()["number"] for a in answers}) == 1
     assert _count(app, IntakeReport) == 1 and _count(app, Case) == 1
 
 
 def test_concurrent_reports_of_different_calls_are_all_stored(app, auth):
-    reports = [builders.report_119(children=[builders.reported_child(serial=50 + i)])
-               for i in range(4)]
+    reports = [
+        builders.report_119(children=[builders.reported_child(serial=50 + i)])
+        for i in range(4)
+    ]
     barrier = threading.Barrier(len(reports))
     answers = []
 
@@ -85,8 +88,9 @@ def test_concurrent_reports_of_different_calls_are_all_stored(app, auth):
 
 
 def test_a_refused_report_leaves_nothing_behind(send, app):
-    report = builders.report_119(children=[builders.reported_child(
-        birth_date="2090-01-01", cnp=None)])
+    report = builders.report_119(
+        children=[builders.reported_child(birth_date="2090-01-01", cnp=None)]
+    )
 
     answer = send(report)
 
@@ -107,13 +111,18 @@ def test_the_intake_service_stores_nothing_its_caller_does_not_commit(app):
     """The view owns the unit of work: a report the service took in, in a unit of work
     that then ends without its commit (the answer could not be made), is not kept, and
     neither is the case it opened."""
-    with app.app_context():
-        with unit_of_work() as uow:
-            cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
-            actor = Actor(kind="user", id=1, name="consilier", role="consilier_juridic",
-                          directorate_id=cluj.id)
-            report, duplicate = service.submit_report(
-                uow, actor, ReportIn.model_validate(builders.report_119()), FIXED_NOW)
-            assert report.id is not None and not duplicate
+    with app.app_context(), unit_of_work() as uow:
+        cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
+        actor = Actor(
+            kind="user",
+            id=1,
+            name="consilier",
+            role="consilier_juridic",
+            directorate_id=cluj.id,
+        )
+        report, duplicate = service.submit_report(
+            uow, actor, ReportIn.model_validate(builders.report_119()), FIXED_NOW
+        )
+        assert report.id is not None and not duplicate
 
     assert _count(app, IntakeReport) == 0 and _count(app, Case) == 0

@@ -1,6 +1,7 @@
 """Urgent reports, and those for which 112 was alerted, stand out and come first on the
 competent directorate's dashboard (the web dashboard reads ``worklists.urgent_reports``
 and the API lists the same order), and the verification term starts (art. 98 lit. a)."""
+
 from datetime import timedelta
 
 from filing_service.auth.actor import Actor
@@ -18,17 +19,32 @@ def _at(hours_ago: int) -> str:
 def _reader(app, code: str) -> Actor:
     with app.app_context(), unit_of_work() as uow:
         directorate_id = uow.session.query(Directorate).filter_by(code=code).one().id
-    return Actor(kind="user", id=1, name="consilier", role="consilier_juridic",
-                 directorate_id=directorate_id)
+    return Actor(
+        kind="user",
+        id=1,
+        name="consilier",
+        role="consilier_juridic",
+        directorate_id=directorate_id,
+    )
 
 
 def _send_three(send):
     """An ordinary report, an urgent one, one with 112 alerted; the ordinary one newest."""
-    send(builders.report_119(received_at=_at(5), urgent=True,
-                             children=[builders.reported_child(serial=61)]))
-    send(builders.report_119(received_at=_at(3), emergency_112={
-        "alerted": True, "alerted_at": _at(3)}, children=[builders.reported_child(serial=62)]))
-    send(builders.report_119(received_at=_at(1), children=[builders.reported_child(serial=63)]))
+    send(
+        builders.report_119(
+            received_at=_at(5), urgent=True, children=[builders.reported_child(serial=61)]
+        )
+    )
+    send(
+        builders.report_119(
+            received_at=_at(3),
+            emergency_112={"alerted": True, "alerted_at": _at(3)},
+            children=[builders.reported_child(serial=62)],
+        )
+    )
+    send(
+        builders.report_119(received_at=_at(1), children=[builders.reported_child(serial=63)])
+    )
 
 
 def test_urgent_reports_are_what_the_dashboard_shows_first(app, send):
@@ -36,8 +52,10 @@ def test_urgent_reports_are_what_the_dashboard_shows_first(app, send):
 
     with app.app_context(), unit_of_work() as uow:
         urgent = worklists.urgent_reports(uow.session, _reader(app, "CJ"))
-        assert [(r.urgent, r.emergency_alerted) for r in urgent] == [(False, True),
-                                                                     (True, False)]
+        assert [(r.urgent, r.emergency_alerted) for r in urgent] == [
+            (False, True),
+            (True, False),
+        ]
         assert all(r.priority for r in urgent)
 
 

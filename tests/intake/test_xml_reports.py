@@ -1,7 +1,8 @@
 """Reports sent as XML (schemas/report-119.xsd) take the same path as JSON: the hardened
 parser, the schema, the model, then routing; every problem is located."""
+
 import typing
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ URL = "/api/v1/intake/reports.xml"
 XS = {"xs": "http://www.w3.org/2001/XMLSchema"}
 # The examples under schemas/examples were received on 21 November 2026: the app's day is
 # the next one, and every report a test builds beside them is dated from it too.
-EXAMPLES_NOW = datetime(2026, 11, 22, 12, 0, tzinfo=timezone.utc)
+EXAMPLES_NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -25,8 +26,10 @@ def post_xml(app, client, auth):
     app.config["FIXED_NOW"] = EXAMPLES_NOW
 
     def post(data: bytes, headers=None):
-        return client.post(URL, data=data, headers={**(headers or auth),
-                                                    "Content-Type": "application/xml"})
+        return client.post(
+            URL, data=data, headers={**(headers or auth), "Content-Type": "application/xml"}
+        )
+
     return post
 
 
@@ -34,8 +37,9 @@ def _example(name: str) -> bytes:
     return (EXAMPLES / f"report-119-{name}.xml").read_bytes()
 
 
-@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("report-119-*.xml")),
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", sorted(EXAMPLES.glob("report-119-*.xml")), ids=lambda p: p.name
+)
 def test_every_example_is_valid_against_the_schema(path):
     data = path.read_bytes()
     assert validate_against(parse_xml(data), "report-119", source=data) == []
@@ -47,8 +51,13 @@ def test_the_schema_enumerations_are_the_apis():
     tree = etree.parse(str(SCHEMAS_DIR / "report-119.xsd"))
 
     def values(type_name):
-        return [e.get("value") for e in tree.xpath(
-            f"//xs:simpleType[@name='{type_name}']//xs:enumeration", namespaces=XS)]
+        return [
+            e.get("value")
+            for e in tree.xpath(
+                f"//xs:simpleType[@name='{type_name}']//xs:enumeration", namespaces=XS
+            )
+        ]
+
     assert values("FormType") == [f.value for f in Form]
     assert values("ChannelType") == list(typing.get_args(Channel))
     assert values("CallerRelationshipType") == list(typing.get_args(CallerRelationship))
@@ -74,8 +83,9 @@ def test_an_unroutable_xml_report_waits_in_the_queue(post_xml, client, dispatche
     receipt = post_xml(_example("unroutable")).get_json()
 
     assert receipt["routing"] == "in_asteptare"
-    assert client.get("/api/v1/intake/routing-queue", headers=dispatcher).get_json()[
-        "total"] == 1
+    assert (
+        client.get("/api/v1/intake/routing-queue", headers=dispatcher).get_json()["total"] == 1
+    )
 
 
 def test_the_same_call_as_json_then_xml_is_one_report(post_xml, send):
@@ -84,12 +94,15 @@ def test_the_same_call_as_json_then_xml_is_one_report(post_xml, send):
 
     again = post_xml(_example("complete"))
 
-    assert again.status_code == 200 and again.get_json()["number"] == first.get_json()["number"]
+    assert (
+        again.status_code == 200 and again.get_json()["number"] == first.get_json()["number"]
+    )
 
 
 def test_a_schema_violation_is_located(post_xml):
-    data = _example("complete").replace(b"<form>abuz_fizic</form>",
-                                        b"<form>abuz_imaginar</form>")
+    data = _example("complete").replace(
+        b"<form>abuz_fizic</form>", b"<form>abuz_imaginar</form>"
+    )
 
     answer = post_xml(data)
 
@@ -101,8 +114,9 @@ def test_a_schema_violation_is_located(post_xml):
 
 
 def test_a_refusal_of_the_service_points_at_the_element(post_xml):
-    data = _example("complete").replace(b"2026-11-21T22:05:00+02:00",
-                                        b"2027-01-01T10:00:00+02:00")
+    data = _example("complete").replace(
+        b"2026-11-21T22:05:00+02:00", b"2027-01-01T10:00:00+02:00"
+    )
 
     answer = post_xml(data)
 
@@ -113,9 +127,11 @@ def test_a_refusal_of_the_service_points_at_the_element(post_xml):
 
 
 def test_a_doctype_is_refused_before_parsing(post_xml, cases_of):
-    data = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            b'<report119 xmlns="urn:filing-service:dgaspc:v1"><callId>&x;</callId>'
-            b'</report119>')
+    data = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<report119 xmlns="urn:filing-service:dgaspc:v1"><callId>&x;</callId>'
+        b"</report119>"
+    )
 
     answer = post_xml(data)
 

@@ -1,4 +1,5 @@
 """Bad input gets a clear 4xx naming the problem, and nothing half-written stays."""
+
 from datetime import timedelta
 
 import pytest
@@ -12,8 +13,10 @@ from tests.clock import TODAY
 
 def stored_counts(app) -> tuple:
     with app.app_context(), unit_of_work() as uow:
-        return tuple(uow.session.scalar(select(func.count()).select_from(model))
-                     for model in (Case, Child, Parent, Measure, AuditEvent))
+        return tuple(
+            uow.session.scalar(select(func.count()).select_from(model))
+            for model in (Case, Child, Parent, Measure, AuditEvent)
+        )
 
 
 @pytest.fixture
@@ -44,10 +47,16 @@ def test_a_cnp_that_disagrees_with_the_birth_date(client, auth, nothing_stored):
 
 def test_a_birth_date_after_the_measure(client, auth, nothing_stored):
     start = TODAY - timedelta(days=400)
-    response = client.post("/api/v1/cases", headers=auth, json=builders.case(
-        child=builders.child(age=0, cnp=None, birth_date=(TODAY - timedelta(days=30))
-                             .isoformat()),
-        measure=builders.emergency_measure(start)))
+    response = client.post(
+        "/api/v1/cases",
+        headers=auth,
+        json=builders.case(
+            child=builders.child(
+                age=0, cnp=None, birth_date=(TODAY - timedelta(days=30)).isoformat()
+            ),
+            measure=builders.emergency_measure(start),
+        ),
+    )
     assert response.status_code == 422
     error = response.get_json()["errors"][0]
     assert error["code"] == "date_order"
@@ -56,8 +65,13 @@ def test_a_birth_date_after_the_measure(client, auth, nothing_stored):
 
 
 def test_a_child_of_five_proposed_for_a_residential_centre(client, auth, nothing_stored):
-    response = client.post("/api/v1/cases", headers=auth, json=builders.case(
-        child=builders.child(age=5), placement_target=builders.residential()))
+    response = client.post(
+        "/api/v1/cases",
+        headers=auth,
+        json=builders.case(
+            child=builders.child(age=5), placement_target=builders.residential()
+        ),
+    )
     assert response.status_code == 422
     body = response.get_json()
     assert body["errors"][0]["article"] == "art. 64 alin. (1)"
@@ -65,8 +79,11 @@ def test_a_child_of_five_proposed_for_a_residential_centre(client, auth, nothing
 
 
 def test_malformed_json(client, auth, nothing_stored):
-    response = client.post("/api/v1/cases", data='{"child": {', headers={
-        **auth, "Content-Type": "application/json"})
+    response = client.post(
+        "/api/v1/cases",
+        data='{"child": {',
+        headers={**auth, "Content-Type": "application/json"},
+    )
     assert response.status_code == 400
     assert "JSON" in response.get_json()["detail"]
 
@@ -83,15 +100,17 @@ def test_unknown_fields_are_named(client, auth, nothing_stored):
 
 def test_a_ten_megabyte_body(client, auth, nothing_stored):
     body = b'{"child": {"first_name": "' + b"a" * (10 * 1024 * 1024) + b'"}}'
-    response = client.post("/api/v1/cases", data=body, headers={
-        **auth, "Content-Type": "application/json"})
+    response = client.post(
+        "/api/v1/cases", data=body, headers={**auth, "Content-Type": "application/json"}
+    )
     assert response.status_code == 413
     assert "limita" in response.get_json()["detail"]
 
 
 def test_a_body_that_is_not_json(client, auth, nothing_stored):
-    response = client.post("/api/v1/cases", data="<case/>", headers={
-        **auth, "Content-Type": "application/xml"})
+    response = client.post(
+        "/api/v1/cases", data="<case/>", headers={**auth, "Content-Type": "application/xml"}
+    )
     assert response.status_code == 415
 
 
@@ -105,14 +124,18 @@ def test_a_wrong_type_is_named_in_romanian(client, auth, nothing_stored):
     assert "AAAA-LL-ZZ" in error["message"]
 
 
-def test_a_failure_after_some_rows_were_flushed_rolls_everything_back(client, auth,
-                                                                     nothing_stored):
+def test_a_failure_after_some_rows_were_flushed_rolls_everything_back(
+    client, auth, nothing_stored
+):
     # The second parent is invalid only when checked against the whole case (born after
     # the child): the case, child and first parent were already flushed by then.
     child = builders.child(age=9)
     late = builders.parent("tata", cnp=None, birth_date=TODAY.isoformat())
-    response = client.post("/api/v1/cases", headers=auth, json=builders.case(
-        child=child, parents=[builders.parent(), late]))
+    response = client.post(
+        "/api/v1/cases",
+        headers=auth,
+        json=builders.case(child=child, parents=[builders.parent(), late]),
+    )
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["field"] == "parents[1].birth_date"
 

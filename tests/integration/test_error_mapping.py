@@ -1,5 +1,6 @@
 """One place maps errors: problem+json with catalogue codes under /api/, a Romanian page
 on the web, and a 500 that tells nothing of an unexpected error's cause."""
+
 import logging
 
 import pytest
@@ -13,9 +14,16 @@ SECRET = "Popescu Ana 6150101125784"  # stands for a child's data inside an exce
 
 
 def _blocked():
-    raise DocumentBlocked([Finding(Code.ART64_RESIDENTIAL_UNDER_7, "art. 64 alin. (1)",
-                                   Severity.ERROR, "Copilul sub 7 ani nu poate fi plasat "
-                                   "într-un serviciu de tip rezidențial.")])
+    raise DocumentBlocked(
+        [
+            Finding(
+                Code.ART64_RESIDENTIAL_UNDER_7,
+                "art. 64 alin. (1)",
+                Severity.ERROR,
+                "Copilul sub 7 ani nu poate fi plasat într-un serviciu de tip rezidențial.",
+            )
+        ]
+    )
 
 
 def _unexpected():
@@ -29,9 +37,13 @@ def _future():
 @pytest.fixture
 def routes(app):
     """Pages and API paths that raise, added before the first request."""
-    for path, view in [("/pagina-blocata", _blocked), ("/api/v1/test-blocat", _blocked),
-                       ("/pagina-defecta", _unexpected), ("/api/v1/test-defect", _unexpected),
-                       ("/pagina-data", _future)]:
+    for path, view in [
+        ("/pagina-blocata", _blocked),
+        ("/api/v1/test-blocat", _blocked),
+        ("/pagina-defecta", _unexpected),
+        ("/api/v1/test-defect", _unexpected),
+        ("/pagina-data", _future),
+    ]:
         app.add_url_rule(path, path, view)
     return app.test_client()
 
@@ -57,13 +69,17 @@ def test_the_same_error_under_the_api_stays_problem_json_with_catalogue_codes(ro
     body = response.get_json()
     assert body["type"].endswith("/law_violation") and body["code"] == "law_violation"
     assert [(e["code"], e["article"]) for e in body["errors"]] == [
-        ("art64_residential_under_7", "art. 64 alin. (1)")]
+        ("art64_residential_under_7", "art. 64 alin. (1)")
+    ]
 
 
-@pytest.mark.parametrize("path, mimetype", [("/api/v1/test-defect", "application/problem+json"),
-                                            ("/pagina-defecta", "text/html")])
+@pytest.mark.parametrize(
+    "path, mimetype",
+    [("/api/v1/test-defect", "application/problem+json"), ("/pagina-defecta", "text/html")],
+)
 def test_an_unexpected_error_answers_500_and_logs_only_its_reference_and_type(
-        routes, caplog, path, mimetype):
+    routes, caplog, path, mimetype
+):
     with caplog.at_level(logging.ERROR, logger="filing_service.error_handlers"):
         response = routes.get(path)
     assert (response.status_code, response.mimetype) == (500, mimetype)
@@ -82,8 +98,9 @@ def test_an_unknown_api_path_answers_not_found(client):
 
 
 def test_a_body_that_is_not_json_answers_invalid_json(client, auth):
-    response = client.post("/api/v1/cases", data=b"{", headers={
-        **auth, "Content-Type": "application/json"})
+    response = client.post(
+        "/api/v1/cases", data=b"{", headers={**auth, "Content-Type": "application/json"}
+    )
     assert (response.status_code, response.get_json()["code"]) == (400, "invalid_json")
 
 
@@ -97,7 +114,8 @@ def test_a_case_without_its_child_answers_invalid_data_with_pydantic_codes(clien
 def test_the_openapi_document_lists_the_catalogue(client):
     problem = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]["Problem"]
     assert set(problem["properties"]["code"]["enum"]) == {
-        str(c) for c in Code if c.status is not None}
+        str(c) for c in Code if c.status is not None
+    }
     error_codes = problem["properties"]["errors"]["items"]["properties"]["code"]["enum"]
     assert set(error_codes) == {str(c) for c in Code}
     assert "`not_found` (404): Negăsit" in problem["description"]

@@ -6,6 +6,7 @@ every revision in the chain was once the head. That a revision's file still buil
 it built when it landed is what ``landed.json`` guarantees (for every revision it lists),
 so upgrading from the files' revisions is upgrading from what real databases ran.
 """
+
 import hashlib
 import json
 import uuid
@@ -61,9 +62,11 @@ def new_database(backend, tmp_path):
         try:
             admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
         except psycopg.OperationalError as exc:
-            pytest.fail(f"PostgreSQL is required for these tests and cannot be reached at "
-                        f"{PG_ADMIN_URL}: {exc}. Start it (make test does) or set "
-                        f"TEST_PG_URL.")
+            pytest.fail(
+                f"PostgreSQL is required for these tests and cannot be reached at "
+                f"{PG_ADMIN_URL}: {exc}. Start it (make test does) or set "
+                f"TEST_PG_URL."
+            )
         with admin:
             admin.execute(f'CREATE DATABASE "{name}"')
         drops.append(name)
@@ -106,17 +109,28 @@ def schema_of(url: str) -> dict:
         schema = {}
         for key in sorted(columns, key=lambda k: k[1]):
             schema[key[1]] = {
-                "columns": {c["name"]: (repr(c["type"]), c["nullable"], c.get("default"))
-                            for c in columns[key]},
+                "columns": {
+                    c["name"]: (repr(c["type"]), c["nullable"], c.get("default"))
+                    for c in columns[key]
+                },
                 "primary_key": primary_keys[key]["constrained_columns"],
                 "foreign_keys": sorted(
-                    (fk["name"], tuple(fk["constrained_columns"]), fk["referred_table"],
-                     tuple(fk["referred_columns"]), fk["options"].get("ondelete"))
-                    for fk in foreign_keys[key]),
-                "indexes": sorted((i["name"], tuple(i["column_names"]), bool(i["unique"]))
-                                  for i in indexes[key]),
-                "unique_constraints": sorted((u["name"], tuple(u["column_names"]))
-                                             for u in uniques[key]),
+                    (
+                        fk["name"],
+                        tuple(fk["constrained_columns"]),
+                        fk["referred_table"],
+                        tuple(fk["referred_columns"]),
+                        fk["options"].get("ondelete"),
+                    )
+                    for fk in foreign_keys[key]
+                ),
+                "indexes": sorted(
+                    (i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                    for i in indexes[key]
+                ),
+                "unique_constraints": sorted(
+                    (u["name"], tuple(u["column_names"])) for u in uniques[key]
+                ),
                 "check_constraints": sorted((c["name"], c["sqltext"]) for c in checks[key]),
             }
         return schema
@@ -155,24 +169,60 @@ def seed(url: str) -> None:
         meta = reflected(connection)
         t = meta.tables
         directorate_id = connection.scalar(
-            select(t["directorates"].c.id).where(t["directorates"].c.code == "CJ"))
-        case_id = _insert(connection, t["cases"], directorate_id=directorate_id,
-                          reference="CJ-2026-00042", status="deschis",
-                          opened_on=OPENED_ON, created_at=SEEDED_AT,
-                          updated_at=SEEDED_AT)
-        _insert(connection, t["children"], case_id=case_id, first_name="Andrei-Ștefan",
-                last_name="Popescu", complete_impairment_confirmed=False)
-        document_id = _insert(connection, t["documents"], case_id=case_id,
-                              doc_type="cerere_plasament", variant="instanta",
-                              version=1, template_name="cerere_plasament.docx",
-                              template_version="1", data_sha256="a" * 64,
-                              status="generat", created_at=SEEDED_AT)
-        _insert(connection, t["deadlines"], case_id=case_id,
-                directorate_id=directorate_id, rule_id="art70_sesizare_instanta",
-                article="art. 70 alin. 1", trigger_date=OPENED_ON,
-                due_date=date(2026, 11, 23), status="deschis", created_at=SEEDED_AT)
-        _insert(connection, t["filings"], case_id=case_id, court="Tribunalul Cluj",
-                status="ciorna", message_ids=[], created_at=SEEDED_AT)
+            select(t["directorates"].c.id).where(t["directorates"].c.code == "CJ")
+        )
+        case_id = _insert(
+            connection,
+            t["cases"],
+            directorate_id=directorate_id,
+            reference="CJ-2026-00042",
+            status="deschis",
+            opened_on=OPENED_ON,
+            created_at=SEEDED_AT,
+            updated_at=SEEDED_AT,
+        )
+        _insert(
+            connection,
+            t["children"],
+            case_id=case_id,
+            first_name="Andrei-Ștefan",
+            last_name="Popescu",
+            complete_impairment_confirmed=False,
+        )
+        document_id = _insert(
+            connection,
+            t["documents"],
+            case_id=case_id,
+            doc_type="cerere_plasament",
+            variant="instanta",
+            version=1,
+            template_name="cerere_plasament.docx",
+            template_version="1",
+            data_sha256="a" * 64,
+            status="generat",
+            created_at=SEEDED_AT,
+        )
+        _insert(
+            connection,
+            t["deadlines"],
+            case_id=case_id,
+            directorate_id=directorate_id,
+            rule_id="art70_sesizare_instanta",
+            article="art. 70 alin. 1",
+            trigger_date=OPENED_ON,
+            due_date=date(2026, 11, 23),
+            status="deschis",
+            created_at=SEEDED_AT,
+        )
+        _insert(
+            connection,
+            t["filings"],
+            case_id=case_id,
+            court="Tribunalul Cluj",
+            status="ciorna",
+            message_ids=[],
+            created_at=SEEDED_AT,
+        )
         if "signatures" in t:
             insert_signature(connection, meta, document_id)
 
@@ -181,19 +231,39 @@ def insert_signature(connection, meta: MetaData, document_id: int) -> None:
     """A legal counsel's signature on ``document_id``, by a user made for it."""
     t = meta.tables
     directorate_id = connection.scalar(
-        select(t["directorates"].c.id).where(t["directorates"].c.code == "CJ"))
-    user_id = connection.scalar(select(t["users"].c.id).where(
-        t["users"].c.username == "ioana.marin"))
+        select(t["directorates"].c.id).where(t["directorates"].c.code == "CJ")
+    )
+    user_id = connection.scalar(
+        select(t["users"].c.id).where(t["users"].c.username == "ioana.marin")
+    )
     if user_id is None:
-        user_id = _insert(connection, t["users"], directorate_id=directorate_id,
-                          username="ioana.marin", full_name="Ioana Marin",
-                          password_hash="fictiv", role="consilier_juridic", active=True,
-                          created_at=SEEDED_AT)
-    _insert(connection, t["signatures"], directorate_id=directorate_id,
-            document_id=document_id, signer_user_id=user_id, signer_name="Ioana Marin",
-            role="consilier_juridic", key_name="cheie-test", level="B-LTA",
-            profile={"key": "cheie-test"}, input_sha256="b" * 64, output_sha256="c" * 64,
-            certificate_sha256="d" * 64, signed_at=SEEDED_AT)
+        user_id = _insert(
+            connection,
+            t["users"],
+            directorate_id=directorate_id,
+            username="ioana.marin",
+            full_name="Ioana Marin",
+            password_hash="fictiv",
+            role="consilier_juridic",
+            active=True,
+            created_at=SEEDED_AT,
+        )
+    _insert(
+        connection,
+        t["signatures"],
+        directorate_id=directorate_id,
+        document_id=document_id,
+        signer_user_id=user_id,
+        signer_name="Ioana Marin",
+        role="consilier_juridic",
+        key_name="cheie-test",
+        level="B-LTA",
+        profile={"key": "cheie-test"},
+        input_sha256="b" * 64,
+        output_sha256="c" * 64,
+        certificate_sha256="d" * 64,
+        signed_at=SEEDED_AT,
+    )
 
 
 def seeded_rows(url: str) -> dict:
@@ -201,18 +271,24 @@ def seeded_rows(url: str) -> dict:
     with connected(url) as connection:
         t = reflected(connection).tables
         return {
-            "case": connection.execute(select(t["cases"].c.reference,
-                                              t["cases"].c.status)).all(),
+            "case": connection.execute(
+                select(t["cases"].c.reference, t["cases"].c.status)
+            ).all(),
             "child": connection.execute(select(t["children"].c.first_name)).all(),
-            "document": connection.execute(select(t["documents"].c.doc_type,
-                                                  t["documents"].c.version)).all(),
-            "deadline": connection.execute(select(t["deadlines"].c.rule_id,
-                                                  t["deadlines"].c.key,
-                                                  t["deadlines"].c.sequence)).all(),
-            "filing": connection.execute(select(t["filings"].c.court,
-                                                t["filings"].c.send_failures)).all(),
-            "signature": connection.execute(select(t["signatures"].c.role,
-                                                   t["signatures"].c.output_sha256)).all(),
+            "document": connection.execute(
+                select(t["documents"].c.doc_type, t["documents"].c.version)
+            ).all(),
+            "deadline": connection.execute(
+                select(
+                    t["deadlines"].c.rule_id, t["deadlines"].c.key, t["deadlines"].c.sequence
+                )
+            ).all(),
+            "filing": connection.execute(
+                select(t["filings"].c.court, t["filings"].c.send_failures)
+            ).all(),
+            "signature": connection.execute(
+                select(t["signatures"].c.role, t["signatures"].c.output_sha256)
+            ).all(),
         }
 
 
@@ -238,7 +314,8 @@ def current_revision(url: str) -> str | None:
 @pytest.mark.parametrize("revision", LANDED_HEADS)
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_database_at_every_landed_head_upgrades_to_the_current_schema(
-        backend, revision, new_database, head_schema):
+    backend, revision, new_database, head_schema
+):
     url = new_database()
     migrate.upgrade(url, revision)
     seed(url)
@@ -254,13 +331,16 @@ def test_a_database_at_every_landed_head_upgrades_to_the_current_schema(
     # Rows older than 0005 and 0007 get the server defaults of the columns those add.
     assert rows["deadline"] == [("art70_sesizare_instanta", "", 0)]
     assert rows["filing"] == [("Tribunalul Cluj", 0)]
-    expected_signatures = [("consilier_juridic", "c" * 64)] if has_signatures_at(revision) else []
+    expected_signatures = (
+        [("consilier_juridic", "c" * 64)] if has_signatures_at(revision) else []
+    )
     assert rows["signature"] == expected_signatures
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_database_that_ran_the_0003_that_landed_first_gets_the_constraint(
-        backend, new_database, head_schema):
+    backend, new_database, head_schema
+):
     url = new_database()
     migrate.upgrade(url, "0003")
     as_the_first_0003_left_it(url)
@@ -274,7 +354,8 @@ def test_a_database_that_ran_the_0003_that_landed_first_gets_the_constraint(
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_the_upgrade_stops_and_names_two_signatures_of_one_role_on_a_document(
-        backend, new_database):
+    backend, new_database
+):
     url = new_database()
     migrate.upgrade(url, "0008")
     as_the_first_0003_left_it(url)  # only such a database can hold two
@@ -287,7 +368,9 @@ def test_the_upgrade_stops_and_names_two_signatures_of_one_role_on_a_document(
     with pytest.raises(RuntimeError) as raised:
         migrate.upgrade(url, HEAD)
 
-    assert f"documentul {document_id}, rolul consilier_juridic: 2 semnături" in str(raised.value)
+    assert f"documentul {document_id}, rolul consilier_juridic: 2 semnături" in str(
+        raised.value
+    )
     assert current_revision(url) == "0008"
 
 
@@ -313,9 +396,11 @@ def test_no_landed_migration_was_edited_or_removed():
 def test_every_revision_below_the_head_is_in_the_landed_manifest():
     head_file = Path(CHAIN[-1].path).name
     revision_files = sorted(p.name for p in VERSIONS.glob("*.py") if p.name != "__init__.py")
-    unlisted = [name for name in revision_files
-                if name not in _manifest() and name != head_file]
+    unlisted = [
+        name for name in revision_files if name not in _manifest() and name != head_file
+    ]
     assert not unlisted, (
         f"{', '.join(unlisted)}: below the head but not in {MANIFEST.name}; only the head "
         f"revision may be new. Add a revision's SHA-256 to {MANIFEST.name} when it lands "
-        f"(and then never edit it: {RULE}).")
+        f"(and then never edit it: {RULE})."
+    )

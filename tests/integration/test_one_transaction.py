@@ -1,5 +1,6 @@
 """One request, one transaction: a request that is refused, or that fails half-way,
 leaves the database (and the content store) as it was before it."""
+
 import io
 from pathlib import Path
 
@@ -26,8 +27,7 @@ def _audit_count(app) -> int:
         return uow.session.scalar(select(func.count(AuditEvent.id)))
 
 
-def test_a_patch_refused_for_a_null_leaves_the_event_and_the_case_readable(app, client,
-                                                                           auth):
+def test_a_patch_refused_for_a_null_leaves_the_event_and_the_case_readable(app, client, auth):
     case = _case(client, auth)
     [event] = case["events"]
     url = f"/api/v1/events/{event['id']}"
@@ -65,7 +65,8 @@ def _template_failing_for_the_parents(folder: Path, type_id: str) -> None:
 
 
 def test_when_the_parents_variant_fails_the_court_variant_is_not_kept(
-        app, client, auth, make_user, tmp_path):
+    app, client, auth, make_user, tmp_path
+):
     folder = tmp_path / "templates"
     folder.mkdir()
     _template_failing_for_the_parents(folder, "cerere_art70")
@@ -76,14 +77,14 @@ def test_when_the_parents_variant_fails_the_court_variant_is_not_kept(
     web = app.test_client()
     form = web.get("/login").get_data(as_text=True)
     token = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
-    web.post("/login", data={"username": username, "password": password,
-                             "csrf_token": token})
+    web.post("/login", data={"username": username, "password": password, "csrf_token": token})
     page = web.get(f"/cases/{case['id']}/documents/new/cerere_art70").get_data(as_text=True)
     token = page.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
     stored_before = _stored_files(app)
 
-    answer = web.post(f"/cases/{case['id']}/documents/new/cerere_art70",
-                      data={"csrf_token": token})
+    answer = web.post(
+        f"/cases/{case['id']}/documents/new/cerere_art70", data={"csrf_token": token}
+    )
 
     assert answer.status_code == 422
     assert "are o eroare" in answer.get_data(as_text=True)

@@ -1,5 +1,6 @@
 """The rules engine is evaluated once per state of a case within one operation: a change
 checks the case before and after it, and its answer shows the findings already made."""
+
 import pytest
 
 from filing_service.cases.findings import findings
@@ -19,12 +20,14 @@ def evaluations(monkeypatch):
     def counting(facts):
         calls.append(facts.as_of)
         return real(facts)
+
     monkeypatch.setattr(rules, "evaluate", counting)
     return calls
 
 
 def test_creating_a_case_evaluates_the_law_once_for_the_check_and_the_answer(
-        client, auth, evaluations):
+    client, auth, evaluations
+):
     answer = client.post("/api/v1/cases", json=builders.case(), headers=auth)
 
     assert answer.status_code == 201, answer.get_json()
@@ -32,12 +35,14 @@ def test_creating_a_case_evaluates_the_law_once_for_the_check_and_the_answer(
 
 
 def test_changing_a_case_evaluates_the_law_before_and_after_and_not_again_for_the_answer(
-        client, auth, evaluations):
+    client, auth, evaluations
+):
     case = client.post("/api/v1/cases", json=builders.case(), headers=auth).get_json()
     evaluations.clear()
 
-    answer = client.patch(f"/api/v1/cases/{case['id']}", json={"facts_summary": "Alt text."},
-                          headers=auth)
+    answer = client.patch(
+        f"/api/v1/cases/{case['id']}", json={"facts_summary": "Alt text."}, headers=auth
+    )
 
     assert answer.status_code == 200, answer.get_json()
     assert len(evaluations) == 2
@@ -52,7 +57,8 @@ def test_reading_a_case_evaluates_the_law_once(client, auth, evaluations):
 
 
 def test_a_change_of_the_facts_in_the_same_unit_of_work_is_evaluated_again(
-        app, client, auth, evaluations):
+    app, client, auth, evaluations
+):
     case_id = client.post("/api/v1/cases", json=builders.case(), headers=auth).get_json()["id"]
     with app.app_context(), unit_of_work() as uow:
         case = uow.session.get(Case, case_id)

@@ -1,5 +1,6 @@
 """The migrations build the same schema on SQLite and PostgreSQL, seeded with the 47
 directorates; the OpenAPI document describes what the API validates."""
+
 from sqlalchemy import inspect, select
 
 from filing_service.db import engine, unit_of_work
@@ -40,6 +41,7 @@ def test_the_migrations_match_the_models(app):
     """Every model change comes with its migration (autogenerate finds nothing to add)."""
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
+
     with app.app_context(), engine().connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": False})
         differences = compare_metadata(context, Base.metadata)

@@ -1,4 +1,5 @@
 """API tokens: stored as a digest only, refused once revoked."""
+
 from sqlalchemy import select
 
 from filing_service.db import unit_of_work

@@ -2,6 +2,7 @@
 token, one NSS database for pdfsig and one PDF/A made by LibreOffice, per session; the
 app on PostgreSQL with DGASPC Cluj's signature profile, its two signers and a document.
 """
+
 import itertools
 import json
 import shutil
@@ -23,8 +24,10 @@ from .pki import SOFTHSM_MODULE, TRUST_DIR, TestPki, make_softhsm_token, nss_dat
 
 _numbers = itertools.count(1)
 P12_PASSPHRASE = "fraza-de-test-p12"
-PETITION_TEXT = ("Cerere privind înlocuirea plasamentului în regim de urgență "
-                 "(art. 70 alin. 1 din Legea nr. 272/2004). Text de test: ș ț ă î â Ș Ț.")
+PETITION_TEXT = (
+    "Cerere privind înlocuirea plasamentului în regim de urgență "
+    "(art. 70 alin. 1 din Legea nr. 272/2004). Text de test: ș ț ă î â Ș Ț."
+)
 
 
 @pytest.fixture(scope="session")
@@ -69,30 +72,57 @@ def pdfa(signing_dir) -> bytes:
     work.mkdir()
     source = work / "petitie.fodt"
     source.write_text(_FODT.replace("{text}", PETITION_TEXT), encoding="utf-8")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{work}/profile", "--headless",
-                    "--convert-to", 'pdf:writer_pdf_Export:{"SelectPdfVersion":'
-                    '{"type":"long","value":"2"}}', "--outdir", str(work), str(source)],
-                   check=True, capture_output=True, timeout=120, stdin=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{work}/profile",
+            "--headless",
+            "--convert-to",
+            'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}',
+            "--outdir",
+            str(work),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     return (work / "petitie.pdf").read_bytes()
 
 
 @pytest.fixture
 def profile(pki, p12_files, token) -> dict:
     """DGASPC Cluj's signature profile: counsel on a PKCS#12 file, director on the token."""
-    return {"level": "B-LT", "tsa_url": pki.tsa_url, "keys": {
-        "cheie-consilier": {"type": "pkcs12", "path": str(p12_files["consilier"]),
-                            "secret": "FS_TEST_P12_ANA", "users": ["ana.popescu"]},
-        "cheie-director": {"type": "pkcs11", "module": SOFTHSM_MODULE,
-                           "token_label": token.label, "key_label": "director",
-                           "secret": "FS_TEST_PIN_DIRECTOR", "users": ["mihai.ionescu"]}}}
+    return {
+        "level": "B-LT",
+        "tsa_url": pki.tsa_url,
+        "keys": {
+            "cheie-consilier": {
+                "type": "pkcs12",
+                "path": str(p12_files["consilier"]),
+                "secret": "FS_TEST_P12_ANA",
+                "users": ["ana.popescu"],
+            },
+            "cheie-director": {
+                "type": "pkcs11",
+                "module": SOFTHSM_MODULE,
+                "token_label": token.label,
+                "key_label": "director",
+                "secret": "FS_TEST_PIN_DIRECTOR",
+                "users": ["mihai.ionescu"],
+            },
+        },
+    }
 
 
 @pytest.fixture
 def secrets_file(tmp_path, token) -> Path:
     """The service's secrets file (JSON, by secret name), outside the database."""
     path = tmp_path / "signing-secrets.json"
-    path.write_text(json.dumps({"FS_TEST_P12_ANA": P12_PASSPHRASE,
-                                "FS_TEST_PIN_DIRECTOR": token.pin}))
+    path.write_text(
+        json.dumps({"FS_TEST_P12_ANA": P12_PASSPHRASE, "FS_TEST_PIN_DIRECTOR": token.pin})
+    )
     return path
 
 
@@ -100,8 +130,12 @@ def secrets_file(tmp_path, token) -> Path:
 def signing_app(request, tmp_path, profile, secrets_file):
     """The app on PostgreSQL (signing is heavy: one backend), trusting the test root."""
     url = request.getfixturevalue("pg_database")
-    app_iter = make_app(url, tmp_path, SIGNATURE_TRUST_DIRS=[str(TRUST_DIR)],
-                        SIGNING_SECRETS_FILE=str(secrets_file))
+    app_iter = make_app(
+        url,
+        tmp_path,
+        SIGNATURE_TRUST_DIRS=[str(TRUST_DIR)],
+        SIGNING_SECRETS_FILE=str(secrets_file),
+    )
     app = next(app_iter)
     with app.app_context(), unit_of_work() as uow:
         cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
@@ -118,19 +152,30 @@ def people(signing_app) -> dict[str, Actor]:
     made = {}
     with signing_app.app_context(), unit_of_work() as uow:
         for username, full_name, role, code in [
-                ("ana.popescu", "Ana Popescu", "consilier_juridic", "CJ"),
-                ("mihai.ionescu", "Mihai Ionescu", "director", "CJ"),
-                ("ioana.muresan", "Ioana Mureșan", "manager_de_caz", "CJ"),
-                ("elena.dumitrescu", "Elena Dumitrescu", "consilier_juridic", "B3")]:
-            directorate = uow.session.scalar(select(Directorate).where(
-                Directorate.code == code))
-            user = User(directorate_id=directorate.id, username=username,
-                        full_name=full_name, role=role,
-                        password_hash="!")  # no log-in in these tests
+            ("ana.popescu", "Ana Popescu", "consilier_juridic", "CJ"),
+            ("mihai.ionescu", "Mihai Ionescu", "director", "CJ"),
+            ("ioana.muresan", "Ioana Mureșan", "manager_de_caz", "CJ"),
+            ("elena.dumitrescu", "Elena Dumitrescu", "consilier_juridic", "B3"),
+        ]:
+            directorate = uow.session.scalar(
+                select(Directorate).where(Directorate.code == code)
+            )
+            user = User(
+                directorate_id=directorate.id,
+                username=username,
+                full_name=full_name,
+                role=role,
+                password_hash="!",
+            )  # no log-in in these tests
             uow.session.add(user)
             uow.session.flush()
-            made[username] = Actor(kind="user", id=user.id, name=full_name,
-                                   directorate_id=directorate.id, role=role)
+            made[username] = Actor(
+                kind="user",
+                id=user.id,
+                name=full_name,
+                directorate_id=directorate.id,
+                role=role,
+            )
         uow.commit()
     return made
 
@@ -138,20 +183,30 @@ def people(signing_app) -> dict[str, Actor]:
 @pytest.fixture
 def make_document(signing_app, pdfa):
     """A document version of a Cluj case whose PDF/A is in the content store."""
+
     def make(pdf: bytes | None = None) -> int:
         with signing_app.app_context(), unit_of_work() as uow:
             cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
-            case = Case(directorate_id=cluj.id, reference=f"CJ-S-{next(_numbers)}",
-                        opened_on=builders.years_ago(0))
+            case = Case(
+                directorate_id=cluj.id,
+                reference=f"CJ-S-{next(_numbers)}",
+                opened_on=builders.years_ago(0),
+            )
             uow.session.add(case)
             uow.session.flush()
             sha = ContentStore(signing_app.config["STORAGE_DIR"]).put(pdf or pdfa)
-            document = Document(case_id=case.id, doc_type="cerere_art70",
-                                template_name="cerere_art70.docx", template_version="test",
-                                data_sha256="0" * 64, pdf_sha256=sha)
+            document = Document(
+                case_id=case.id,
+                doc_type="cerere_art70",
+                template_name="cerere_art70.docx",
+                template_version="test",
+                data_sha256="0" * 64,
+                pdf_sha256=sha,
+            )
             uow.session.add(document)
             uow.commit()
             return document.id
+
     return make
 
 
@@ -174,8 +229,12 @@ def as_person(signing_app):
 
 def pdfsig(path: Path, nssdir: str) -> str:
     """poppler's pdfsig report (text; it exits 0 even when a digest does not match)."""
-    done = subprocess.run(["pdfsig", "-nssdir", nssdir, "-no-ocsp", str(path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["pdfsig", "-nssdir", nssdir, "-no-ocsp", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return done.stdout + done.stderr
 
 

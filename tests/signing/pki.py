@@ -5,6 +5,7 @@ CRLs, time-stamps) runs under werkzeug's threaded server on a free port of 127.0
 certificates are issued with that address in their OCSP and CRL URLs. Nothing leaves
 this machine.
 """
+
 import os
 import subprocess
 import threading
@@ -31,8 +32,7 @@ class TestPki:
 
     def __init__(self, workdir: Path):
         self.workdir = Path(workdir)
-        self._server = make_server("127.0.0.1", 0, lambda e, s: self._app(e, s),
-                                   threaded=True)
+        self._server = make_server("127.0.0.1", 0, lambda e, s: self._app(e, s), threaded=True)
         self.base_url = f"http://127.0.0.1:{self._server.server_port}"
         config = CertomancerConfig.from_file(str(CONFIG), external_url_prefix=self.base_url)
         self.arch = config.get_pki_arch(ARCH)
@@ -92,8 +92,13 @@ class SoftHsmToken:
         return {"SOFTHSM2_CONF": str(self.conf)}
 
 
-def make_softhsm_token(pki: TestPki, workdir: Path, label: str = "DGASPC-CJ-TEST",
-                       pin: str = "482916", so_pin: str = "739182") -> SoftHsmToken:
+def make_softhsm_token(
+    pki: TestPki,
+    workdir: Path,
+    label: str = "DGASPC-CJ-TEST",
+    pin: str = "482916",
+    so_pin: str = "739182",
+) -> SoftHsmToken:
     """Initialise a token in ``workdir`` and import the signers' keys and certificates.
 
     ``SOFTHSM2_CONF`` must be set in this process before the module is first loaded,
@@ -102,27 +107,69 @@ def make_softhsm_token(pki: TestPki, workdir: Path, label: str = "DGASPC-CJ-TEST
     tokens = workdir / "tokens"
     tokens.mkdir(parents=True, exist_ok=True)
     conf = workdir / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {tokens}\nobjectstore.backend = file\n"
-                    "log.level = ERROR\n")
+    conf.write_text(
+        f"directories.tokendir = {tokens}\nobjectstore.backend = file\nlog.level = ERROR\n"
+    )
     env = {**os.environ, "SOFTHSM2_CONF": str(conf)}
     os.environ["SOFTHSM2_CONF"] = str(conf)
 
     def run(*args):
-        subprocess.run(args, env=env, check=True, capture_output=True, timeout=60,
-                       stdin=subprocess.DEVNULL)
+        subprocess.run(
+            args,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
 
-    run("softhsm2-util", "--init-token", "--free", "--label", label, "--pin", pin,
-        "--so-pin", so_pin)
+    run(
+        "softhsm2-util",
+        "--init-token",
+        "--free",
+        "--label",
+        label,
+        "--pin",
+        pin,
+        "--so-pin",
+        so_pin,
+    )
     for number, name in enumerate(["consilier", "director", "interm"], start=1):
         key_id = f"{number:02x}"
         if name in SIGNERS:
-            run("softhsm2-util", "--import", str(pki.key_pem(name)), "--token", label,
-                "--label", name, "--id", key_id, "--pin", pin)
+            run(
+                "softhsm2-util",
+                "--import",
+                str(pki.key_pem(name)),
+                "--token",
+                label,
+                "--label",
+                name,
+                "--id",
+                key_id,
+                "--pin",
+                pin,
+            )
         der = workdir / f"{name}.der"
         der.write_bytes(pki.cert(name).dump())
-        run("pkcs11-tool", "--module", SOFTHSM_MODULE, "--token-label", label,
-            "--login", "--pin", pin, "--write-object", str(der), "--type", "cert",
-            "--id", key_id, "--label", name)
+        run(
+            "pkcs11-tool",
+            "--module",
+            SOFTHSM_MODULE,
+            "--token-label",
+            label,
+            "--login",
+            "--pin",
+            pin,
+            "--write-object",
+            str(der),
+            "--type",
+            "cert",
+            "--id",
+            key_id,
+            "--label",
+            name,
+        )
     return SoftHsmToken(conf=conf, label=label, pin=pin)
 
 
@@ -132,14 +179,35 @@ def nss_database(pki: TestPki, workdir: Path) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     root = workdir / "root.pem"
     root.write_bytes(_pem(pki.root().dump()))
-    subprocess.run(["certutil", "-N", "-d", f"sql:{folder}", "--empty-password"],
-                   check=True, capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
-    subprocess.run(["certutil", "-A", "-d", f"sql:{folder}", "-n", "fs-test-root",
-                    "-t", "CT,C,C", "-i", str(root)], check=True, capture_output=True,
-                   timeout=60, stdin=subprocess.DEVNULL)
+    subprocess.run(
+        ["certutil", "-N", "-d", f"sql:{folder}", "--empty-password"],
+        check=True,
+        capture_output=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    subprocess.run(
+        [
+            "certutil",
+            "-A",
+            "-d",
+            f"sql:{folder}",
+            "-n",
+            "fs-test-root",
+            "-t",
+            "CT,C,C",
+            "-i",
+            str(root),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     return f"sql:{folder}"
 
 
 def _pem(der: bytes) -> bytes:
     from asn1crypto import pem
+
     return pem.armor("CERTIFICATE", der)

@@ -1,5 +1,6 @@
 """The visible signature: on the last page, in an embedded font that carries ș and ț,
 naming the signer, the role and the date."""
+
 import io
 import re
 
@@ -12,8 +13,9 @@ from .helpers import key_spec, sign
 
 
 def widgets(page) -> list:
-    return [a.get_object() for a in page.get("/Annots", [])
-            if a.get_object().get("/FT") == "/Sig"]
+    return [
+        a.get_object() for a in page.get("/Annots", []) if a.get_object().get("/FT") == "/Sig"
+    ]
 
 
 def signed_three_pages(pki, p12_files) -> PdfReader:
@@ -22,8 +24,14 @@ def signed_three_pages(pki, p12_files) -> PdfReader:
         writer.add_blank_page(595, 842)
     out = io.BytesIO()
     writer.write(out)
-    signed = sign(out.getvalue(), key_spec("pkcs12", "director", p12_files=p12_files),
-                  Level.B_B, pki.tsa_url, secret=P12_PASSPHRASE, signer="director")
+    signed = sign(
+        out.getvalue(),
+        key_spec("pkcs12", "director", p12_files=p12_files),
+        Level.B_B,
+        pki.tsa_url,
+        secret=P12_PASSPHRASE,
+        signer="director",
+    )
     return PdfReader(io.BytesIO(signed))
 
 
@@ -49,8 +57,9 @@ def test_the_appearance_names_the_signer_role_and_date(pki, p12_files):
     widget = widgets(signed_three_pages(pki, p12_files).pages[2])[0]
     fonts = widget["/AP"]["/N"]["/Resources"]["/Font"]
     [font] = [f.get_object() for f in fonts.values()]
-    text = _shown_text(widget["/AP"]["/N"].get_object().get_data(),
-                       font["/ToUnicode"].get_object().get_data())
+    text = _shown_text(
+        widget["/AP"]["/N"].get_object().get_data(), font["/ToUnicode"].get_object().get_data()
+    )
     assert "Mihai Ionescu" in text
     assert "Funcția: Director executiv" in text
     assert "Data și ora:" in text
@@ -64,13 +73,14 @@ def _shown_text(content: bytes, cmap: bytes) -> str:
             mapping[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be")
     for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
         for lo, hi, rest in re.findall(
-                rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)", block):
+            rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)", block
+        ):
             targets = [int(t, 16) for t in re.findall(rb"<([0-9a-fA-F]+)>", rest)]
             for i, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
                 # "[<a> <b> ...]" lists each target; "<a>" starts a consecutive run
                 mapping[code] = chr(targets[i] if len(targets) > 1 else targets[0] + i)
     lines = []
     for hexes in re.findall(rb"<([0-9a-fA-F]+)>", content):
-        glyphs = [int(hexes[i:i + 4], 16) for i in range(0, len(hexes), 4)]
+        glyphs = [int(hexes[i : i + 4], 16) for i in range(0, len(hexes), 4)]
         lines.append("".join(mapping.get(g, "") for g in glyphs))
     return "".join(lines)  # kerning splits a line into several strings

@@ -1,5 +1,6 @@
 """Each PAdES level, with a PKCS#12 file and with a PKCS#11 token (SoftHSM2), is accepted
 by pyhanko's validator and, independently, by poppler's pdfsig."""
+
 import pytest
 
 from filing_service.signing.profiles import Level
@@ -22,16 +23,16 @@ def signed_files(pdfa, pki, p12_files, token, tmp_path_factory):
         spec = key_spec(kind, "consilier", p12_files=p12_files, token=token)
         for level in Level:
             path = folder / f"{kind}-{level}.pdf"
-            path.write_bytes(sign(pdfa, spec, level, pki.tsa_url,
-                                  secret=secret_for(kind, token)))
+            path.write_bytes(
+                sign(pdfa, spec, level, pki.tsa_url, secret=secret_for(kind, token))
+            )
             files[kind, level] = path
     return files
 
 
 @pytest.mark.parametrize("kind", KEYS)
 @pytest.mark.parametrize("level", list(Level))
-def test_pyhanko_finds_the_signature_valid_trusted_and_at_its_level(signed_files, kind,
-                                                                    level):
+def test_pyhanko_finds_the_signature_valid_trusted_and_at_its_level(signed_files, kind, level):
     data = signed_files[kind, level].read_bytes()
     [report] = validate_pdf(data, load_trust_roots([TRUST_DIR]))
     assert (report.intact, report.valid, report.trusted) == (True, True, True)
@@ -44,8 +45,9 @@ def test_pyhanko_finds_the_signature_valid_trusted_and_at_its_level(signed_files
 
 @pytest.mark.parametrize("kind", KEYS)
 @pytest.mark.parametrize("level", list(Level))
-def test_pdfsig_finds_the_digest_valid_and_the_chain_trusted(signed_files, nssdir, kind,
-                                                            level):
+def test_pdfsig_finds_the_digest_valid_and_the_chain_trusted(
+    signed_files, nssdir, kind, level
+):
     report = pdfsig(signed_files[kind, level], nssdir)
     signer_section = report.split("Signature #2")[0]
     assert "Signer Certificate Common Name: Ana Popescu" in signer_section

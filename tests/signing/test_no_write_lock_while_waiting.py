@@ -1,6 +1,7 @@
 """No write transaction is open while the time-stamp authority and the OCSP responder
 answer: on SQLite every transaction takes the write lock, so one held across those calls
 would stop every other writer of the office for as long as they take."""
+
 import shutil
 
 import pytest
@@ -21,8 +22,12 @@ def signing_app(tmp_path, sqlite_template, profile, secrets_file):
     """The signing tests' app, on SQLite: the database whose lock is the question."""
     path = tmp_path / "signing.sqlite3"
     shutil.copy(sqlite_template, path)
-    app_iter = make_app(f"sqlite:///{path}", tmp_path, SIGNATURE_TRUST_DIRS=[str(TRUST_DIR)],
-                        SIGNING_SECRETS_FILE=str(secrets_file))
+    app_iter = make_app(
+        f"sqlite:///{path}",
+        tmp_path,
+        SIGNATURE_TRUST_DIRS=[str(TRUST_DIR)],
+        SIGNING_SECRETS_FILE=str(secrets_file),
+    )
     app = next(app_iter)
     with app.app_context(), unit_of_work() as uow:
         cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
@@ -33,7 +38,8 @@ def signing_app(tmp_path, sqlite_template, profile, secrets_file):
 
 
 def test_signing_holds_no_write_lock_while_the_tsa_and_ocsp_answer(
-        signing_app, people, make_document, pki):
+    signing_app, people, make_document, pki
+):
     document_id = make_document()
     url = signing_app.config["DATABASE_URL"]
     seen = []
@@ -41,9 +47,15 @@ def test_signing_holds_no_write_lock_while_the_tsa_and_ocsp_answer(
     try:
         with signing_app.app_context(), unit_of_work() as uow:
             tools = adapters.current()
-            service.sign_document(uow, people["ana.popescu"], document_id, "consilier_juridic",
-                                  signer=tools.signer, content=tools.content,
-                                  now=tools.clock.now)
+            service.sign_document(
+                uow,
+                people["ana.popescu"],
+                document_id,
+                "consilier_juridic",
+                signer=tools.signer,
+                content=tools.content,
+                now=tools.clock.now,
+            )
             uow.commit()
     finally:
         pki.on_request = None

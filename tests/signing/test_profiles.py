@@ -1,4 +1,5 @@
 """A directorate's signature profile: the level, the TSA, the keys; never a secret."""
+
 import pytest
 
 from filing_service.law.errors import DomainError
@@ -36,9 +37,18 @@ def test_a_secret_in_the_profile_is_refused_without_repeating_it(word):
 
 def test_a_pkcs11_key_needs_module_token_and_key_labels():
     with pytest.raises(DomainError) as raised:
-        parse_profile({"keys": {"k": {"type": "pkcs11", "secret": "PIN",
-                                      "module": "/usr/lib/softhsm/libsofthsm2.so",
-                                      "token_label": "T"}}})
+        parse_profile(
+            {
+                "keys": {
+                    "k": {
+                        "type": "pkcs11",
+                        "secret": "PIN",
+                        "module": "/usr/lib/softhsm/libsofthsm2.so",
+                        "token_label": "T",
+                    }
+                }
+            }
+        )
     assert raised.value.field == "keys.k.key_label"
 
 

@@ -1,5 +1,6 @@
 """The signing API: sign as a logged-in person, list, download; validate an uploaded PDF,
 with a clear problem+json for every kind of bad upload."""
+
 import hashlib
 import io
 
@@ -36,16 +37,24 @@ def system_auth(signing_app):
 
 @pytest.fixture(scope="module")
 def signed_pdf(pdfa, pki, p12_files) -> bytes:
-    return sign(pdfa, key_spec("pkcs12", "consilier", p12_files=p12_files), Level.B_T,
-                pki.tsa_url, secret=P12_PASSPHRASE)
+    return sign(
+        pdfa,
+        key_spec("pkcs12", "consilier", p12_files=p12_files),
+        Level.B_T,
+        pki.tsa_url,
+        secret=P12_PASSPHRASE,
+    )
 
 
-def test_a_person_signs_lists_and_downloads_through_the_api(client, people, as_person,
-                                                            make_document):
+def test_a_person_signs_lists_and_downloads_through_the_api(
+    client, people, as_person, make_document
+):
     document_id = make_document()
     as_person(people["ana.popescu"])
-    created = client.post(f"/api/v1/documents/{document_id}/signatures",
-                          json={"role": "consilier_juridic", "level": "B-T"})
+    created = client.post(
+        f"/api/v1/documents/{document_id}/signatures",
+        json={"role": "consilier_juridic", "level": "B-T"},
+    )
     assert created.status_code == 201, created.get_json()
     body = created.get_json()
     assert (body["level"], body["signer_name"]) == ("B-T", "Ana Popescu")
@@ -57,42 +66,53 @@ def test_a_person_signs_lists_and_downloads_through_the_api(client, people, as_p
     assert hashlib.sha256(download.data).hexdigest() == body["output_sha256"]
 
 
-def test_a_case_system_token_gets_403_when_it_tries_to_sign(client, system_auth, people,
-                                                            make_document):
-    response = client.post(f"/api/v1/documents/{make_document()}/signatures",
-                           json={"role": "director"}, headers=system_auth)
+def test_a_case_system_token_gets_403_when_it_tries_to_sign(
+    client, system_auth, people, make_document
+):
+    response = client.post(
+        f"/api/v1/documents/{make_document()}/signatures",
+        json={"role": "director"},
+        headers=system_auth,
+    )
     assert response.status_code == 403
     assert response.mimetype == PROBLEM
     assert "sistem informatic" in response.get_json()["detail"]
 
 
-def test_a_wrong_pin_answers_422_without_the_pin(client, signing_app, people, as_person,
-                                                 make_document, secrets_file, monkeypatch):
+def test_a_wrong_pin_answers_422_without_the_pin(
+    client, signing_app, people, as_person, make_document, secrets_file, monkeypatch
+):
     document_id = make_document()
     as_person(people["ana.popescu"])
-    client.post(f"/api/v1/documents/{document_id}/signatures",
-                json={"role": "consilier_juridic", "level": "B-B"})
+    client.post(
+        f"/api/v1/documents/{document_id}/signatures",
+        json={"role": "consilier_juridic", "level": "B-B"},
+    )
     monkeypatch.setenv("FS_TEST_PIN_DIRECTOR", "000000")  # the environment comes first
     as_person(people["mihai.ionescu"])
-    response = client.post(f"/api/v1/documents/{document_id}/signatures",
-                           json={"role": "director", "level": "B-B"})
+    response = client.post(
+        f"/api/v1/documents/{document_id}/signatures",
+        json={"role": "director", "level": "B-B"},
+    )
     assert response.status_code == 422
     assert response.mimetype == PROBLEM
     assert "PIN greșit" in response.get_json()["detail"]
     assert "000000" not in response.get_data(as_text=True)
 
 
-def test_a_profile_with_a_pin_in_it_is_refused(client, signing_app, people, as_person,
-                                               make_document, profile):
+def test_a_profile_with_a_pin_in_it_is_refused(
+    client, signing_app, people, as_person, make_document, profile
+):
     with signing_app.app_context(), unit_of_work() as uow:
         cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
-        bad = {**profile, "keys": {"k": {**profile["keys"]["cheie-consilier"],
-                                         "pin": "1234"}}}
+        bad = {**profile, "keys": {"k": {**profile["keys"]["cheie-consilier"], "pin": "1234"}}}
         cluj.settings = {"signature_profile": bad}
         uow.commit()
     as_person(people["ana.popescu"])
-    response = client.post(f"/api/v1/documents/{make_document()}/signatures",
-                           json={"role": "consilier_juridic", "key": "k"})
+    response = client.post(
+        f"/api/v1/documents/{make_document()}/signatures",
+        json={"role": "consilier_juridic", "key": "k"},
+    )
     assert response.status_code == 422
     assert response.get_json()["errors"][0]["field"] == "keys.k"
     assert "1234" not in response.get_data(as_text=True)
@@ -100,9 +120,15 @@ def test_a_profile_with_a_pin_in_it_is_refused(client, signing_app, people, as_p
 
 # ---- validation -------------------------------------------------------------------------
 
+
 def validate(client, system_auth, data: bytes, **kwargs):
-    return client.post("/api/v1/signatures/validate", data=data, headers=system_auth,
-                       content_type="application/pdf", **kwargs)
+    return client.post(
+        "/api/v1/signatures/validate",
+        data=data,
+        headers=system_auth,
+        content_type="application/pdf",
+        **kwargs,
+    )
 
 
 def test_validation_reports_each_signature(client, system_auth, signed_pdf):
@@ -117,14 +143,16 @@ def test_validation_reports_each_signature(client, system_auth, signed_pdf):
 
 
 def test_validation_accepts_a_multipart_upload(client, system_auth, signed_pdf):
-    response = client.post("/api/v1/signatures/validate", headers=system_auth, data={
-        "file": (io.BytesIO(signed_pdf), "hotarare.pdf", "application/pdf")})
+    response = client.post(
+        "/api/v1/signatures/validate",
+        headers=system_auth,
+        data={"file": (io.BytesIO(signed_pdf), "hotarare.pdf", "application/pdf")},
+    )
     assert response.status_code == 200, response.get_json()
     assert len(response.get_json()["signatures"]) == 1
 
 
-def test_validation_reports_content_changed_after_signing(client, system_auth,
-                                                          signed_pdf):
+def test_validation_reports_content_changed_after_signing(client, system_auth, signed_pdf):
     writer = IncrementalPdfFileWriter(io.BytesIO(signed_pdf))
     page = writer.root["/Pages"]["/Kids"][0].get_object()
     page["/Rotate"] = generic.NumberObject(90)  # a change a signature does not allow
@@ -138,10 +166,13 @@ def test_validation_reports_content_changed_after_signing(client, system_auth,
     assert "modificat" in report["modification"]
 
 
-@pytest.mark.parametrize("data, status, code", [
-    (b"PK\x03\x04 this is a zip, not a PDF", 415, "not_a_pdf"),
-    (b"", 400, "file_missing"),
-])
+@pytest.mark.parametrize(
+    "data, status, code",
+    [
+        (b"PK\x03\x04 this is a zip, not a PDF", 415, "not_a_pdf"),
+        (b"", 400, "file_missing"),
+    ],
+)
 def test_validation_refuses_what_is_not_a_pdf(client, system_auth, data, status, code):
     response = validate(client, system_auth, data)
     assert response.status_code == status
@@ -188,8 +219,9 @@ class CountingStream(io.RawIOBase):
         return True
 
     def seek(self, offset, whence=io.SEEK_SET):
-        self.position = {io.SEEK_SET: 0, io.SEEK_CUR: self.position,
-                         io.SEEK_END: self.size}[whence] + offset
+        self.position = {io.SEEK_SET: 0, io.SEEK_CUR: self.position, io.SEEK_END: self.size}[
+            whence
+        ] + offset
         return self.position
 
     def tell(self):
@@ -203,15 +235,19 @@ class CountingStream(io.RawIOBase):
         return n
 
 
-@pytest.mark.parametrize("content_type", ["application/pdf",
-                                          "multipart/form-data; boundary=x"])
-def test_a_100_mb_upload_gets_413_problem_json_without_being_read(client, system_auth,
-                                                                  content_type):
+@pytest.mark.parametrize(
+    "content_type", ["application/pdf", "multipart/form-data; boundary=x"]
+)
+def test_a_100_mb_upload_gets_413_problem_json_without_being_read(
+    client, system_auth, content_type
+):
     size = 100 * 1024 * 1024
     body = CountingStream(size)
-    response = client.post("/api/v1/signatures/validate", input_stream=body,
-                           headers={**system_auth, "Content-Length": str(size),
-                                    "Content-Type": content_type})
+    response = client.post(
+        "/api/v1/signatures/validate",
+        input_stream=body,
+        headers={**system_auth, "Content-Length": str(size), "Content-Type": content_type},
+    )
     assert response.status_code == 413
     assert response.mimetype == PROBLEM
     assert "limita" in response.get_json()["detail"]
@@ -219,23 +255,25 @@ def test_a_100_mb_upload_gets_413_problem_json_without_being_read(client, system
 
 
 def test_validation_needs_a_token(client, signed_pdf):
-    response = client.post("/api/v1/signatures/validate", data=signed_pdf,
-                           content_type="application/pdf")
+    response = client.post(
+        "/api/v1/signatures/validate", data=signed_pdf, content_type="application/pdf"
+    )
     assert response.status_code == 401
 
 
-def test_an_unreachable_tsa_is_a_502_that_records_nothing(client, signing_app, people,
-                                                          as_person, make_document,
-                                                          profile):
+def test_an_unreachable_tsa_is_a_502_that_records_nothing(
+    client, signing_app, people, as_person, make_document, profile
+):
     with signing_app.app_context(), unit_of_work() as uow:
         cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
-        cluj.settings = {"signature_profile": {**profile,
-                                               "tsa_url": "http://127.0.0.1:9/tsa"}}
+        cluj.settings = {"signature_profile": {**profile, "tsa_url": "http://127.0.0.1:9/tsa"}}
         uow.commit()
     document_id = make_document()
     as_person(people["ana.popescu"])
-    response = client.post(f"/api/v1/documents/{document_id}/signatures",
-                           json={"role": "consilier_juridic", "level": "B-T"})
+    response = client.post(
+        f"/api/v1/documents/{document_id}/signatures",
+        json={"role": "consilier_juridic", "level": "B-T"},
+    )
     assert response.status_code == 502
     assert response.mimetype == PROBLEM
     assert "marcare temporală" in response.get_json()["detail"]

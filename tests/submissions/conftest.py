@@ -1,5 +1,6 @@
 """Fixtures of the XML submissions tests: a fixed day for the rules, XML builders, a
 loopback listener that must never be called, and a count of what is stored."""
+
 import socket
 from datetime import datetime
 from pathlib import Path
@@ -10,8 +11,16 @@ from sqlalchemy import func, select
 
 from filing_service.cases.schemas import CaseIn
 from filing_service.db import unit_of_work
-from filing_service.models import (AuditEvent, Case, Child, Deadline, Event, Measure,
-                                   Parent, PlacementTarget)
+from filing_service.models import (
+    AuditEvent,
+    Case,
+    Child,
+    Deadline,
+    Event,
+    Measure,
+    Parent,
+    PlacementTarget,
+)
 from filing_service.submissions import codec
 from tests import builders
 from tests.conftest import make_app
@@ -38,8 +47,10 @@ def case_xml(**overrides) -> bytes:
 @pytest.fixture
 def post_xml(client, auth):
     """POST bytes as application/xml with Cluj's token; returns the response."""
+
     def post(path: str, data: bytes, headers: dict | None = None):
         return client.post(path, data=data, headers={**auth, **XML, **(headers or {})})
+
     return post
 
 
@@ -49,10 +60,14 @@ STORED = (Case, Child, Parent, PlacementTarget, Measure, Event, Deadline, AuditE
 @pytest.fixture
 def stored(app):
     """Count the rows of every case table and of the audit trail."""
+
     def count() -> dict:
         with app.app_context(), unit_of_work() as uow:
-            return {m.__tablename__: uow.session.scalar(select(func.count()).select_from(m))
-                    for m in STORED}
+            return {
+                m.__tablename__: uow.session.scalar(select(func.count()).select_from(m))
+                for m in STORED
+            }
+
     return count
 
 

@@ -4,6 +4,7 @@ One file per attack under ``attacks/``; ``@FILE@`` and ``@PORT@`` in them become
 holding a marker and a loopback port that must see no connection. These run on SQLite
 only: what they test happens before the database.
 """
+
 import shutil
 import socket
 import time
@@ -68,7 +69,8 @@ def timed(send, attempts: int = 3):
 def attack(name: str, secret_file, listener) -> bytes:
     data = (ATTACKS / name).read_bytes()
     return data.replace(b"@FILE@", str(secret_file).encode()).replace(
-        b"@PORT@", str(listener.port).encode())
+        b"@PORT@", str(listener.port).encode()
+    )
 
 
 def test_every_attack_file_is_covered():
@@ -78,7 +80,8 @@ def test_every_attack_file_is_covered():
 @pytest.mark.parametrize("name", sorted(REFUSED))
 @pytest.mark.parametrize("path", ["/api/v1/submissions", "/api/v1/submissions/validate"])
 def test_attack_is_refused_within_100_ms_storing_and_fetching_nothing(
-        name, path, post_xml, stored, secret_file, listener):
+    name, path, post_xml, stored, secret_file, listener
+):
     status, code = REFUSED[name]
     data = attack(name, secret_file, listener)
     before = stored()
@@ -97,8 +100,9 @@ def test_oversize_document_is_refused_before_parsing(post_xml, stored, app):
     """Built at run time (a file over the limit would weigh on the repository): a valid
     case padded past XML_MAX_BYTES with a comment."""
     limit = app.config["JSON_MAX_BYTES"]
-    data = case_xml().replace(b"<caseSubmission", b"<!--" + b"x" * limit + b"-->"
-                              b"<caseSubmission", 1)
+    data = case_xml().replace(
+        b"<caseSubmission", b"<!--" + b"x" * limit + b"--><caseSubmission", 1
+    )
     before = stored()
     response, elapsed_ms = timed(lambda: post_xml("/api/v1/submissions", data))
     assert response.status_code == 413
@@ -106,8 +110,7 @@ def test_oversize_document_is_refused_before_parsing(post_xml, stored, app):
     assert stored() == before
 
 
-def test_the_file_attack_would_leak_the_marker_through_a_naive_parser(secret_file,
-                                                                      listener):
+def test_the_file_attack_would_leak_the_marker_through_a_naive_parser(secret_file, listener):
     """The control: the same file does read the secret when entities are resolved, so the
     test above would notice a parser that resolved them."""
     naive = etree.XMLParser(resolve_entities=True, no_network=True, load_dtd=True)
@@ -128,8 +131,11 @@ def test_schema_location_hints_are_never_fetched(post_xml, listener):
         b'<caseSubmission xmlns="urn:filing-service:dgaspc:v1"',
         b'<caseSubmission xmlns="urn:filing-service:dgaspc:v1" xmlns:xsi='
         b'"http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
-        b'"urn:filing-service:dgaspc:v1 http://127.0.0.1:' + str(listener.port).encode()
-        + b'/evil.xsd"', 1)
+        b'"urn:filing-service:dgaspc:v1 http://127.0.0.1:'
+        + str(listener.port).encode()
+        + b'/evil.xsd"',
+        1,
+    )
     response = post_xml("/api/v1/submissions/validate", data)
     assert response.status_code == 200, response.get_json()
     assert listener.connections() == 0

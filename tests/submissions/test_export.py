@@ -1,5 +1,6 @@
 """GET /api/v1/cases/{id}.xml: any case as XML valid against the schema, which imports
 back to an equal case. Runs on both databases."""
+
 from filing_service.xml.parsing import parse_xml, validate_against
 from tests import builders
 
@@ -15,13 +16,13 @@ def comparable(case: dict) -> dict:
 
 
 def test_an_exported_case_is_valid_against_the_schema(client, auth):
-    created = client.post("/api/v1/cases", json=builders.case(external_id="SIS-9"),
-                          headers=auth).get_json()
+    created = client.post(
+        "/api/v1/cases", json=builders.case(external_id="SIS-9"), headers=auth
+    ).get_json()
     response = client.get(f"/api/v1/cases/{created['id']}.xml", headers=auth)
     assert response.status_code == 200
     assert response.mimetype == "application/xml"
-    assert validate_against(parse_xml(response.data), "case-submission",
-                            response.data) == []
+    assert validate_against(parse_xml(response.data), "case-submission", response.data) == []
 
 
 def test_an_exported_case_reimports_to_an_equal_case(client, auth, post_xml):
@@ -39,22 +40,33 @@ def test_a_case_made_through_the_json_api_exports_what_was_sent(client, auth):
     sent = builders.case(external_id="SIS-10")
     case_id = client.post("/api/v1/cases", json=sent, headers=auth).get_json()["id"]
     exported = client.get(f"/api/v1/cases/{case_id}.xml", headers=auth).data.decode()
-    for value in (sent["child"]["cnp"], sent["placement_target"]["name"],
-                  sent["measure"]["act_number"], "<externalId>SIS-10</externalId>"):
+    for value in (
+        sent["child"]["cnp"],
+        sent["placement_target"]["name"],
+        sent["measure"]["act_number"],
+        "<externalId>SIS-10</externalId>",
+    ):
         assert value in exported
 
 
-def test_the_same_external_id_in_another_directorate_is_another_case(post_xml, client,
-                                                                     other_auth, auth):
+def test_the_same_external_id_in_another_directorate_is_another_case(
+    post_xml, client, other_auth, auth
+):
     mine = post_xml("/api/v1/submissions", VALID).get_json()
-    in_sector_3 = VALID.replace(b"<domicileArea>CJ</domicileArea>",
-                                b"<domicileArea>B3</domicileArea>").replace(
-        b"<court>Tribunalul Cluj</court>", "<court>Tribunalul București</court>".encode())
+    in_sector_3 = VALID.replace(
+        b"<domicileArea>CJ</domicileArea>", b"<domicileArea>B3</domicileArea>"
+    ).replace(
+        b"<court>Tribunalul Cluj</court>", "<court>Tribunalul București</court>".encode()
+    )
     theirs = post_xml("/api/v1/submissions", in_sector_3, headers=other_auth)
     assert theirs.status_code == 201
     assert theirs.get_json()["case_id"] != mine["case_id"]
-    assert client.get(f"/api/v1/cases/{mine['case_id']}", headers=auth).get_json()[
-        "child"]["domicile_area"] == "CJ"
+    assert (
+        client.get(f"/api/v1/cases/{mine['case_id']}", headers=auth).get_json()["child"][
+            "domicile_area"
+        ]
+        == "CJ"
+    )
 
 
 def test_another_directorates_case_is_not_exported(client, auth, other_auth):

@@ -1,7 +1,9 @@
 """POST /api/v1/submissions: schema, model and law checked, stored in one transaction;
 the same external identifier updates instead of duplicating. Runs on both databases."""
-from .conftest import EXAMPLES, case_xml
+
 from tests import builders
+
+from .conftest import EXAMPLES, case_xml
 
 VALID = (EXAMPLES / "case-valid.xml").read_bytes()
 THREE_ERRORS = (EXAMPLES / "case-invalid-three-errors.xml").read_bytes()
@@ -46,10 +48,16 @@ def test_three_distinct_errors_are_all_reported_with_their_lines(post_xml, store
     found = {(e["code"], e["line"], e["xpath"]) for e in errors}
     assert found == {
         ("xsd_pattern", line_of(THREE_ERRORS, "<cnp>"), "/fs:caseSubmission/fs:child/fs:cnp"),
-        ("xsd_enumeration", line_of(THREE_ERRORS, "<sex>"),
-         "/fs:caseSubmission/fs:child/fs:sex"),
-        ("xsd_enumeration", line_of(THREE_ERRORS, "<kind>"),
-         "/fs:caseSubmission/fs:measure/fs:kind"),
+        (
+            "xsd_enumeration",
+            line_of(THREE_ERRORS, "<sex>"),
+            "/fs:caseSubmission/fs:child/fs:sex",
+        ),
+        (
+            "xsd_enumeration",
+            line_of(THREE_ERRORS, "<kind>"),
+            "/fs:caseSubmission/fs:measure/fs:kind",
+        ),
     }
     assert all(e["message"] and e["column"] == 5 for e in errors)
     assert stored() == before
@@ -69,8 +77,11 @@ def test_a_cnp_with_a_wrong_check_digit_is_placed_on_its_element(post_xml):
 def test_a_breach_of_the_law_is_refused_with_its_article_and_element(post_xml, stored):
     """Art. 64 alin. (1): a child of 5 in a residential service; the rules engine of the
     JSON API refuses it, and the problem points at placementTarget/kind."""
-    data = case_xml(child=builders.child(age=5), placement_target=builders.residential(),
-                    external_id="SIS-64")
+    data = case_xml(
+        child=builders.child(age=5),
+        placement_target=builders.residential(),
+        external_id="SIS-64",
+    )
     before = stored()
     response = post_xml("/api/v1/submissions", data)
     assert response.status_code == 422
@@ -83,8 +94,9 @@ def test_a_breach_of_the_law_is_refused_with_its_article_and_element(post_xml, s
 
 
 def test_a_cnp_contradicting_the_birth_date_is_refused_at_the_cnp(post_xml):
-    data = VALID.replace(b"<birthDate>2017-03-12</birthDate>",
-                         b"<birthDate>2017-03-13</birthDate>")
+    data = VALID.replace(
+        b"<birthDate>2017-03-12</birthDate>", b"<birthDate>2017-03-13</birthDate>"
+    )
     response = post_xml("/api/v1/submissions", data)
     assert response.status_code == 422
     [error] = response.get_json()["errors"]
@@ -106,8 +118,11 @@ def test_the_dry_run_gives_the_same_report_and_stores_nothing(post_xml, stored):
 
 def test_warnings_of_the_rules_come_with_an_accepted_import(post_xml):
     """A child of 11 in court proceedings must be heard (art. 134 alin. 2): a warning."""
-    data = case_xml(child=builders.child(age=11), measure=builders.emergency_measure(
-        authority="instanta"), external_id="SIS-134")
+    data = case_xml(
+        child=builders.child(age=11),
+        measure=builders.emergency_measure(authority="instanta"),
+        external_id="SIS-134",
+    )
     response = post_xml("/api/v1/submissions", data)
     assert response.status_code == 201, response.get_json()
     codes = {w["code"] for w in response.get_json()["warnings"]}
@@ -121,8 +136,9 @@ def test_a_json_body_is_refused_with_415(client, auth):
 
 def test_without_a_token_nothing_is_read(client, stored):
     before = stored()
-    response = client.post("/api/v1/submissions", data=VALID,
-                           headers={"Content-Type": "application/xml"})
+    response = client.post(
+        "/api/v1/submissions", data=VALID, headers={"Content-Type": "application/xml"}
+    )
     assert response.status_code == 401
     assert stored() == before
 
@@ -131,5 +147,7 @@ def test_the_openapi_document_describes_the_xml_routes(client):
     paths = client.get("/api/v1/openapi.json").get_json()["paths"]
     for path in ("/api/v1/submissions", "/api/v1/submissions/validate"):
         assert "application/xml" in paths[path]["post"]["requestBody"]["content"]
-    assert "application/xml" in paths["/api/v1/cases/{case_id}.xml"]["get"]["responses"][
-        "200"]["content"]
+    assert (
+        "application/xml"
+        in paths["/api/v1/cases/{case_id}.xml"]["get"]["responses"]["200"]["content"]
+    )

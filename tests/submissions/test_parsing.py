@@ -1,13 +1,14 @@
 """The parser and the locating of problems, without a database."""
+
 import codecs
 
 import pytest
 
 from filing_service.cases.schemas import CaseIn
 from filing_service.submissions import codec
+from filing_service.submissions.service import read_case
 from filing_service.xml.parsing import Limits, parse_xml
 from filing_service.xml.problems import XmlRejected
-from filing_service.submissions.service import read_case
 from tests import builders
 
 from .conftest import case_xml
@@ -27,8 +28,11 @@ def test_a_utf8_byte_order_mark_is_accepted():
 def test_a_doctype_after_comments_and_instructions_is_still_found():
     data = b'<?xml version="1.0"?>\n<!-- a -->\n<?pi x?>\n<!-- b --><!DOCTYPE r []>\n<r/>'
     problem = refusal(data)
-    assert (problem["code"], problem["line"], problem["column"]) == ("doctype_forbidden", 4,
-                                                                      11)
+    assert (problem["code"], problem["line"], problem["column"]) == (
+        "doctype_forbidden",
+        4,
+        11,
+    )
 
 
 def test_a_lying_declaration_is_refused_at_the_first_bad_byte():
@@ -44,8 +48,10 @@ def test_the_depth_limit_is_the_configured_one():
 
 def test_the_element_limit_is_the_configured_one():
     assert parse_xml(b"<a>" + b"<b/>" * 9 + b"</a>", limits=Limits(max_elements=10))
-    assert refusal(b"<a>" + b"<b/>" * 10 + b"</a>", max_elements=10)["code"] == \
-        "xml_too_many_elements"
+    assert (
+        refusal(b"<a>" + b"<b/>" * 10 + b"</a>", max_elements=10)["code"]
+        == "xml_too_many_elements"
+    )
 
 
 def test_the_size_limit_is_checked_first():
@@ -61,12 +67,14 @@ def test_a_syntax_error_names_line_and_column():
 
 def test_repeated_elements_get_their_position_in_the_xpath():
     father = builders.parent("tata", cnp=None)
-    data = codec.encode(CaseIn.model_validate(builders.case(
-        parents=[builders.parent(), father])))
+    data = codec.encode(
+        CaseIn.model_validate(builders.case(parents=[builders.parent(), father]))
+    )
     # Only the father, who has no CNP, goes from last name to birth date: give him a bad one.
     data = data.replace(
         b"<lastName>Popescu</lastName>\n      <birthDate>",
-        b"<lastName>Popescu</lastName>\n      <cnp>1920814122010</cnp><birthDate>")
+        b"<lastName>Popescu</lastName>\n      <cnp>1920814122010</cnp><birthDate>",
+    )
     with pytest.raises(XmlRejected) as caught:
         read_case(data)
     [problem] = caught.value.problems
@@ -81,8 +89,9 @@ def test_a_blank_optional_element_counts_as_absent():
 
 
 def test_a_blank_required_element_is_refused_as_empty():
-    data = case_xml().replace("<firstName>Andrei-Ștefan</firstName>".encode(),
-                              b"<firstName> </firstName>")
+    data = case_xml().replace(
+        "<firstName>Andrei-Ștefan</firstName>".encode(), b"<firstName> </firstName>"
+    )
     with pytest.raises(XmlRejected) as caught:
         read_case(data)
     [problem] = caught.value.problems
@@ -90,8 +99,10 @@ def test_a_blank_required_element_is_refused_as_empty():
 
 
 def test_json_values_that_are_not_json_stay_text():
-    data = case_xml(events=[{"kind": "alt_eveniment", "occurred_on": "2026-11-01",
-                             "data": {"n": 1}}]).replace(
-        b'<entry key="n" type="json">1</entry>', b'<entry key="n" type="json">NaN</entry>')
+    data = case_xml(
+        events=[{"kind": "alt_eveniment", "occurred_on": "2026-11-01", "data": {"n": 1}}]
+    ).replace(
+        b'<entry key="n" type="json">1</entry>', b'<entry key="n" type="json">NaN</entry>'
+    )
     case, _ = read_case(data)
     assert case.events[0].data == {"n": "NaN"}

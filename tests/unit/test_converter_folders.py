@@ -1,19 +1,30 @@
 """A pool that starts removes the folders that pools of dead processes left in TMPDIR (they
 hold the DOCX of a child's document), and nothing else."""
+
 import os
 import subprocess
 import sys
 
 import pytest
 
-from filing_service.documents.converter import (OWNER_FILE, WORK_PREFIX, ConversionFailed,
-                                                ConverterPool, PoolSettings, _owner_mark,
-                                                remove_stale_work_roots)
+from filing_service.documents.converter import (
+    OWNER_FILE,
+    WORK_PREFIX,
+    ConversionFailed,
+    ConverterPool,
+    PoolSettings,
+    _owner_mark,
+    remove_stale_work_roots,
+)
 
 
 def _dead_pid() -> int:
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                              capture_output=True, text=True, check=True)
+    finished = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(finished.stdout)
 
 
@@ -45,8 +56,9 @@ def test_a_starting_pool_clears_stale_folders_and_marks_its_own(tmp_path, monkey
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.setattr("tempfile.tempdir", None)
     stale = _folder(tmp_path, "stale", f"{_dead_pid()} 99")
-    pool = ConverterPool(PoolSettings(size=1, soffice=str(tmp_path / "no-soffice"),
-                                      timeout=5, retries=0))
+    pool = ConverterPool(
+        PoolSettings(size=1, soffice=str(tmp_path / "no-soffice"), timeout=5, retries=0)
+    )
     try:
         with pytest.raises(ConversionFailed):
             pool.convert(b"not a docx")

@@ -1,4 +1,5 @@
 """The 47 directorates and their competent tribunals (art. 133)."""
+
 from filing_service.law.directorates import BY_CODE, DIRECTORATES, competent_tribunal
 
 
@@ -15,7 +16,13 @@ def test_tribunals_follow_the_child_domicile():
 
 def test_sector_cnp_county_codes_are_41_to_46():
     assert [BY_CODE[f"B{n}"].cnp_county_code for n in range(1, 7)] == [
-        "41", "42", "43", "44", "45", "46"]
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+    ]
 
 
 def test_names_carry_comma_below_diacritics():

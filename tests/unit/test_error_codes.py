@@ -1,4 +1,5 @@
 """The catalogue of error codes: one vocabulary, and nothing raised outside it."""
+
 import ast
 import re
 from pathlib import Path
@@ -36,15 +37,20 @@ def _code_literals(package: Path = PACKAGE) -> list[str]:
                 if position is not None and len(node.args) > position:
                     places.append(node.args[position])
             elif isinstance(node, ast.Dict):
-                places += [v for k, v in zip(node.keys, node.values)
-                           if isinstance(k, ast.Constant) and k.value == "code"]
+                places += [
+                    v
+                    for k, v in zip(node.keys, node.values, strict=True)
+                    if isinstance(k, ast.Constant) and k.value == "code"
+                ]
             elif isinstance(node, ast.Compare) and getattr(node.left, "attr", "") == "code":
                 places += node.comparators  # exc.code == "..."
             for place in places:
                 if isinstance(place, ast.JoinedStr) or (
-                        isinstance(place, ast.Constant) and isinstance(place.value, str)):
-                    found.append(f"{path.relative_to(package)}:{place.lineno} "
-                                 f"{ast.unparse(place)}")
+                    isinstance(place, ast.Constant) and isinstance(place.value, str)
+                ):
+                    found.append(
+                        f"{path.relative_to(package)}:{place.lineno} {ast.unparse(place)}"
+                    )
     return found
 
 
@@ -58,9 +64,15 @@ def test_the_scan_finds_a_code_written_as_a_string(tmp_path):
         'Problem(f"model_{kind}", "y")\n'
         'error = {"field": "key", "code": "secret-gresit"}\n'
         'status = 422 if exc.code == "pdf-invalid" else 502\n'
-        'raise DomainError("x", code=Code.DATE_IN_FUTURE)\n', "utf-8")
+        'raise DomainError("x", code=Code.DATE_IN_FUTURE)\n',
+        "utf-8",
+    )
     assert sorted(line.split()[0] for line in _code_literals(tmp_path)) == [
-        "sample.py:1", "sample.py:2", "sample.py:3", "sample.py:4"]
+        "sample.py:1",
+        "sample.py:2",
+        "sample.py:3",
+        "sample.py:4",
+    ]
 
 
 def test_every_code_is_snake_case_english_and_unique():
@@ -69,11 +81,18 @@ def test_every_code_is_snake_case_english_and_unique():
     assert len(Code.__members__) == len(set(values))  # no value shared by two names
 
 
-@pytest.mark.parametrize("old, new", [
-    ("date_in_future", "date_in_future"), ("data_viitoare", None),
-    ("not_a_pdf", "not_a_pdf"), ("nu-este-pdf", None), ("nu_este_pdf", None),
-    ("negasit", None), ("date-invalide", None),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("date_in_future", "date_in_future"),
+        ("data_viitoare", None),
+        ("not_a_pdf", "not_a_pdf"),
+        ("nu-este-pdf", None),
+        ("nu_este_pdf", None),
+        ("negasit", None),
+        ("date-invalide", None),
+    ],
+)
 def test_the_duplicates_are_merged_and_the_old_codes_are_gone(old, new):
     if new is None:
         with pytest.raises(UnknownCode):
@@ -85,7 +104,20 @@ def test_the_duplicates_are_merged_and_the_old_codes_are_gone(old, new):
 def test_every_top_level_problem_has_a_status_and_a_romanian_title():
     assert Code.NOT_FOUND.status == 404 and Code.NOT_FOUND.label == "Negăsit"
     assert {c.status for c in errorcodes.problem_codes()} <= {
-        400, 401, 403, 404, 405, 409, 413, 415, 422, 423, 500, 502, 503}
+        400,
+        401,
+        403,
+        404,
+        405,
+        409,
+        413,
+        415,
+        422,
+        423,
+        500,
+        502,
+        503,
+    }
 
 
 def test_a_code_that_is_not_in_the_catalogue_cannot_go_out():
@@ -93,15 +125,26 @@ def test_a_code_that_is_not_in_the_catalogue_cannot_go_out():
         with pytest.raises(UnknownCode):
             problem(422, "Date invalide", "…", code="date-invalide")
         with pytest.raises(UnknownCode):
-            problem(422, "Date invalide", "…", code=Code.INVALID_DATA,
-                    errors=[{"field": "on", "code": "data_viitoare", "message": "…"}])
-        answer = problem(422, "Date invalide", "…", code=Code.INVALID_DATA,
-                         errors=[{"field": "on", "code": "date_in_future", "message": "…"}])
+            problem(
+                422,
+                "Date invalide",
+                "…",
+                code=Code.INVALID_DATA,
+                errors=[{"field": "on", "code": "data_viitoare", "message": "…"}],
+            )
+        answer = problem(
+            422,
+            "Date invalide",
+            "…",
+            code=Code.INVALID_DATA,
+            errors=[{"field": "on", "code": "date_in_future", "message": "…"}],
+        )
     assert answer.get_json()["code"] == "invalid_data"
 
 
 def test_the_table_of_schemas_readme_is_the_catalogue():
     text = (ROOT / "schemas" / "README.md").read_text("utf-8")
-    table = text.split("<!-- error codes: start -->\n")[1].split("<!-- error codes: end -->")[0]
+    table = text.split("<!-- error codes: start -->\n")[1].split("<!-- error codes: end -->")[
+        0
+    ]
     assert table == errorcodes.markdown_table(), "run scripts/error_codes.py"
-

@@ -1,5 +1,6 @@
 """Without SECRET_KEY, every process of one instance signs sessions with the same key,
 made once and kept in the instance folder; gunicorn's timeout stays above the converter's."""
+
 import multiprocessing
 import stat
 
@@ -29,8 +30,10 @@ def _key_in_a_process(folder, queue):
 def test_processes_starting_together_agree_on_one_key(tmp_path):
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    workers = [context.Process(target=_key_in_a_process, args=(str(tmp_path), queue))
-               for _ in range(6)]
+    workers = [
+        context.Process(target=_key_in_a_process, args=(str(tmp_path), queue))
+        for _ in range(6)
+    ]
     for worker in workers:
         worker.start()
     keys = {queue.get(timeout=60) for _ in workers}
@@ -47,7 +50,8 @@ def test_a_damaged_key_file_is_refused_rather_than_used(tmp_path):
 
 
 def test_two_apps_of_one_instance_folder_share_the_key_and_a_given_key_wins(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.delenv("SECRET_KEY_FILE", raising=False)
     monkeypatch.setenv("INSTANCE_PATH", str(tmp_path / "instance"))

@@ -1,5 +1,6 @@
 """Importing the service does no slow work: the web session's placeholder password hash
 is made on the first log-in of a process, once."""
+
 import subprocess
 import sys
 
@@ -17,8 +18,13 @@ print(len(made))
 
 
 def test_importing_the_web_session_module_hashes_no_password():
-    run = subprocess.run([sys.executable, "-c", _IMPORT_COUNTING_HASHES], check=True,
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-c", _IMPORT_COUNTING_HASHES],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.stdout.strip() == "0"
 
 

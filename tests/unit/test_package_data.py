@@ -1,5 +1,6 @@
 """What the service reads at run time is package data, found with importlib.resources, so
 that an installed package (not only an editable checkout) works."""
+
 import tomllib
 from fnmatch import fnmatch
 from pathlib import Path
@@ -9,25 +10,35 @@ PACKAGE = ROOT / "filing_service"
 
 
 def test_no_module_finds_files_relative_to_its_own_path():
-    users = [str(path.relative_to(PACKAGE)) for path in sorted(PACKAGE.rglob("*.py"))
-             if "__file__" in path.read_text("utf-8")]
+    users = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "__file__" in path.read_text("utf-8")
+    ]
     assert users == []
 
 
 def test_every_data_file_of_the_package_is_declared_as_package_data():
-    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))[
-        "tool"]["setuptools"]["package-data"]
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"][
+        "setuptools"
+    ]["package-data"]
 
     def is_declared(path: Path) -> bool:
         for package, patterns in declared.items():
             folder = ROOT.joinpath(*package.split("."))
             if folder in path.parents and any(
-                    fnmatch(str(path.relative_to(folder)), p) for p in patterns):
+                fnmatch(str(path.relative_to(folder)), p) for p in patterns
+            ):
                 return True
         return False
 
-    data = [path for path in sorted(PACKAGE.rglob("*")) if path.is_file()
-            and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts]
+    data = [
+        path
+        for path in sorted(PACKAGE.rglob("*"))
+        if path.is_file()
+        and path.suffix not in (".py", ".pyc")
+        and "__pycache__" not in path.parts
+    ]
     assert data, "the package has data files"
     assert [str(p.relative_to(PACKAGE)) for p in data if not is_declared(p)] == []
 

@@ -1,4 +1,5 @@
 """Passwords are hashed with argon2id and verified without raising."""
+
 from filing_service.auth.passwords import hash_password, needs_rehash, verify_password
 
 

@@ -1,9 +1,20 @@
 """The Law 272/2004 rules engine, rule by rule, on plain facts."""
+
 from datetime import date
 
-from filing_service.law.facts import (Authority, CaseFacts, ChildFacts, MeasureFacts,
-                                      MeasureKind, Relationship, ResidentialKind, SiblingFacts,
-                                      Situation, TargetFacts, TargetKind)
+from filing_service.law.facts import (
+    Authority,
+    CaseFacts,
+    ChildFacts,
+    MeasureFacts,
+    MeasureKind,
+    Relationship,
+    ResidentialKind,
+    SiblingFacts,
+    Situation,
+    TargetFacts,
+    TargetKind,
+)
 from filing_service.law.rules import Severity, evaluate
 
 TODAY = date(2026, 11, 20)
@@ -13,12 +24,21 @@ def born(years: int) -> date:
     return date(TODAY.year - years, 1, 1)
 
 
-def facts(age=9, *, target=TargetKind.MATERNAL_ASSISTANT, kind=MeasureKind.PLACEMENT,
-          authority=Authority.COURT, child=None, measure=None, **extra) -> CaseFacts:
+def facts(
+    age=9,
+    *,
+    target=TargetKind.MATERNAL_ASSISTANT,
+    kind=MeasureKind.PLACEMENT,
+    authority=Authority.COURT,
+    child=None,
+    measure=None,
+    **extra,
+) -> CaseFacts:
     child_facts = ChildFacts(birth_date=born(age), domicile_area="CJ", **(child or {}))
     target_facts = TargetFacts(kind=target, **extra.pop("target_extra", {}))
-    measure_facts = MeasureFacts(kind=kind, authority=authority, starts_on=TODAY,
-                                 target=target_facts, **(measure or {}))
+    measure_facts = MeasureFacts(
+        kind=kind, authority=authority, starts_on=TODAY, target=target_facts, **(measure or {})
+    )
     return CaseFacts(as_of=TODAY, child=child_facts, measure=measure_facts, **extra)
 
 
@@ -41,12 +61,14 @@ def test_a_child_of_seven_may_go_to_residential_care_with_a_warning_on_preferenc
 
 
 def test_the_three_to_seven_exception_needs_confirmed_complete_impairment():
-    with_impairment = facts(4, target=TargetKind.RESIDENTIAL,
-                            child={"complete_impairment_confirmed": True})
+    with_impairment = facts(
+        4, target=TargetKind.RESIDENTIAL, child={"complete_impairment_confirmed": True}
+    )
     assert "art64_exception" in codes(with_impairment, Severity.WARNING)
     assert "art64_residential_under_7" not in codes(with_impairment)
-    too_young = facts(2, target=TargetKind.RESIDENTIAL,
-                      child={"complete_impairment_confirmed": True})
+    too_young = facts(
+        2, target=TargetKind.RESIDENTIAL, child={"complete_impairment_confirmed": True}
+    )
     assert "art64_residential_under_7" in codes(too_young, Severity.ERROR)
 
 
@@ -71,45 +93,71 @@ def test_hearing_an_abused_child_follows_art_101():
 
 
 def test_a_person_other_than_family_gets_a_preference_warning():
-    case = facts(target=TargetKind.PERSON_OR_FAMILY,
-                 target_extra={"relationship": Relationship.OTHER})
+    case = facts(
+        target=TargetKind.PERSON_OR_FAMILY, target_extra={"relationship": Relationship.OTHER}
+    )
     assert "art64_extended_family" in codes(case, Severity.WARNING)
 
 
 def test_siblings_placed_apart_are_flagged():
-    case = facts(target_extra={"key": "asistent_maternal:vlad"},
-                 siblings=(SiblingFacts("Ioana", "asistent_maternal:popa"),
-                           SiblingFacts("Mihai", "asistent_maternal:vlad")))
+    case = facts(
+        target_extra={"key": "asistent_maternal:vlad"},
+        siblings=(
+            SiblingFacts("Ioana", "asistent_maternal:popa"),
+            SiblingFacts("Mihai", "asistent_maternal:vlad"),
+        ),
+    )
     finding = next(f for f in evaluate(case) if f.code == "art64_siblings")
     assert "Ioana" in finding.message and "Mihai" not in finding.message
 
 
 def test_who_may_receive_a_child():
-    case = facts(target=TargetKind.PERSON_OR_FAMILY, target_extra={
-        "birth_date": date(TODAY.year - 17, 1, 1), "full_legal_capacity": False,
-        "domicile_in_romania": False, "relationship": Relationship.EXTENDED_FAMILY})
-    assert {"art122_age", "art122_capacity", "art122_domicile"} <= codes(
-        case, Severity.ERROR)
+    case = facts(
+        target=TargetKind.PERSON_OR_FAMILY,
+        target_extra={
+            "birth_date": date(TODAY.year - 17, 1, 1),
+            "full_legal_capacity": False,
+            "domicile_in_romania": False,
+            "relationship": Relationship.EXTENDED_FAMILY,
+        },
+    )
+    assert {"art122_age", "art122_capacity", "art122_domicile"} <= codes(case, Severity.ERROR)
 
 
 def test_moving_from_family_care_to_residential_needs_danger():
-    previous = MeasureFacts(MeasureKind.PLACEMENT, Authority.COURT,
-                            target=TargetFacts(TargetKind.MATERNAL_ASSISTANT))
+    previous = MeasureFacts(
+        MeasureKind.PLACEMENT,
+        Authority.COURT,
+        target=TargetFacts(TargetKind.MATERNAL_ASSISTANT),
+    )
     case = facts(10, target=TargetKind.RESIDENTIAL, previous_measure=previous)
     assert "art73_family_residential" in codes(case, Severity.ERROR)
-    justified = facts(10, target=TargetKind.RESIDENTIAL, previous_measure=previous,
-                      measure={"danger_motivation": "Risc vital documentat."})
+    justified = facts(
+        10,
+        target=TargetKind.RESIDENTIAL,
+        previous_measure=previous,
+        measure={"danger_motivation": "Risc vital documentat."},
+    )
     assert "art73_family_residential" not in codes(justified)
 
 
 def test_the_emergency_centre_hosts_at_most_six_months():
     centre = {"residential_kind": ResidentialKind.EMERGENCY_RECEPTION_CENTRE}
-    within = facts(10, target=TargetKind.RESIDENTIAL, kind=MeasureKind.EMERGENCY_PLACEMENT,
-                   target_extra=centre,
-                   measure={"ends_on": date(2027, 5, 20)})
+    within = facts(
+        10,
+        target=TargetKind.RESIDENTIAL,
+        kind=MeasureKind.EMERGENCY_PLACEMENT,
+        target_extra=centre,
+        measure={"ends_on": date(2027, 5, 20)},
+    )
     assert "art123_6_months" not in codes(within)
-    beyond = facts(10, target=TargetKind.RESIDENTIAL, kind=MeasureKind.EMERGENCY_PLACEMENT,
-                   target_extra=centre, measure={"ends_on": date(2027, 5, 21)})
+    beyond = facts(
+        10,
+        target=TargetKind.RESIDENTIAL,
+        kind=MeasureKind.EMERGENCY_PLACEMENT,
+        target_extra=centre,
+        measure={"ends_on": date(2027, 5, 21)},
+    )
     assert "art123_6_months" in codes(beyond, Severity.ERROR)
 
 
@@ -121,8 +169,9 @@ def test_the_competent_court_is_the_tribunal_of_the_domicile():
 
 
 def test_without_a_domicile_the_court_is_where_the_child_was_found():
-    case = CaseFacts(as_of=TODAY, child=ChildFacts(found_area="B2"),
-                     court="Tribunalul București")
+    case = CaseFacts(
+        as_of=TODAY, child=ChildFacts(found_area="B2"), court="Tribunalul București"
+    )
     assert "art133_competence" not in codes(case)
     case = CaseFacts(as_of=TODAY, child=ChildFacts(found_area="B2"), court="Tribunalul Ilfov")
     assert any(f.article == "art. 133 alin. (2)" for f in evaluate(case))

@@ -1,4 +1,5 @@
 """Content-addressed storage: atomic, immutable, checked on read."""
+
 import hashlib
 import os
 

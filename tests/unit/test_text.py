@@ -1,4 +1,5 @@
 """Romanian text: cedilla letters become comma-below letters, NFC, trimmed."""
+
 import unicodedata
 
 from filing_service.law.dates import age_on, format_date_ro
@@ -24,10 +25,12 @@ def test_blank_optional_text_becomes_none():
 
 def test_dates_are_written_the_romanian_way():
     from datetime import date
+
     assert format_date_ro(date(2025, 3, 12)) == "12 martie 2025"
 
 
 def test_a_child_turns_ten_on_the_birthday():
     from datetime import date
+
     assert age_on(date(2016, 5, 20), date(2026, 5, 19)) == 9
     assert age_on(date(2016, 5, 20), date(2026, 5, 20)) == 10

@@ -1,5 +1,6 @@
 """Fixtures for the web pages: users of each role, and a client that logs in and sends
 the CSRF token of its session with every form, as a browser would."""
+
 import re
 
 import pytest
@@ -55,6 +56,7 @@ def web(app, make_user):
         assert response.status_code == 302, response.get_data(as_text=True)
         made.append(browser)
         return browser
+
     return login_as
 
 
@@ -71,10 +73,12 @@ def make_case(client, make_token):
     def make(code: str = "CJ", **overrides) -> dict:
         if code not in headers:
             headers[code] = make_token(code, f"sistem {code}")
-        response = client.post("/api/v1/cases", json=builders.case(**overrides),
-                               headers=headers[code])
+        response = client.post(
+            "/api/v1/cases", json=builders.case(**overrides), headers=headers[code]
+        )
         assert response.status_code == 201, response.get_json()
         return response.get_json()
+
     return make
 
 

@@ -1,11 +1,12 @@
 """Creating and editing cases through the forms: the domain's errors appear next to the
 field they concern, and what was typed is kept."""
+
 from datetime import timedelta
 
 from filing_service.law.cnp import build_cnp
 from tests import builders
-from tests.web.conftest import count_cases
 from tests.clock import TODAY
+from tests.web.conftest import count_cases
 
 
 def new_case_form(**overrides) -> dict:
@@ -13,17 +14,28 @@ def new_case_form(**overrides) -> dict:
     born = builders.years_ago(9, days=40)
     today = TODAY.isoformat()
     form = {
-        "child.last_name": "Popescu", "child.first_name": "Andrei-Ștefan",
+        "child.last_name": "Popescu",
+        "child.first_name": "Andrei-Ștefan",
         "child.cnp": build_cnp(born, sex="M", county_code="12", serial=11),
-        "child.domicile_area": "CJ", "child.domicile_address": "Str. Fictivă nr. 7",
-        "situation": "c", "court": "Tribunalul Cluj", "opened_on": today,
+        "child.domicile_area": "CJ",
+        "child.domicile_address": "Str. Fictivă nr. 7",
+        "situation": "c",
+        "court": "Tribunalul Cluj",
+        "opened_on": today,
         "facts_summary": "Copilul a fost găsit singur în locuință.",
-        "event.kind": "dispozitie_plasament_urgenta", "event.occurred_on": today,
-        "measure.kind": "plasament_regim_urgenta", "measure.authority": "director",
-        "measure.status": "in_vigoare", "measure.decided_on": today,
-        "measure.starts_on": today, "measure.act_number": "1045",
-        "placement_target.kind": "asistent_maternal", "placement_target.name": "Elena Vlad",
-        "parent.role": "mama", "parent.last_name": "Popescu", "parent.first_name": "Maria",
+        "event.kind": "dispozitie_plasament_urgenta",
+        "event.occurred_on": today,
+        "measure.kind": "plasament_regim_urgenta",
+        "measure.authority": "director",
+        "measure.status": "in_vigoare",
+        "measure.decided_on": today,
+        "measure.starts_on": today,
+        "measure.act_number": "1045",
+        "placement_target.kind": "asistent_maternal",
+        "placement_target.name": "Elena Vlad",
+        "parent.role": "mama",
+        "parent.last_name": "Popescu",
+        "parent.first_name": "Maria",
     }
     form.update(overrides)
     return form
@@ -52,8 +64,10 @@ def test_an_invalid_cnp_is_shown_next_to_the_cnp_and_nothing_typed_is_lost(app, 
 
 def test_a_measure_ending_before_it_starts_is_refused_at_its_end_date(app, counsel):
     start = TODAY
-    response = counsel.post("/cases/new", new_case_form(**{
-        "measure.ends_on": (start - timedelta(days=3)).isoformat()}))
+    response = counsel.post(
+        "/cases/new",
+        new_case_form(**{"measure.ends_on": (start - timedelta(days=3)).isoformat()}),
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     field = page.split('id="f-measure-ends_on"', 1)[1].split("</div>\n</div>", 1)[0]
@@ -63,11 +77,17 @@ def test_a_measure_ending_before_it_starts_is_refused_at_its_end_date(app, couns
 
 def test_residential_care_for_a_child_under_seven_is_refused_citing_article_64(app, counsel):
     born = builders.years_ago(4, days=10)
-    response = counsel.post("/cases/new", new_case_form(**{
-        "child.cnp": build_cnp(born, sex="M", county_code="12", serial=11),
-        "placement_target.kind": "serviciu_rezidential",
-        "placement_target.name": "Casa „Speranța”",
-        "placement_target.residential_kind": "casa_tip_familial"}))
+    response = counsel.post(
+        "/cases/new",
+        new_case_form(
+            **{
+                "child.cnp": build_cnp(born, sex="M", county_code="12", serial=11),
+                "placement_target.kind": "serviciu_rezidential",
+                "placement_target.name": "Casa „Speranța”",
+                "placement_target.residential_kind": "casa_tip_familial",
+            }
+        ),
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     field = page.split('id="f-placement_target-kind"', 1)[1].split("</div>\n</div>", 1)[0]
@@ -89,13 +109,19 @@ def test_a_form_with_another_sessions_csrf_token_is_refused(app, counsel, web):
     assert count_cases(app) == 0
 
 
-def test_editing_a_parent_with_a_birth_after_the_child_names_the_birth_date(counsel,
-                                                                           make_case):
+def test_editing_a_parent_with_a_birth_after_the_child_names_the_birth_date(
+    counsel, make_case
+):
     case = make_case()
     parent = case["parents"][0]
     url = f"/cases/{case['id']}/parents/{parent['id']}"
-    form = {"role": "mama", "last_name": "Popescu", "first_name": "Maria",
-            "birth_date": TODAY.isoformat(), "parental_rights": "exercitate"}
+    form = {
+        "role": "mama",
+        "last_name": "Popescu",
+        "first_name": "Maria",
+        "birth_date": TODAY.isoformat(),
+        "parental_rights": "exercitate",
+    }
     response = counsel.post(url, form)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
@@ -106,8 +132,10 @@ def test_editing_a_parent_with_a_birth_after_the_child_names_the_birth_date(coun
 
 def test_a_hearing_added_on_the_form_appears_on_the_case_page(counsel, make_case):
     case = make_case()
-    response = counsel.post(f"/cases/{case['id']}/hearings/new", {
-        "scheduled_at": "2026-12-03T09:30", "court": "Tribunalul Cluj", "panel": "C3"})
+    response = counsel.post(
+        f"/cases/{case['id']}/hearings/new",
+        {"scheduled_at": "2026-12-03T09:30", "court": "Tribunalul Cluj", "panel": "C3"},
+    )
     assert response.status_code == 302
     page = counsel.get(f"/cases/{case['id']}").get_data(as_text=True)
     assert "3 decembrie 2026, ora 09:30" in page
@@ -123,16 +151,28 @@ def test_the_case_list_finds_a_case_by_name_cnp_and_court_number(counsel, make_c
 
 
 def test_residential_care_chosen_on_the_measure_form_is_refused_at_the_placement(
-        app, counsel, make_case, client, make_token):
+    app, counsel, make_case, client, make_token
+):
     """Art. 64 alin. 1 on the measure form: the error sits at "where the child is placed"."""
-    case = make_case(child=builders.child(age=4, serial=12), measure=None, events=[],
-                     placement_target=None)
+    case = make_case(
+        child=builders.child(age=4, serial=12), measure=None, events=[], placement_target=None
+    )
     headers = make_token("CJ", "sistem x")
-    home = client.post(f"/api/v1/cases/{case['id']}/placement-targets", headers=headers,
-                       json=builders.residential()).get_json()
-    response = counsel.post(f"/cases/{case['id']}/measures/new", {
-        "kind": "plasament", "authority": "instanta", "status": "propusa",
-        "placement_target_id": str(home["id"]), "legal_basis": "art. 65 alin. (2)"})
+    home = client.post(
+        f"/api/v1/cases/{case['id']}/placement-targets",
+        headers=headers,
+        json=builders.residential(),
+    ).get_json()
+    response = counsel.post(
+        f"/cases/{case['id']}/measures/new",
+        {
+            "kind": "plasament",
+            "authority": "instanta",
+            "status": "propusa",
+            "placement_target_id": str(home["id"]),
+            "legal_basis": "art. 65 alin. (2)",
+        },
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     field = page.split('id="f-placement_target_id"', 1)[1].split("</div>\n</div>", 1)[0]

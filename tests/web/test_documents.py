@@ -2,6 +2,7 @@
 signature (a PKCS#12 key of the test PKI, its passphrase typed in the page).
 
 Heavy: these run on SQLite only (the pages' tenancy runs on both databases)."""
+
 import shutil
 from datetime import timedelta
 
@@ -12,8 +13,8 @@ from filing_service import bootstrap
 from filing_service.db import unit_of_work
 from filing_service.models import Directorate, Document, Signature
 from tests import builders
-from tests.signing.pki import TRUST_DIR, TestPki
 from tests.clock import FIXED_NOW, TODAY
+from tests.signing.pki import TRUST_DIR, TestPki
 
 PASSPHRASE = "fraza-consilier-web"
 
@@ -42,9 +43,19 @@ def signing_profile(app, counsel_p12, counsel_name):
     bootstrap.init_app(app)  # the adapters are built from the configuration
     with app.app_context(), unit_of_work() as uow:
         cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
-        cluj.settings = {"signature_profile": {"level": "B-B", "keys": {
-            "cheie-consilier": {"type": "pkcs12", "path": str(counsel_p12),
-                                "secret": "FS_WEB_TEST_UNSET", "users": [counsel_name]}}}}
+        cluj.settings = {
+            "signature_profile": {
+                "level": "B-B",
+                "keys": {
+                    "cheie-consilier": {
+                        "type": "pkcs12",
+                        "path": str(counsel_p12),
+                        "secret": "FS_WEB_TEST_UNSET",
+                        "users": [counsel_name],
+                    }
+                },
+            }
+        }
         uow.commit()
 
 
@@ -67,8 +78,7 @@ def documents_of(app, case_id: int) -> list[Document]:
         return list(uow.session.scalars(select(Document).where(Document.case_id == case_id)))
 
 
-def test_the_wizard_lists_the_fourteen_documents_with_the_law_of_the_case(counsel,
-                                                                         make_case):
+def test_the_wizard_lists_the_fourteen_documents_with_the_law_of_the_case(counsel, make_case):
     case = make_case()
     page = counsel.get(f"/cases/{case['id']}/documents").get_data(as_text=True)
     assert page.count('class="doc-type"') == 14
@@ -76,7 +86,8 @@ def test_the_wizard_lists_the_fourteen_documents_with_the_law_of_the_case(counse
 
 
 def test_the_wizard_recommends_the_article_70_petition_for_an_emergency_placement(
-        counsel, make_case):
+    counsel, make_case
+):
     case = make_case()  # the builders' case: an emergency placement by the director
     page = counsel.get(f"/cases/{case['id']}/documents").get_data(as_text=True)
     first = page.split('class="doc-type"', 2)[1]
@@ -84,8 +95,9 @@ def test_the_wizard_recommends_the_article_70_petition_for_an_emergency_placemen
     assert "recomandat pentru această cauză" in first
 
 
-def test_a_petition_is_generated_with_the_parents_variant_and_previewed(app, counsel,
-                                                                       make_case):
+def test_a_petition_is_generated_with_the_parents_variant_and_previewed(
+    app, counsel, make_case
+):
     case = make_case()
     response = generate(counsel, case["id"])
     assert response.status_code == 302, response.get_data(as_text=True)
@@ -101,16 +113,19 @@ def test_a_petition_is_generated_with_the_parents_variant_and_previewed(app, cou
     disposition.encode("latin-1")  # what an HTTP/1.1 server can send
 
 
-def test_a_court_document_is_not_generated_while_the_law_is_broken(app, counsel,
-                                                                   make_case):
+def test_a_court_document_is_not_generated_while_the_law_is_broken(app, counsel, make_case):
     """Art. 123 alin. 6: an emergency reception centre hosts a child for 6 months at
     most; seven months on, the case breaks the law and the petition is blocked."""
     started = TODAY - timedelta(days=150)
     case = make_case(
-        placement_target=builders.residential(residential_kind="centru_primire_urgenta",
-                                              name="Centrul de primire Cluj"),
-        child=builders.child(age=12), measure=builders.emergency_measure(
-            started, residential_justification="Nicio familie disponibilă."))
+        placement_target=builders.residential(
+            residential_kind="centru_primire_urgenta", name="Centrul de primire Cluj"
+        ),
+        child=builders.child(age=12),
+        measure=builders.emergency_measure(
+            started, residential_justification="Nicio familie disponibilă."
+        ),
+    )
     app.config["FIXED_NOW"] = FIXED_NOW + timedelta(days=60)
     response = generate(counsel, case["id"])
     page = response.get_data(as_text=True)
@@ -123,8 +138,9 @@ def test_a_counsel_signs_with_the_passphrase_typed_in_the_page(app, signer, make
     case = make_case()
     location = generate(signer, case["id"]).headers["Location"]
     document_id = int(location.rsplit("/", 1)[1])
-    response = signer.post(f"{location}/sign", {"key": "cheie-consilier", "level": "B-B",
-                                                "pin": PASSPHRASE})
+    response = signer.post(
+        f"{location}/sign", {"key": "cheie-consilier", "level": "B-B", "pin": PASSPHRASE}
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     page = signer.get(location).get_data(as_text=True)
     assert "Semnat de" in page and PASSPHRASE not in page
@@ -138,8 +154,10 @@ def test_a_counsel_signs_with_the_passphrase_typed_in_the_page(app, signer, make
 def test_a_wrong_passphrase_is_refused_without_echoing_it(app, signer, make_case, caplog):
     case = make_case()
     location = generate(signer, case["id"]).headers["Location"]
-    response = signer.post(f"{location}/sign", {"key": "cheie-consilier", "level": "B-B",
-                                                "pin": "parola-gresita-77"})
+    response = signer.post(
+        f"{location}/sign",
+        {"key": "cheie-consilier", "level": "B-B", "pin": "parola-gresita-77"},
+    )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "Documentul nu a fost semnat" in page

@@ -1,4 +1,5 @@
 """Logging in and out of the web pages."""
+
 from filing_service.db import unit_of_work
 from filing_service.models import User
 from tests.web.conftest import WebClient
@@ -55,8 +56,9 @@ def test_the_login_redirect_stays_on_this_site(app, make_user):
     name, password = make_user("ana.test", "consilier_juridic")
     browser = WebClient(app.test_client())
     browser.get("/login")
-    response = browser.post("/login?next=https://evil.example/x",
-                            {"username": name, "password": password})
+    response = browser.post(
+        "/login?next=https://evil.example/x", {"username": name, "password": password}
+    )
     assert response.headers["Location"] == "/"
 
 

@@ -1,5 +1,6 @@
 """Pages of another directorate answer 404 — every page route, GET and POST, taken from
 the app's URL map so that a page added later is covered too."""
+
 import re
 
 import pytest
@@ -14,20 +15,34 @@ def foreign(app, make_case, client, make_token):
     takes (the document row stands alone: only its tenancy is under test here)."""
     case = make_case("CJ")
     headers = make_token("CJ", "sistem de test 2")
-    hearing = client.post(f"/api/v1/cases/{case['id']}/hearings", headers=headers, json={
-        "scheduled_at": "2026-12-03T09:00:00+02:00"}).get_json()
+    hearing = client.post(
+        f"/api/v1/cases/{case['id']}/hearings",
+        headers=headers,
+        json={"scheduled_at": "2026-12-03T09:00:00+02:00"},
+    ).get_json()
     with app.app_context(), unit_of_work() as uow:
-        document = Document(case_id=case["id"], doc_type="cerere_art70",
-                            template_name="cerere_art70.docx", template_version="1",
-                            data_sha256="0" * 64, pdf_sha256="0" * 64)
+        document = Document(
+            case_id=case["id"],
+            doc_type="cerere_art70",
+            template_name="cerere_art70.docx",
+            template_version="1",
+            data_sha256="0" * 64,
+            pdf_sha256="0" * 64,
+        )
         uow.session.add(document)
         uow.commit()
-    return {"case_id": case["id"], "document_id": document.id, "type_id": "cerere_art70",
-            "parts": {
-        "parents": case["parents"][0]["id"], "measures": case["measures"][0]["id"],
-        "events": case["events"][0]["id"],
-        "placement-targets": case["placement_targets"][0]["id"],
-        "hearings": hearing["id"]}}
+    return {
+        "case_id": case["id"],
+        "document_id": document.id,
+        "type_id": "cerere_art70",
+        "parts": {
+            "parents": case["parents"][0]["id"],
+            "measures": case["measures"][0]["id"],
+            "events": case["events"][0]["id"],
+            "placement-targets": case["placement_targets"][0]["id"],
+            "hearings": hearing["id"],
+        },
+    }
 
 
 def page_urls(app, ids):
@@ -51,8 +66,11 @@ def test_every_page_of_a_case_hides_it_from_another_directorate(app, web, foreig
     stranger = web("consilier_juridic", "B3")
     checked = 0
     for method, url in page_urls(app, foreign):
-        response = (stranger.get(url) if method == "GET" else
-                    stranger.post(url, {"kind": "alt_eveniment", "occurred_on": "2026-11-01"}))
+        response = (
+            stranger.get(url)
+            if method == "GET"
+            else stranger.post(url, {"kind": "alt_eveniment", "occurred_on": "2026-11-01"})
+        )
         assert response.status_code == 404, (method, url)
         assert "Cluj" not in response.get_data(as_text=True)
         checked += 1

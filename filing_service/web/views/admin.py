@@ -1,4 +1,5 @@
 """Administration of the directorate: users and API tokens (administrators only)."""
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from ...auth.roles import Role
@@ -21,8 +22,9 @@ def users():
 def _users_page(state: FormState, status: int = 200):
     with unit_of_work() as uow:
         rows = accounts.list_users(uow, actor())
-        return render_template("web/admin/users.html", users=rows, state=state,
-                               roles=labels.ROLES), status
+        return render_template(
+            "web/admin/users.html", users=rows, state=state, roles=labels.ROLES
+        ), status
 
 
 @blueprint.post("/users")
@@ -32,10 +34,15 @@ def create_user():
     form = request.form
     try:
         with unit_of_work() as uow:
-            user = accounts.create_user(uow, actor(), username=form.get("username", ""),
-                                        full_name=form.get("full_name", ""),
-                                        email=form.get("email"), role=form.get("role", ""),
-                                        password=form.get("password", ""))
+            user = accounts.create_user(
+                uow,
+                actor(),
+                username=form.get("username", ""),
+                full_name=form.get("full_name", ""),
+                email=form.get("email"),
+                role=form.get("role", ""),
+                password=form.get("password", ""),
+            )
             uow.commit()
     except FORM_ERRORS as exc:
         state = errors_of(exc, USER_INPUTS)
@@ -57,8 +64,9 @@ def set_active(user_id: int):
     except FORM_ERRORS as exc:
         flash(" ".join(errors_of(exc, set()).general), "error")
         return redirect(url_for(".users"))
-    flash(f"Contul {user.username} a fost {'reactivat' if active else 'dezactivat'}.",
-          "success")
+    flash(
+        f"Contul {user.username} a fost {'reactivat' if active else 'dezactivat'}.", "success"
+    )
     return redirect(url_for(".users"))
 
 
@@ -72,8 +80,9 @@ def tokens():
 def _tokens_page(state: FormState, issued=None, status: int = 200):
     with unit_of_work() as uow:
         rows = accounts.list_tokens(uow, actor())
-        response = render_template("web/admin/tokens.html", tokens=rows, state=state,
-                                   issued=issued)
+        response = render_template(
+            "web/admin/tokens.html", tokens=rows, state=state, issued=issued
+        )
     # A page that shows a token once must not be kept by a cache or the back button.
     return response, status, {"Cache-Control": "no-store"}
 

@@ -1,4 +1,5 @@
 """Log in and out."""
+
 from urllib.parse import urlsplit
 
 from flask import Blueprint, g, redirect, render_template, request, url_for
@@ -12,8 +13,12 @@ def _safe_next(target: str | None) -> str:
     """Only a path of this site: an absolute URL in ``next`` would be an open redirect."""
     if target:
         parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") \
-                and not target.startswith("//"):
+        if (
+            not parts.scheme
+            and not parts.netloc
+            and target.startswith("/")
+            and not target.startswith("//")
+        ):
             return target
     return url_for("web.dashboard.index")
 
@@ -24,15 +29,17 @@ def login():
     if request.method == "GET":
         if g.get("user") is not None:
             return redirect(_safe_next(request.args.get("next")))
-        expired = ("Sesiunea a expirat după o perioadă fără activitate; autentificați-vă "
-                   "din nou." if request.args.get("expirat") else None)
+        expired = (
+            "Sesiunea a expirat după o perioadă fără activitate; autentificați-vă din nou."
+            if request.args.get("expirat")
+            else None
+        )
         return render_template("web/login.html", username="", error=expired)
     username = request.form.get("username", "")
     try:
         user = session.authenticate(username, request.form.get("password", ""))
     except session.LoginRefused as refused:
-        return render_template("web/login.html", username=username,
-                               error=refused.message), 401
+        return render_template("web/login.html", username=username, error=refused.message), 401
     session.log_in(user)
     return redirect(_safe_next(request.args.get("next")))
 

@@ -1,4 +1,5 @@
 """A month of the directorate's deadlines and hearings, weeks from Monday."""
+
 import calendar as cal
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -37,24 +38,34 @@ def month():
     with unit_of_work() as uow:
         deadlines = capabilities.month_deadlines(uow, actor(), start, end, day)
         rows = uow.session.execute(
-            select(Hearing, Case).join(Case, Hearing.case_id == Case.id).where(
+            select(Hearing, Case)
+            .join(Case, Hearing.case_id == Case.id)
+            .where(
                 Case.directorate_id == actor().directorate_id,
                 Hearing.scheduled_at >= datetime.combine(start, time.min, zone),
-                Hearing.scheduled_at < datetime.combine(end + timedelta(days=1), time.min,
-                                                        zone)).order_by(
-                Hearing.scheduled_at)).all()
+                Hearing.scheduled_at
+                < datetime.combine(end + timedelta(days=1), time.min, zone),
+            )
+            .order_by(Hearing.scheduled_at)
+        ).all()
         by_day: dict[date, list] = {}
         for hearing, case in rows:
             local = hearing.scheduled_at.astimezone(zone)
             by_day.setdefault(local.date(), []).append(
-                {"kind": "hearing", "time": f"{local:%H:%M}", "case": case, "obj": hearing})
+                {"kind": "hearing", "time": f"{local:%H:%M}", "case": case, "obj": hearing}
+            )
         for item in deadlines.items:
-            by_day.setdefault(item.due_date, []).append(
-                {"kind": "deadline", "obj": item})
+            by_day.setdefault(item.due_date, []).append({"kind": "deadline", "obj": item})
         previous = (first - timedelta(days=1)).replace(day=1)
         following = (first + timedelta(days=32)).replace(day=1)
         return render_template(
-            "web/calendar.html", weeks=weeks, first=first, day=day, by_day=by_day,
+            "web/calendar.html",
+            weeks=weeks,
+            first=first,
+            day=day,
+            by_day=by_day,
             title=f"{MONTHS_RO[first.month - 1].capitalize()} {first.year}",
-            previous=f"{previous:%Y-%m}", following=f"{following:%Y-%m}",
-            deadlines=deadlines)
+            previous=f"{previous:%Y-%m}",
+            following=f"{following:%Y-%m}",
+            deadlines=deadlines,
+        )

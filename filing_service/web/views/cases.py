@@ -1,6 +1,7 @@
 """The case list with its search, the case page, and the forms that create and edit a
 case (the new-case form takes the child, a parent, the placement target, the measure and
 the opening event at once, so that an emergency placement is recorded in one go)."""
+
 import re
 
 from flask import Blueprint, redirect, render_template, request, url_for
@@ -21,15 +22,23 @@ _ECRIS = re.compile(r"^\d+/\d+/\d{4}(/[a-z]\d+)?$")
 
 # The sections of the new-case form: (input prefix, fields, the input that says the
 # section was filled in; an untouched optional section is left out).
-SECTIONS = [("child.", formspecs.CHILD, None), ("parent.", formspecs.PARENT, "last_name"),
-            ("placement_target.", formspecs.TARGET, "name"),
-            ("measure.", formspecs.MEASURE, "kind"),
-            ("event.", formspecs.OPENING_EVENT, "kind")]
+SECTIONS = [
+    ("child.", formspecs.CHILD, None),
+    ("parent.", formspecs.PARENT, "last_name"),
+    ("placement_target.", formspecs.TARGET, "name"),
+    ("measure.", formspecs.MEASURE, "kind"),
+    ("event.", formspecs.OPENING_EVENT, "kind"),
+]
 NEW_CASE_FIELDS = [f for f in formspecs.CASE if f.name not in ("status", "reference")]
 NEW_CASE_NAMES = formspecs.names(NEW_CASE_FIELDS).union(
-    *(formspecs.names(fields, prefix) for prefix, fields, _ in SECTIONS))
-ALIASES = {"parents.": "parent.", "placement_targets.": "placement_target.",
-           "measures.": "measure.", "events.": "event."}
+    *(formspecs.names(fields, prefix) for prefix, fields, _ in SECTIONS)
+)
+ALIASES = {
+    "parents.": "parent.",
+    "placement_targets.": "placement_target.",
+    "measures.": "measure.",
+    "events.": "event.",
+}
 
 
 def search_query(args) -> schemas.CaseQuery:
@@ -61,9 +70,14 @@ def index():
     with unit_of_work() as uow:
         items, total = service.list_cases(uow.session, actor(), query)
         rows = [{"case": c, "measure": _current_measure(c)} for c in items]
-        return render_template("web/cases/list.html", rows=rows, total=total, query=query,
-                               args=request.args,
-                               pages=max(1, -(-total // query.per_page)))
+        return render_template(
+            "web/cases/list.html",
+            rows=rows,
+            total=total,
+            query=query,
+            args=request.args,
+            pages=max(1, -(-total // query.per_page)),
+        )
 
 
 def _current_measure(case):
@@ -77,9 +91,14 @@ def new():
     """The new-case form; on an error it comes back with what was typed."""
     today_iso = today().isoformat()
     if request.method == "GET":
-        state = FormState(values={"opened_on": today_iso, "event.occurred_on": today_iso,
-                                  "parent.role": ParentRole.MOTHER,
-                                  "child.domicile_area": ""})
+        state = FormState(
+            values={
+                "opened_on": today_iso,
+                "event.occurred_on": today_iso,
+                "parent.role": ParentRole.MOTHER,
+                "child.domicile_area": "",
+            }
+        )
         return _new_form(state)
     data = parse(NEW_CASE_FIELDS, request.form, zone=zone().key)
     for prefix, fields, key in SECTIONS:
@@ -96,8 +115,9 @@ def new():
             data[prefix.rstrip(".")] = section
     try:
         with unit_of_work() as uow:
-            case = service.create_case(uow, actor(), schemas.CaseIn.model_validate(data),
-                                       today(), source="web")
+            case = service.create_case(
+                uow, actor(), schemas.CaseIn.model_validate(data), today(), source="web"
+            )
             uow.commit()
     except FORM_ERRORS as exc:
         state = errors_of(exc, NEW_CASE_NAMES, ALIASES)
@@ -107,8 +127,9 @@ def new():
 
 
 def _new_form(state: FormState):
-    return render_template("web/cases/new.html", state=state, case_fields=NEW_CASE_FIELDS,
-                           sections=SECTIONS)
+    return render_template(
+        "web/cases/new.html", state=state, case_fields=NEW_CASE_FIELDS, sections=SECTIONS
+    )
 
 
 @blueprint.get("/<int:case_id>")
@@ -120,9 +141,14 @@ def show(case_id: int):
         case = service.get_case(uow, actor(), case_id)
         findings = service.findings(uow.session, case, today())
         extra = capabilities.case_panels(uow, actor(), case)
-        page = render_template("web/cases/show.html", case=case, findings=findings,
-                               timeline=_timeline(case), created=request.args.get("created"),
-                               **extra)
+        page = render_template(
+            "web/cases/show.html",
+            case=case,
+            findings=findings,
+            timeline=_timeline(case),
+            created=request.args.get("created"),
+            **extra,
+        )
         uow.commit()  # the read is audited
         return page
 
@@ -130,7 +156,9 @@ def show(case_id: int):
 def _timeline(case) -> list[dict]:
     """Events and hearings in date order, newest first."""
     items = [{"on": e.occurred_on, "kind": "event", "obj": e} for e in case.events]
-    items += [{"on": h.scheduled_at.date(), "kind": "hearing", "obj": h} for h in case.hearings]
+    items += [
+        {"on": h.scheduled_at.date(), "kind": "hearing", "obj": h} for h in case.hearings
+    ]
     return sorted(items, key=lambda i: i["on"], reverse=True)
 
 
@@ -142,11 +170,16 @@ def edit(case_id: int):
     with unit_of_work() as uow:
         case = service.load_case(uow.session, actor(), case_id)
         if request.method == "GET":
-            return render_template("web/cases/edit.html", case=case, fields=fields,
-                                   state=FormState(values=values_of(fields, case)))
+            return render_template(
+                "web/cases/edit.html",
+                case=case,
+                fields=fields,
+                state=FormState(values=values_of(fields, case)),
+            )
         try:
-            patch = schemas.CaseUpdate.model_validate(parse(fields, request.form, patch=True,
-                                                            zone=zone().key))
+            patch = schemas.CaseUpdate.model_validate(
+                parse(fields, request.form, patch=True, zone=zone().key)
+            )
             service.update_case(uow, actor(), case_id, patch, today())
             uow.commit()
         except FORM_ERRORS as exc:
@@ -154,6 +187,7 @@ def edit(case_id: int):
             state = errors_of(exc, formspecs.names(fields))
             state.values = request.form.to_dict()
             case = service.load_case(uow.session, actor(), case_id)
-            return render_template("web/cases/edit.html", case=case, fields=fields,
-                                   state=state), 422
+            return render_template(
+                "web/cases/edit.html", case=case, fields=fields, state=state
+            ), 422
     return redirect(url_for(".show", case_id=case_id))

@@ -1,6 +1,7 @@
 """The dashboard: what is due (overdue, today, this week, later this month) with the rule
 and article of each, hearings coming, urgent 119 reports, and the subscription to one's
 deadline feed."""
+
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -31,10 +32,16 @@ def _page(issued_feed: str | None = None):
         deadlines = capabilities.dashboard_deadlines(uow, actor(), day)
         groups = {name: [d for d in deadlines.items if d.bucket == name] for name in GROUPS}
         response = render_template(
-            "web/dashboard.html", day=day, deadlines=deadlines, groups=groups, limit=LIMIT,
+            "web/dashboard.html",
+            day=day,
+            deadlines=deadlines,
+            groups=groups,
+            limit=LIMIT,
             hearings=upcoming_hearings(uow.session, actor().directorate_id, day),
             reports=capabilities.urgent_reports(uow, actor(), day),
-            has_feed=capabilities.has_feed(uow, actor()), issued_feed=issued_feed)
+            has_feed=capabilities.has_feed(uow, actor()),
+            issued_feed=issued_feed,
+        )
     # The page may show a secret feed address once: no cache keeps it.
     return response, 200, {"Cache-Control": "no-store"}
 
@@ -65,6 +72,12 @@ def upcoming_hearings(session, directorate_id: int, day, days: int = 7):
     start = datetime.combine(day, time.min, zone)
     end = start + timedelta(days=days + 1)
     return session.execute(
-        select(Hearing, Case).join(Case, Hearing.case_id == Case.id).where(
-            Case.directorate_id == directorate_id, Hearing.scheduled_at >= start,
-            Hearing.scheduled_at < end).order_by(Hearing.scheduled_at)).all()
+        select(Hearing, Case)
+        .join(Case, Hearing.case_id == Case.id)
+        .where(
+            Case.directorate_id == directorate_id,
+            Hearing.scheduled_at >= start,
+            Hearing.scheduled_at < end,
+        )
+        .order_by(Hearing.scheduled_at)
+    ).all()

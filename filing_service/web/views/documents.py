@@ -1,10 +1,10 @@
 """The document wizard: choose a type, see what the law says of the case (errors block a
 court document), generate it (petitions with the parents' variant alongside), preview the
 PDF in the page, sign it with a key of the directorate's profile, download it."""
+
 import io
 
-from flask import (Blueprint, flash, redirect, render_template, request, send_file,
-                   url_for)
+from flask import Blueprint, flash, redirect, render_template, request, send_file, url_for
 
 from ...cases import service as cases
 from ...clock import today
@@ -27,10 +27,15 @@ def wizard(case_id: int):
         case = cases.load_case(uow.session, actor(), case_id)
         findings = cases.findings(uow.session, case, today())
         first = docs.suggested(case)
-        return render_template("web/documents/wizard.html", case=case, findings=findings,
-                               blocking=rules.errors(findings), types=docs.doc_types(first),
-                               suggested=first,
-                               rows=docs.rows(uow.session, actor(), case_id))
+        return render_template(
+            "web/documents/wizard.html",
+            case=case,
+            findings=findings,
+            blocking=rules.errors(findings),
+            types=docs.doc_types(first),
+            suggested=first,
+            rows=docs.rows(uow.session, actor(), case_id),
+        )
 
 
 @blueprint.route("/new/<type_id>", methods=["GET", "POST"])
@@ -55,15 +60,23 @@ def generate(case_id: int, type_id: str):
                 answer = describe(exc)  # the law's findings are listed, anything else said
                 blocking, problem = answer.findings, None if answer.findings else answer.detail
             else:
-                flash(f"„{kind.title}” a fost generat"
-                      + (" împreună cu varianta pentru părinți." if len(made) > 1 else "."),
-                      "success")
-                return redirect(url_for(".show", case_id=case_id,
-                                        document_id=made[0].document.id))
+                flash(
+                    f"„{kind.title}” a fost generat"
+                    + (" împreună cu varianta pentru părinți." if len(made) > 1 else "."),
+                    "success",
+                )
+                return redirect(
+                    url_for(".show", case_id=case_id, document_id=made[0].document.id)
+                )
         status = 422 if request.method == "POST" else 200
-        return render_template("web/documents/generate.html", case=case, kind=kind,
-                               findings=findings, blocking=blocking,
-                               problem=problem), status
+        return render_template(
+            "web/documents/generate.html",
+            case=case,
+            kind=kind,
+            findings=findings,
+            blocking=blocking,
+            problem=problem,
+        ), status
 
 
 @blueprint.get("/<int:document_id>")
@@ -80,9 +93,16 @@ def _show_page(session, case_id: int, document_id: int, status: int = 200, **ext
     other = docs.sibling(session, actor(), document)
     keys, level, no_keys = docs.keys_for(session, actor())
     return render_template(
-        "web/documents/show.html", case=document.case, doc=docs.row(session, document),
-        other=docs.row(session, other) if other else None, keys=keys, level=level,
-        levels=docs.LEVELS, no_keys=no_keys, **extra), status
+        "web/documents/show.html",
+        case=document.case,
+        doc=docs.row(session, document),
+        other=docs.row(session, other) if other else None,
+        keys=keys,
+        level=level,
+        levels=docs.LEVELS,
+        no_keys=no_keys,
+        **extra,
+    ), status
 
 
 def _document(session, case_id: int, document_id: int):
@@ -100,14 +120,26 @@ def sign(case_id: int, document_id: int):
     with unit_of_work() as uow:
         _document(uow.session, case_id, document_id)
         try:
-            docs.sign(uow, actor(), document_id, form.get("key", ""), form.get("level"),
-                      form.get("pin", ""))
+            docs.sign(
+                uow,
+                actor(),
+                document_id,
+                form.get("key", ""),
+                form.get("level"),
+                form.get("pin", ""),
+            )
             uow.commit()
         except FORM_ERRORS as exc:
             uow.rollback()
-            return _show_page(uow.session, case_id, document_id, 422,
-                              error=describe(exc).detail,
-                              chosen_key=form.get("key"), chosen_level=form.get("level"))
+            return _show_page(
+                uow.session,
+                case_id,
+                document_id,
+                422,
+                error=describe(exc).detail,
+                chosen_key=form.get("key"),
+                chosen_level=form.get("level"),
+            )
     flash("Documentul a fost semnat.", "success")
     return redirect(url_for(".show", case_id=case_id, document_id=document_id))
 
@@ -122,7 +154,11 @@ def pdf(case_id: int, document_id: int):
         uow.commit()  # the download is audited
     # send_file writes a Romanian name as RFC 6266 filename* with an ASCII fallback:
     # a raw header would not survive the HTTP/1.1 latin-1 header encoding.
-    response = send_file(io.BytesIO(data), mimetype="application/pdf", download_name=name,
-                         as_attachment=bool(request.args.get("descarca")))
+    response = send_file(
+        io.BytesIO(data),
+        mimetype="application/pdf",
+        download_name=name,
+        as_attachment=bool(request.args.get("descarca")),
+    )
     response.headers["Cache-Control"] = "private, no-store"
     return response

@@ -1,9 +1,19 @@
 """Forms for the parts of a case: the child, parents, placement targets, measures,
 events and hearings. One pair of views serves them all, declared in ``PARTS``."""
+
 from dataclasses import dataclass
 
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
-                   url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from pydantic import BaseModel
 
 from ...cases import schemas, service
 from ...clock import today
@@ -22,27 +32,57 @@ class Part:
     entity: str  # the service's name for it (cases.service.PARTS)
     title: str  # "Adaugă {title}" / "Modifică {title}"
     fields: list
-    create: type | None
-    patch: type
+    create: type[BaseModel] | None
+    patch: type[BaseModel]
     aliases: dict
     deletable: bool = False
 
 
 PARTS = {
-    "parents": Part("parent", "părintele", formspecs.PARENT, schemas.ParentIn,
-                    schemas.ParentPatch, {"parents.": ""}, deletable=True),
-    "placement-targets": Part("placement_target", "ținta plasamentului", formspecs.TARGET,
-                              schemas.PlacementTargetIn, schemas.PlacementTargetPatch,
-                              {"placement_targets.": "", "placement_target.": ""}),
-    "measures": Part("measure", "măsura", formspecs.MEASURE, schemas.MeasureIn,
-                     schemas.MeasurePatch, {"measures.": "", "measure.": "",
-                                            "placement_target": "placement_target_id"}),
-    "events": Part("event", "evenimentul", formspecs.EVENT, schemas.EventIn,
-                   schemas.EventPatch, {"events.": ""}),
-    "hearings": Part("hearing", "termenul de judecată", formspecs.HEARING, schemas.HearingIn,
-                     schemas.HearingPatch, {"hearings.": ""}),
-    "child": Part("child", "datele copilului", formspecs.CHILD, None, schemas.ChildPatch,
-                  {"child.": ""}),
+    "parents": Part(
+        "parent",
+        "părintele",
+        formspecs.PARENT,
+        schemas.ParentIn,
+        schemas.ParentPatch,
+        {"parents.": ""},
+        deletable=True,
+    ),
+    "placement-targets": Part(
+        "placement_target",
+        "ținta plasamentului",
+        formspecs.TARGET,
+        schemas.PlacementTargetIn,
+        schemas.PlacementTargetPatch,
+        {"placement_targets.": "", "placement_target.": ""},
+    ),
+    "measures": Part(
+        "measure",
+        "măsura",
+        formspecs.MEASURE,
+        schemas.MeasureIn,
+        schemas.MeasurePatch,
+        {"measures.": "", "measure.": "", "placement_target": "placement_target_id"},
+    ),
+    "events": Part(
+        "event",
+        "evenimentul",
+        formspecs.EVENT,
+        schemas.EventIn,
+        schemas.EventPatch,
+        {"events.": ""},
+    ),
+    "hearings": Part(
+        "hearing",
+        "termenul de judecată",
+        formspecs.HEARING,
+        schemas.HearingIn,
+        schemas.HearingPatch,
+        {"hearings.": ""},
+    ),
+    "child": Part(
+        "child", "datele copilului", formspecs.CHILD, None, schemas.ChildPatch, {"child.": ""}
+    ),
 }
 KINDS = 'any(parents, "placement-targets", measures, events, hearings)'
 
@@ -52,15 +92,32 @@ def _fields(part: Part, case) -> list[Field]:
     if part.entity != "measure":
         return part.fields
     targets = {str(t.id): t.name for t in case.placement_targets}
-    return part.fields[:3] + [Field("placement_target_id", "Unde este plasat copilul",
-                                    "select", targets, wide=True,
-                                    help="Adăugați întâi ținta plasamentului, dacă "
-                                         "lipsește.")] + part.fields[3:]
+    return (
+        part.fields[:3]
+        + [
+            Field(
+                "placement_target_id",
+                "Unde este plasat copilul",
+                "select",
+                targets,
+                wide=True,
+                help="Adăugați întâi ținta plasamentului, dacă lipsește.",
+            )
+        ]
+        + part.fields[3:]
+    )
 
 
 def _render(part: Part, case, fields, state: FormState, obj=None, status: int = 200):
-    return render_template("web/cases/part.html", part=part, case=case, fields=fields,
-                           state=state, obj=obj, kind=request.view_args.get("kind")), status
+    return render_template(
+        "web/cases/part.html",
+        part=part,
+        case=case,
+        fields=fields,
+        state=state,
+        obj=obj,
+        kind=(request.view_args or {}).get("kind"),
+    ), status
 
 
 def _zone() -> str:
@@ -75,6 +132,8 @@ def new(case_id: int, kind: str):
     with unit_of_work() as uow:
         case = service.load_case(uow.session, actor(), case_id)
         fields = _fields(part, case)
+        if part.create is None:  # the child is edited, never added (not in KINDS)
+            abort(404)
         if request.method == "GET":
             return _render(part, case, fields, FormState(values=_defaults(part)))
         try:
@@ -133,8 +192,9 @@ def _edit(case_id: int, part: Part, part_id: int):
         if request.method == "GET":
             return _render(part, case, fields, FormState(values=values_of(fields, obj)), obj)
         try:
-            patch = part.patch.model_validate(parse(fields, request.form, patch=True,
-                                                    zone=_zone()))
+            patch = part.patch.model_validate(
+                parse(fields, request.form, patch=True, zone=_zone())
+            )
             service.update_part(uow, actor(), part.entity, part_id, patch, today())
             uow.commit()
         except FORM_ERRORS as exc:
