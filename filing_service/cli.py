@@ -1,13 +1,14 @@
 """Command-line commands: ``filing-service <command>`` (or ``flask --app filing_service``)."""
 
 import json
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from . import migrate
+from . import adapters, backup, db, migrate
 from .auth.passwords import hash_password
 from .auth.roles import Role
 from .auth.tokens import issue_token
@@ -17,7 +18,14 @@ from .models import Directorate, User
 
 
 def init_app(app: Flask) -> None:
-    for command in (init_db, seed_demo, create_user, issue_token_command):
+    for command in (
+        init_db,
+        seed_demo,
+        create_user,
+        issue_token_command,
+        backup_command,
+        restore_command,
+    ):
         app.cli.add_command(command)
 
 
@@ -78,6 +86,38 @@ def issue_token_command(directorate, name):
         issued = issue_token(uow.session, target.id, name)
         uow.commit()
     click.echo(json.dumps({"token": issued.token, "id": issued.record.id}))
+
+
+@click.command("backup")
+@with_appcontext
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def backup_command(folder: Path):
+    """Write a consistent backup (every table's rows and the stored files they name, with
+    a manifest of hashes) into FOLDER, a new or empty folder."""
+    tools = adapters.current()
+    try:
+        made = backup.backup(db.engine(), tools.content, folder, made_at=tools.clock.now())
+    except backup.BackupError as refused:
+        raise click.ClickException(str(refused)) from None
+    click.echo(
+        f"Copia de siguranță a fost scrisă în {folder}: "
+        f"{made.rows} rânduri, {made.files} fișiere."
+    )
+
+
+@click.command("restore")
+@with_appcontext
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def restore_command(folder: Path):
+    """Restore the backup in FOLDER into this instance, which must be empty (init-db run,
+    nothing else); every hash is checked before anything is written."""
+    try:
+        made = backup.restore(db.engine(), adapters.current().content, folder)
+    except backup.BackupError as refused:
+        raise click.ClickException(str(refused)) from None
+    click.echo(
+        f"Copia din {folder} a fost restaurată: {made.rows} rânduri, {made.files} fișiere."
+    )
 
 
 def _directorate(session, code: str) -> Directorate:

@@ -41,6 +41,9 @@ class User(Base):
     role: Mapped[str] = mapped_column(String(30))  # see auth.roles.Role
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Every session cookie carries the generation it was made in; logging out, a new
+    # password or a deactivation counts it up, so every copy of an older cookie ends.
+    session_generation: Mapped[int] = mapped_column(default=0, server_default="0")
 
     directorate: Mapped[Directorate] = relationship(back_populates="users")
 

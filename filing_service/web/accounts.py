@@ -7,11 +7,11 @@ a token is returned in clear once, at issue, and only its digest is stored.
 
 import re
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from .. import audit
 from ..auth.actor import Actor
-from ..auth.passwords import hash_password
+from ..auth.passwords import hash_password, verify_password
 from ..auth.roles import Role
 from ..auth.tokens import IssuedToken, issue_token
 from ..db import UnitOfWork
@@ -100,9 +100,48 @@ def set_active(uow: UnitOfWork, actor: Actor, user_id: int, active: bool) -> Use
     if user.id == actor.id and actor.kind == "user" and not active:
         raise DomainError("Nu vă puteți dezactiva propriul cont.", field="user")
     changes = audit.apply_changes(user, {"active": active})
+    if not active:
+        user.session_generation += 1  # every open session of the account ends now
     audit.record(uow.session, actor, "update", "user", user.id, changes=changes)
     uow.flush()
     return user
+
+
+def change_password(
+    uow: UnitOfWork, actor: Actor, *, current: str, new: str, repeated: str
+) -> User:
+    """The actor's own new password; the current one is asked again, so that a session
+    left open on a shared PC cannot take the account over. Every session of the user
+    ends, those on other PCs too; the caller starts a new one for this browser."""
+    user = uow.session.scalar(
+        select(User).where(User.id == actor.id, User.directorate_id == actor.directorate_id)
+    )
+    if user is None or actor.kind != "user":
+        raise PermissionDenied()
+    if not verify_password(user.password_hash, current):
+        raise DomainError("Parola actuală nu este corectă.", field="current")
+    if len(new) < MIN_PASSWORD:
+        raise DomainError(
+            f"Parola nouă trebuie să aibă cel puțin {MIN_PASSWORD} caractere.", field="new"
+        )
+    if new != repeated:
+        raise DomainError("Cele două parole noi nu coincid.", field="repeated")
+    user.password_hash = hash_password(new)
+    user.session_generation += 1
+    audit.record(uow.session, actor, "update", "user", user.id, changes={"password": True})
+    uow.flush()
+    return user
+
+
+def end_sessions(uow: UnitOfWork, user_id: int) -> None:
+    """End every session of the user (each copy of each cookie) by counting up the
+    generation their cookies must carry; the caller commits."""
+    uow.session.execute(
+        update(User)
+        .where(User.id == user_id)
+        .values(session_generation=User.session_generation + 1)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def list_tokens(uow: UnitOfWork, actor: Actor) -> list[ApiToken]:

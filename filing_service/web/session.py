@@ -1,6 +1,11 @@
 """Who is logged in: the session cookie names a user; every request reloads the user, so
 a deactivated account or a changed role takes effect at once.
 
+A cookie also carries the user's session generation (``User.session_generation``), and is
+refused once the user's generation has moved on: logging out, a new password and a
+deactivation count it up (``accounts.end_sessions``), so every copy of every cookie of
+that user ends, wherever it was copied to (the cookie is signed, not kept on a server).
+
 Log-in checks the argon2 hash (auth.passwords) and counts failures per user name: after
 ``MAX_FAILURES`` within ``WINDOW`` the name is refused until the window passes, whatever
 the password (so guessing is slow, and the answer does not tell a good guess from a bad).
@@ -20,6 +25,7 @@ from ..db import unit_of_work
 from ..errors import PermissionDenied
 from ..models import LoginFailure, User
 from ..models.base import utcnow
+from . import accounts
 
 MAX_FAILURES = 5
 WINDOW = timedelta(minutes=15)
@@ -80,12 +86,19 @@ def log_in(user: User) -> None:
     """Start a fresh session for ``user`` (a new session on log-in: no fixation)."""
     session.clear()
     session["user_id"] = user.id
+    session["generation"] = user.session_generation
     session["seen"] = int(time.time())
     session.permanent = False
 
 
 def log_out() -> None:
+    """End this session and every other of the same user (a copied cookie too)."""
+    user_id = session.get("user_id")
     session.clear()
+    if user_id is not None:
+        with unit_of_work() as uow:
+            accounts.end_sessions(uow, user_id)
+            uow.commit()
 
 
 def load_user() -> None:
@@ -103,7 +116,11 @@ def load_user() -> None:
     session["seen"] = now
     with unit_of_work() as uow:
         user = uow.session.get(User, user_id)
-        if user is None or not user.active:
+        if (
+            user is None
+            or not user.active
+            or session.get("generation") != user.session_generation
+        ):
             session.clear()
             return
         g.directorate_name = user.directorate.name

@@ -1,10 +1,12 @@
-"""Log in and out."""
+"""Log in and out, and change one's own password."""
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
-from .. import session
+from ...db import unit_of_work
+from .. import accounts, session
+from ..forms import FORM_ERRORS, FormState, errors_of
 
 blueprint = Blueprint("auth", __name__)
 
@@ -49,3 +51,31 @@ def logout():
     """Log out (a POST, so that a link on another site cannot log anyone out)."""
     session.log_out()
     return redirect(url_for("web.auth.login"))
+
+
+PASSWORD_INPUTS = {"current", "new", "repeated"}
+
+
+@blueprint.route("/cont/parola", methods=["GET", "POST"])
+@session.login_required
+def change_password():
+    """Change one's own password; every session of the account ends, and this browser
+    gets a new one. The passwords typed are never shown back."""
+    if request.method == "GET":
+        return render_template("web/password.html", state=FormState())
+    form = request.form
+    try:
+        with unit_of_work() as uow:
+            user = accounts.change_password(
+                uow,
+                session.actor(),
+                current=form.get("current", ""),
+                new=form.get("new", ""),
+                repeated=form.get("repeated", ""),
+            )
+            uow.commit()
+    except FORM_ERRORS as exc:
+        return render_template("web/password.html", state=errors_of(exc, PASSWORD_INPUTS)), 422
+    session.log_in(user)
+    flash("Parola a fost schimbată. Celelalte sesiuni ale contului s-au încheiat.", "success")
+    return redirect(url_for("web.dashboard.index"))
