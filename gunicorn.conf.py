@@ -13,7 +13,7 @@ workers = 2
 timeout = gunicorn_timeout()
 graceful_timeout = 30
 accesslog = "-"
-logger_class = "filing_service.deadlines.access_log.RedactingLogger"  # no calendar secrets
+logger_class = "filing_service.access_log.RedactingLogger"  # no personal data, no secrets
 # gunicorn 24+ opens a control socket at one fixed path in the user's home; a second
 # instance on the host (a test run beside `make run`) would take it over.
 control_socket_disable = True

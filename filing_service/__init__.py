@@ -2,6 +2,7 @@
 cases under Law 272/2004, for the 47 directorates (DGASPC) of Romania."""
 
 import logging
+import os
 from pathlib import Path
 
 from flask import Flask, jsonify
@@ -16,6 +17,7 @@ from . import (
     documents,
     error_handlers,
     filings,
+    http_security,
     intake,
     signing,
     web,
@@ -42,6 +44,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(from_environment(app.instance_path))
     if config:
         app.config.update(config)
+    # Every file the service makes (the SQLite database and its journal, the content
+    # store, converter scratch) is its own: 0640 at most, never readable by others.
+    os.umask(app.config["UMASK"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Romanian stays readable
@@ -52,6 +57,7 @@ def create_app(config: dict | None = None) -> Flask:
     bootstrap.init_app(app)  # the outside tools, once, before the capabilities use them
     cli.init_app(app)
     error_handlers.init_app(app)
+    http_security.init_app(app)
     intake.init_app(app)
     documents.init_app(app)
     deadlines.init_app(app)

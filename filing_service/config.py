@@ -39,7 +39,10 @@ def from_environment(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": int(os.environ.get("MAX_UPLOAD_BYTES", 64 * 1024 * 1024)),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        # Secure on every HTTPS request anyway (http_security); "1" forces it on HTTP too.
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+        # The process umask create_app sets (octal): files 0640, folders 0750 by default.
+        "UMASK": int(os.environ.get("UMASK", "027"), 8),
         "WEB_IDLE_MINUTES": int(os.environ.get("WEB_IDLE_MINUTES", 60)),
         "WTF_CSRF_ENABLED": True,  # the web forms' CSRF check (a test may turn it off)
         **_converter_settings(),

@@ -19,9 +19,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def make_engine(url: str) -> Engine:
-    """Build an engine; SQLite gets foreign keys enforced and a busy timeout."""
+    """Build an engine; SQLite gets foreign keys enforced and a busy timeout.
+
+    ``hide_parameters``: a database error's text names its statement but not the values
+    bound to it (a CNP, a child's health or address), so it can never carry them into a
+    log line or a traceback.
+    """
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):
@@ -43,7 +48,7 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def init_app(app: Flask) -> None:
@@ -108,8 +113,9 @@ class UnitOfWork:
         for action in actions:
             try:
                 action()
-            except Exception:  # one failed undo must not hide the error that caused it
-                log.warning("an undo action failed after a rollback", exc_info=True)
+            except Exception as exc:  # one failed undo must not hide the error that caused it
+                # The type only: an exception's text (and a traceback's) may hold data.
+                log.warning("an undo action failed after a rollback (%s)", type(exc).__name__)
 
 
 @contextmanager

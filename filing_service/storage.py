@@ -38,7 +38,7 @@ class ContentStore:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(tmp, 0o444)
+            os.chmod(tmp, 0o440)  # read-only, for the service's user and group alone
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -163,6 +163,6 @@ def calendar_feed(secret: str):
         body = render(uow.session, user.directorate_id, today())
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
-    response.headers["Cache-Control"] = "private, max-age=300"
+    response.headers["Cache-Control"] = "private, no-store"  # no copy of a case's dates
     response.headers["Content-Disposition"] = 'inline; filename="termene.ics"'
     return response

@@ -43,7 +43,10 @@ def scratch_case(
             code=Code.UNKNOWN_DIRECTORATE,
         )
     engine = create_engine(
-        "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+        "sqlite://",
+        poolclass=StaticPool,
+        connect_args={"check_same_thread": False},
+        hide_parameters=True,  # as db.make_engine: no case data in an error's text
     )
     try:
         Base.metadata.create_all(engine)

@@ -29,6 +29,7 @@ def run_migrations_online() -> None:
         config.get_section(config.config_ini_section, {}),
         prefix="sqlalchemy.",
         poolclass=pool.NullPool,
+        hide_parameters=True,  # as db.make_engine: no case data in an error's text
     )
     with engine.connect() as connection:
         _run(connection)

@@ -194,3 +194,31 @@ def test_the_login_page(page, live_server):
     page.goto(live_server.url + "/login")
     expect(page.get_by_role("heading", name="Autentificare")).to_be_visible()
     screenshot(page, "01-autentificare")
+
+
+def test_the_pages_break_no_rule_of_their_content_security_policy(
+    page, live_server, people, case_url
+):
+    """Every page works under its strict policy: nothing it holds is refused (the
+    browser's ``securitypolicyviolation`` events), and the one behaviour, selecting a
+    secret shown once with a click, comes from app.js."""
+    refused = []
+    page.expose_function("reportRefused", lambda text: refused.append(text))
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => window.reportRefused(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    log_in(page, live_server, people["counsel"])
+    for path in ("/", "/cases?q=Popescu", "/cases/new", "/calendar"):
+        page.goto(live_server.url + path)
+    page.goto(case_url)
+    documents = page.locator("a[href*='/documents/']").filter(has_not_text="Document")
+    if documents.count():  # the signing tests of this module made some
+        documents.first.click()
+        expect(page.locator("iframe.preview").first).to_be_visible()
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name=re.compile("Abonează-te|Generează o adresă")).click()
+    feed = page.locator("#feed")
+    feed.click(position={"x": 4, "y": 4})  # at the start: without app.js, only a caret
+    assert feed.evaluate("f => f.selectionStart === 0 && f.selectionEnd === f.value.length")
+    assert refused == []

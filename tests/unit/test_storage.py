@@ -20,7 +20,7 @@ def test_stored_files_are_read_only_and_no_temporary_file_remains(tmp_path):
     store = ContentStore(tmp_path)
     path = store.path(store.put(b"data"))
     assert not os.access(path, os.W_OK) or os.geteuid() == 0
-    assert oct(path.stat().st_mode & 0o777) == "0o444"
+    assert oct(path.stat().st_mode & 0o777) == "0o440"  # nobody else may read a child's file
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 
 

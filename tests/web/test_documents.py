@@ -113,6 +113,19 @@ def test_a_petition_is_generated_with_the_parents_variant_and_previewed(
     disposition.encode("latin-1")  # what an HTTP/1.1 server can send
 
 
+def test_the_pdf_preview_may_be_framed_by_the_services_own_page_alone(app, counsel, make_case):
+    case = make_case()
+    response = generate(counsel, case["id"])
+    page = counsel.get(response.headers["Location"])
+    assert "frame-src 'self'" in page.headers["Content-Security-Policy"]
+    court = next(d for d in documents_of(app, case["id"]) if d.variant == "instanta")
+    pdf = counsel.get(f"/cases/{case['id']}/documents/{court.id}/pdf")
+    assert pdf.headers["Content-Security-Policy"] == "frame-ancestors 'self'"
+    assert pdf.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert pdf.headers["X-Content-Type-Options"] == "nosniff"
+    assert "no-store" in pdf.headers["Cache-Control"]
+
+
 def test_a_court_document_is_not_generated_while_the_law_is_broken(app, counsel, make_case):
     """Art. 123 alin. 6: an emergency reception centre hosts a child for 6 months at
     most; seven months on, the case breaks the law and the petition is blocked."""

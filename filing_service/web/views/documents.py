@@ -11,6 +11,7 @@ from ...clock import today
 from ...db import unit_of_work
 from ...error_handlers import describe
 from ...errors import NotFound
+from ...http_security import allow_same_origin_frames
 from ...law import rules
 from .. import docs
 from ..forms import FORM_ERRORS
@@ -161,4 +162,4 @@ def pdf(case_id: int, document_id: int):
         as_attachment=bool(request.args.get("descarca")),
     )
     response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return allow_same_origin_frames(response)  # the preview frames it in the page
