@@ -12,6 +12,9 @@ workers = 2
 # then ends in the pool's 503 problem+json, not in gunicorn killing the worker mid-request.
 timeout = gunicorn_timeout()
 graceful_timeout = 30
+# gunicorn's own 414 is an HTML page: read request lines up to its largest bound, twice
+# its default and far above any URL of the API (a search text is at most 400 characters).
+limit_request_line = 8190
 accesslog = "-"
 logger_class = "filing_service.access_log.RedactingLogger"  # no personal data, no secrets
 # gunicorn 24+ opens a control socket at one fixed path in the user's home; a second

@@ -22,6 +22,7 @@ from . import (
     signing,
     web,
 )
+from .api.bounds import IdConverter
 from .cases.api import routes as cases_routes
 from .config import from_environment, instance_path, instance_secret_key
 from .deadlines.api import routes as deadlines_routes
@@ -50,6 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]  # Romanian stays readable
+    app.url_map.converters["int"] = IdConverter  # before any route: ids are bounded
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     logging.basicConfig(level=app.config.get("LOG_LEVEL", "INFO"))
 

@@ -76,6 +76,8 @@ class Code(StrEnum):
     REQUIRED = "required", "Câmpul este obligatoriu"
     DATE_IN_FUTURE = "date_in_future", "Data nu poate fi în viitor"
     DATE_ORDER = "date_order", "Datele nu sunt în ordinea cronologică"
+    DATE_OUT_OF_RANGE = "date_out_of_range", "Anul este în afara intervalului 1900-2200"
+    NOT_NULLABLE = "not_nullable", "Câmpul nu poate fi null"
     CNP_FORMAT = "cnp_format", "CNP-ul trebuie să aibă exact 13 cifre"
     CNP_SEX_DIGIT = "cnp_sex_digit", "Prima cifră a CNP-ului nu poate fi 0"
     CNP_BIRTH_DATE = "cnp_birth_date", "CNP-ul conține o dată a nașterii care nu există"

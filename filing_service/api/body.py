@@ -6,6 +6,7 @@ from flask import current_app, json, request
 from pydantic import BaseModel, ValidationError
 
 from ..errorcodes import Code
+from .bounds import JSON_MAX_DEPTH, too_deep
 from .problems import ApiProblem, validation_errors
 
 
@@ -41,11 +42,24 @@ def parse_json(model: type[BaseModel]) -> BaseModel:
         )
     raw = read_body(current_app.config["JSON_MAX_BYTES"])
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ApiProblem(
             400, "JSON invalid", "Corpul cererii nu este text UTF-8.", code=Code.INVALID_JSON
         ) from None
+    too_deep_problem = ApiProblem(
+        400,
+        "JSON invalid",
+        f"Corpul cererii are obiecte și liste imbricate pe mai mult de {JSON_MAX_DEPTH} "
+        "de niveluri.",
+        code=Code.INVALID_JSON,
+    )
+    if too_deep(text):
+        raise too_deep_problem
+    try:
+        data = json.loads(text)
+    except RecursionError:  # what the count above missed, never a 500
+        raise too_deep_problem from None
     except ValueError as exc:
         where = ""
         if isinstance(exc, JSONDecodeError):

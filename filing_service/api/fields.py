@@ -1,7 +1,7 @@
 """Field types shared by every input model: Romanian text normalised, CNPs checked,
 county codes known. XML, JSON and web forms all validate through these."""
 
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, get_args
 
 from pydantic import (
     AfterValidator,
@@ -9,7 +9,7 @@ from pydantic import (
     ConfigDict,
     Field,
     create_model,
-    model_validator,
+    field_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -18,6 +18,7 @@ from ..law.directorates import BY_CODE
 from ..law.ecris import check_case_number
 from ..law.errors import DomainError
 from ..law.text import normalize_text
+from .bounds import check_value
 
 
 def _text(max_length: int, required: bool):
@@ -97,29 +98,49 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _within_bounds(cls, value):
+        """Every id, count, date and date-time of every input within ``api.bounds``."""
+        return check_value(value)
+
 
 def partial(model: type[Strict], name: str) -> type[Strict]:
-    """A PATCH variant of ``model``: every field optional, required ones not nullable."""
-    required = {n for n, f in model.model_fields.items() if f.is_required()}
+    """A PATCH variant of ``model``: every field optional, and a field that ``model``
+    does not let be null (a required one, or one with a default such as ``deceased``)
+    refuses an explicit ``null``, naming the field, rather than reaching a NOT NULL
+    column."""
+    not_null = [n for n, f in model.model_fields.items() if not _nullable(f.annotation)]
     fields: dict[str, Any] = {
         n: (
-            Optional[Annotated[(f.annotation, *f.metadata)] if f.metadata else f.annotation],  # noqa: UP045  (a type built at run time)
+            _patch_annotation(f.annotation, f.metadata, nullable=n not in not_null),
             Field(default=None, description=f.description),
         )
         for n, f in model.model_fields.items()
     }
 
-    def no_null_required(cls, data):
-        if isinstance(data, dict):
-            nulls = [k for k in required if k in data and data[k] is None]
-            if nulls:
-                raise ValueError("Câmpuri obligatorii nu pot fi șterse: " + ", ".join(nulls))
-        return data
+    def no_null(cls, value):
+        if value is None:
+            raise PydanticCustomError("not_nullable", "Câmpul nu poate fi null.")
+        return value
 
-    validators = {"no_null_required": model_validator(mode="before")(no_null_required)}
+    validators = (
+        {"no_null": field_validator(*not_null, mode="before")(no_null)} if not_null else {}
+    )
     return create_model(
         name,
         __base__=Strict,
         __validators__=validators,  # type: ignore[arg-type]  # a decorated validator
         **fields,
     )
+
+
+def _nullable(annotation) -> bool:
+    return annotation is None or annotation is Any or type(None) in get_args(annotation)
+
+
+def _patch_annotation(annotation, metadata: list, *, nullable: bool):
+    """The field's type with its constraints; Optional only where null is a value (an
+    omitted field stays unset: pydantic does not validate the default)."""
+    typed = Annotated[(annotation, *metadata)] if metadata else annotation
+    return Optional[typed] if nullable else typed  # noqa: UP045  (a type built at run time)

@@ -7,6 +7,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from ..errorcodes import Code, problem_codes
+from .bounds import ID_MAX
 from .registry import Operation, openapi_path
 
 _REF = "#/components/schemas/{model}"
@@ -24,6 +25,7 @@ def build_document(operations: list[Operation], prefix: str) -> dict:
     schema_of = {model: refs[(model, mode)] for model, mode in keyed}
 
     paths: dict[str, dict] = {}
+    query_defs: dict[str, dict] = {}  # the enums a query's filters refer to (Status, ...)
     for op in operations:
         entry: dict = {
             "summary": op.summary,
@@ -32,7 +34,7 @@ def build_document(operations: list[Operation], prefix: str) -> dict:
         }
         params = [_path_param(name) for name in _path_names(op.rule)]
         if op.query is not None:
-            params += _query_params(op.query)
+            params += _query_params(op.query, query_defs)
         if params:
             entry["parameters"] = params
         if op.body is not None:
@@ -49,6 +51,10 @@ def build_document(operations: list[Operation], prefix: str) -> dict:
             ok["content"] = op.response_media
         entry["responses"] = {
             str(op.status): ok,
+            **{
+                str(status): {**ok, "description": text}
+                for status, text in op.extra_responses.items()
+            },
             "4XX": {
                 "description": "Eroare (RFC 9457)",
                 "content": {
@@ -64,7 +70,7 @@ def build_document(operations: list[Operation], prefix: str) -> dict:
             entry["security"] = []
         paths.setdefault(prefix + openapi_path(op.rule), {})[op.method.lower()] = entry
 
-    schemas = dict(defs.get("$defs", {}))
+    schemas = {**query_defs, **defs.get("$defs", {})}
     schemas["Problem"] = _problem_schema()
     return {
         "openapi": "3.1.0",
@@ -124,12 +130,18 @@ def _path_param(name: str) -> dict:
         "name": name,
         "in": "path",
         "required": True,
-        "schema": {"type": "integer"} if name.endswith("_id") else {"type": "string"},
+        "schema": (
+            {"type": "integer", "minimum": 0, "maximum": ID_MAX}  # api.bounds.IdConverter
+            if name.endswith("_id")
+            else {"type": "string"}
+        ),
     }
 
 
-def _query_params(model: type[BaseModel]) -> list[dict]:
+def _query_params(model: type[BaseModel], defs: dict[str, dict]) -> list[dict]:
+    """The query's parameters; the schemas they refer to go into ``defs``."""
     schema = model.model_json_schema(ref_template=_REF)
+    defs.update(schema.get("$defs", {}))
     required = set(schema.get("required", []))
     return [
         {"name": name, "in": "query", "required": name in required, "schema": prop}

@@ -28,7 +28,7 @@ class Operation:
     auth: bool = True
     request_media: dict | None = None  # non-JSON bodies: {"application/xml": {...}}
     response_media: dict | None = None
-    extra_responses: dict = field(default_factory=dict)
+    extra_responses: dict[int, str] = field(default_factory=dict)  # status: description
 
 
 class ApiRoutes:
@@ -52,8 +52,11 @@ class ApiRoutes:
         auth: bool = True,
         request_media: dict | None = None,
         response_media: dict | None = None,
+        extra_responses: dict[int, str] | None = None,
     ) -> Callable:
-        """Declare an operation; the view gets ``body=`` and ``query=`` parsed models."""
+        """Declare an operation; the view gets ``body=`` and ``query=`` parsed models.
+        ``extra_responses`` documents the other successes the view answers (status:
+        description), with the same body as ``status``."""
         operation = Operation(
             rule,
             method,
@@ -66,6 +69,7 @@ class ApiRoutes:
             auth,
             request_media,
             response_media,
+            extra_responses or {},
         )
         self.operations.append(operation)
 

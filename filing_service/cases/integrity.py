@@ -8,6 +8,7 @@ from ..law.chronology import check_not_before
 from ..law.cnp import parse_cnp
 from ..law.errors import DomainError
 from ..models import Case
+from .schemas import EVENTS_MAX, PARENTS_MAX
 
 
 def _person(prefix: str, cnp: str | None, birth_date: date | None, today: date):
@@ -42,6 +43,14 @@ def complete_from_cnp(person) -> None:
 
 def check_case(case: Case, today: date) -> None:
     """Raise :class:`DomainError` for the first inconsistency of ``case``."""
+    for name, most, what in (
+        ("parents", PARENTS_MAX, f"{PARENTS_MAX} părinți sau reprezentanți legali"),
+        ("events", EVENTS_MAX, f"{EVENTS_MAX} de evenimente"),
+    ):
+        if len(getattr(case, name)) > most:  # what the XML export could not carry
+            raise DomainError(
+                f"O cauză poate avea cel mult {what}.", field=name, code=Code.TOO_LONG
+            )
     child = case.child
     _person("child", child.cnp, child.birth_date, today)
     for i, parent in enumerate(case.parents):

@@ -1,9 +1,10 @@
 """The case model as the API (and the XML import, and the web forms) receive it."""
 
+import json
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ..api.fields import (
     AreaCode,
@@ -28,6 +29,32 @@ from ..law.facts import (
     Situation,
     TargetKind,
 )
+
+# What the XML export (``xml/schemas/case-submission.xsd``) can carry is what a case may
+# hold: the write models and ``cases.integrity.check_case`` apply the same limits.
+PARENTS_MAX = 10  # <parent maxOccurs="10">
+EVENTS_MAX = 500  # <event maxOccurs="500">
+EVENT_DATA_MAX = 100  # <entry maxOccurs="100">
+EVENT_DATA_KEY_MAX = 100  # its key attribute, 1-100 characters
+EVENT_DATA_TEXT_MAX = 80000  # LongTextType, a value's text (JSON for a non-text value)
+
+
+def _event_data(data: dict) -> dict:
+    """Event data the XML export can carry. The messages quote neither key nor value:
+    either may hold what a caseworker wrote about the child."""
+    for key, value in data.items():
+        if not 1 <= len(key) <= EVENT_DATA_KEY_MAX:
+            raise ValueError(
+                f"O cheie are {len(key)} caractere; sunt permise 1-{EVENT_DATA_KEY_MAX}."
+            )
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if len(text) > EVENT_DATA_TEXT_MAX:
+            raise ValueError(
+                f"O valoare are {len(text)} caractere; sunt permise cel mult "
+                f"{EVENT_DATA_TEXT_MAX}."
+            )
+    return data
+
 
 ParentalRights = Literal["exercitate", "suspendate", "decazut"]
 CaseStatus = Literal["deschis", "inchis"]
@@ -126,16 +153,23 @@ class EventIn(Strict):
     kind: EventKind
     occurred_on: date
     occurred_at: datetime | None = Field(
-        None, description="Cu fus orar, pentru termenele pe ore"
+        None,
+        description="Pentru termenele pe ore; cu fusul orar (2026-11-20T09:30:00+02:00 "
+        "sau ...Z): o oră fără fus orar este refuzată (422)",
     )
     description: LongText | None = None
-    data: dict = Field(default_factory=dict)
+    data: Annotated[dict, AfterValidator(_event_data)] = Field(
+        default_factory=dict, max_length=EVENT_DATA_MAX
+    )
 
 
 class HearingIn(Strict):
     """A hearing of the court."""
 
-    scheduled_at: datetime
+    scheduled_at: datetime = Field(
+        description="Cu fusul orar (2026-12-03T09:00:00+02:00 sau ...Z): o oră fără fus "
+        "orar este refuzată (422)"
+    )
     court: ShortText | None = None
     court_case_number: CaseNumber | None = None
     panel: ShortText | None = None
@@ -164,10 +198,10 @@ class CaseIn(Strict):
     sibling_group: ShortText | None = None
     opened_on: date | None = None
     child: ChildIn
-    parents: list[ParentIn] = Field(default_factory=list, max_length=10)
+    parents: list[ParentIn] = Field(default_factory=list, max_length=PARENTS_MAX)
     placement_target: PlacementTargetIn | None = None
     measure: MeasureIn | None = None
-    events: list[EventIn] = Field(default_factory=list, max_length=500)
+    events: list[EventIn] = Field(default_factory=list, max_length=EVENTS_MAX)
 
 
 class CaseUpdate(Strict):

@@ -73,6 +73,7 @@ def submit(body: schemas.ReportIn, on_refusal=None):
     body=schemas.ReportIn,
     response=schemas.ReceiptOut,
     status=201,
+    extra_responses={200: "Apelul fusese deja primit: confirmarea lui, nimic nou stocat"},
 )
 def submit_report(body):
     return submit(body)
@@ -97,6 +98,7 @@ XML_TYPES = ("application/xml", "text/xml")
     request_media=_XML_BODY,
     response=schemas.ReceiptOut,
     status=201,
+    extra_responses={200: "Apelul fusese deja primit: confirmarea lui, nimic nou stocat"},
 )
 def submit_report_xml():
     current_actor()  # 401 before the body is read

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from lxml import etree
 from pydantic import BaseModel
 
+from ..api.bounds import too_deep
 from ..cases.schemas import CaseIn
 from ..xml.mapping import Locations, camel
 from ..xml.parsing import NAMESPACE, element_xpath
@@ -102,10 +103,10 @@ def _decode_data(element) -> dict:
     data = {}
     for entry in element:
         text = entry.text or ""
-        if entry.get("type") == "json":
+        if entry.get("type") == "json" and not too_deep(text):  # as deep as JSON bodies
             try:
                 data[entry.get("key")] = json.loads(text, parse_constant=_no_constant)
-            except ValueError:
+            except (ValueError, RecursionError):
                 data[entry.get("key")] = text  # kept as text; not silently dropped
         else:
             data[entry.get("key")] = text

@@ -106,3 +106,15 @@ def test_json_values_that_are_not_json_stay_text():
     )
     case, _ = read_case(data)
     assert case.events[0].data == {"n": "NaN"}
+
+
+def test_a_json_value_nested_too_deep_stays_text_not_a_recursion_error():
+    deep = "[" * 5000 + "]" * 5000
+    data = case_xml(
+        events=[{"kind": "alt_eveniment", "occurred_on": "2026-11-01", "data": {"n": 1}}]
+    ).replace(
+        b'<entry key="n" type="json">1</entry>',
+        f'<entry key="n" type="json">{deep}</entry>'.encode(),
+    )
+    case, _ = read_case(data)
+    assert case.events[0].data == {"n": deep}
