@@ -104,6 +104,14 @@ def _filing_settings() -> dict:
         ),
         "PORTAL_URL": os.environ.get("PORTAL_URL", "http://portalquery.just.ro/query.asmx"),
         "PORTAL_TIMEOUT": float(os.environ.get("PORTAL_TIMEOUT", "20")),
+        # Quotas of uploads to filings: files and bytes per package, bytes per directorate.
+        "FILING_MAX_FILES": int(os.environ.get("FILING_MAX_FILES", "20")),
+        "FILING_MAX_BYTES": int(os.environ.get("FILING_MAX_BYTES", 200 * 1024 * 1024)),
+        "DIRECTORATE_MAX_FILING_BYTES": int(
+            os.environ.get("DIRECTORATE_MAX_FILING_BYTES", 20 * 1024**3)
+        ),
+        # The CPU time a PDF someone sent may take to be parsed (``pdfread``), in seconds.
+        "PDF_PARSE_SECONDS": float(os.environ.get("PDF_PARSE_SECONDS", "1.0")),
     }
 
 

@@ -25,6 +25,7 @@ from .documents.converter import ConversionFailed
 from .documents.service import DocumentBlocked, TemplateBroken
 from .errorcodes import Code
 from .errors import Conflict, DomainError, NotFound, PermissionDenied, RuleViolation
+from .filings.domain import QuotaExceeded
 from .signing.keys import SigningKeyError
 from .signing.pades import SigningFailed
 from .signing.validation import ValidationInputError
@@ -101,6 +102,7 @@ _DESCRIPTIONS: dict[type[Exception], Callable[[Any], Answer]] = {
         e, "Documentul nu poate fi generat: Legea nr. 272/2004 nu permite "
     ),
     RuleViolation: lambda e: _rules(e, "Legea nr. 272/2004 nu permite modificarea: "),
+    QuotaExceeded: lambda e: Answer(Code.QUOTA_EXCEEDED, e.message, [_field_error(e)]),
     DomainError: lambda e: Answer(Code.INVALID_DATA, e.message, [_field_error(e)]),
     NotFound: lambda e: Answer(Code.NOT_FOUND, e.message),
     PermissionDenied: lambda e: Answer(Code.FORBIDDEN, e.message),

@@ -70,6 +70,8 @@ class Code(StrEnum):
     DAMAGED_PDF = "damaged_pdf", "Document nevalidabil", 422
     ENCRYPTED_PDF = "encrypted_pdf", "Document nevalidabil", 422
     NO_SIGNATURE = "no_signature", "Document nevalidabil", 422
+    # An upload to a filing that its package or its directorate has no room for.
+    QUOTA_EXCEEDED = "quota_exceeded", "Cota de fișiere a fost atinsă", 409
 
     # Fields refused by a domain check (``errors[].code``).
     INVALID_VALUE = "invalid_value", "Valoare nepermisă"
@@ -119,6 +121,12 @@ class Code(StrEnum):
     DOCUMENT_SOURCE = "document_source", "Dați fie fișierul, fie documentul"
     EMPTY_FILE = "empty_file", "Fișierul este gol"
     FILE_TOO_LARGE = "file_too_large", "Fișierul depășește limita admisă"
+    FILING_FILES_QUOTA = "filing_files_quota", "Pachetul are numărul maxim de fișiere"
+    FILING_BYTES_QUOTA = "filing_bytes_quota", "Pachetul ar depăși dimensiunea maximă"
+    DIRECTORATE_BYTES_QUOTA = (
+        "directorate_bytes_quota",
+        "Spațiul direcției pentru depuneri este epuizat",
+    )
     FOREIGN_DOCUMENT = "foreign_document", "Documentul nu aparține acestei cauze"
     NO_PDF = "no_pdf", "Documentul nu are încă o versiune PDF"
     NO_MANIFEST = "no_manifest", "Pachetul nu este încă semnat"

@@ -13,7 +13,7 @@ from ..errorcodes import Code
 from ..errors import DomainError
 from ..storage import store
 from . import court_side, courts, delivery, schemas, service
-from .domain import DocumentRole, Status
+from .domain import DocumentRole, Quotas, Status
 
 blueprint = Blueprint("filings_api", __name__)
 routes = ApiRoutes(blueprint, "Depuneri la instanță")
@@ -21,6 +21,20 @@ routes = ApiRoutes(blueprint, "Depuneri la instanță")
 
 def filing_json(filing) -> dict:
     return schemas.FilingOut.model_validate(filing).model_dump(mode="json")
+
+
+def _upload_limits() -> dict:
+    """The bounds of a file added to a package, from the settings (``config.py``)."""
+    config = current_app.config
+    return {
+        "max_bytes": config["MAX_CONTENT_LENGTH"],
+        "quotas": Quotas(
+            files_per_filing=config["FILING_MAX_FILES"],
+            bytes_per_filing=config["FILING_MAX_BYTES"],
+            bytes_per_directorate=config["DIRECTORATE_MAX_FILING_BYTES"],
+        ),
+        "parse_seconds": config["PDF_PARSE_SECONDS"],
+    }
 
 
 @routes.route(
@@ -107,7 +121,7 @@ def add_document(filing_id: int, body):
             title=body.title,
             store=store(),
             document_id=body.document_id,
-            max_bytes=current_app.config["MAX_CONTENT_LENGTH"],
+            **_upload_limits(),
         )
         out = schemas.FilingDocumentOut.model_validate(doc).model_dump(mode="json")
         uow.commit()
@@ -152,7 +166,7 @@ def upload_document(filing_id: int, role: str):
             title=request.args.get("title"),
             store=store(),
             data=data,
-            max_bytes=limit,
+            **_upload_limits(),
         )
         out = schemas.FilingDocumentOut.model_validate(doc).model_dump(mode="json")
         uow.commit()

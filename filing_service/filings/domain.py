@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..errorcodes import Code
+from ..law.errors import DomainError
 
 
 class Status(StrEnum):
@@ -174,3 +175,47 @@ def split_into_messages(
 def backoff_seconds(failures: int, base: float, cap: float = 3600.0) -> float:
     """Wait before the next attempt after ``failures`` failed ones: doubling, capped."""
     return min(cap, base * 2.0 ** max(0, failures - 1))
+
+
+@dataclass(frozen=True)
+class Quotas:
+    """How much a package and a directorate may hold (``FILING_MAX_FILES``,
+    ``FILING_MAX_BYTES``, ``DIRECTORATE_MAX_FILING_BYTES``): uploads are stored forever
+    (a package, once sent, is evidence), so each one is counted before it is kept."""
+
+    files_per_filing: int
+    bytes_per_filing: int
+    bytes_per_directorate: int
+
+
+class QuotaExceeded(DomainError):
+    """A file would take its package or its directorate past a quota."""
+
+
+def check_quota(
+    quotas: Quotas, *, files: int, filing_bytes: int, directorate_bytes: int, size: int
+) -> None:
+    """Raise ``QuotaExceeded`` if one more file of ``size`` bytes does not fit next to
+    what the package (``files``, ``filing_bytes``) and the directorate already hold."""
+    if files + 1 > quotas.files_per_filing:
+        raise QuotaExceeded(
+            f"Pachetul are deja {files} fișiere; limita este de "
+            f"{quotas.files_per_filing} fișiere pe pachet.",
+            field="file",
+            code=Code.FILING_FILES_QUOTA,
+        )
+    if filing_bytes + size > quotas.bytes_per_filing:
+        raise QuotaExceeded(
+            f"Cu acest fișier pachetul ar avea {filing_bytes + size} octeți; limita este "
+            f"de {quotas.bytes_per_filing} octeți pe pachet.",
+            field="file",
+            code=Code.FILING_BYTES_QUOTA,
+        )
+    if directorate_bytes + size > quotas.bytes_per_directorate:
+        raise QuotaExceeded(
+            "Spațiul direcției pentru fișierele depunerilor este epuizat (limita este de "
+            f"{quotas.bytes_per_directorate} octeți); cereți administratorului mărirea "
+            "cotei.",
+            field="file",
+            code=Code.DIRECTORATE_BYTES_QUOTA,
+        )

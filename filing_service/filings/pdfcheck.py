@@ -9,7 +9,6 @@ certificate as the anchor.
 """
 
 import asyncio
-import io
 import logging
 import re
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from .. import pdfread
+from ..errorcodes import Code
 from ..signing import validation
 from ..signing.eventloop import outside_event_loop
 
@@ -41,13 +42,25 @@ class PdfReport:
     trusted: bool | None = None  # every chain ends at a trust root (None: not asked)
 
 
-def inspect(data: bytes, trust_roots: list | None = None) -> PdfReport:
+def inspect(
+    data: bytes,
+    trust_roots: list | None = None,
+    *,
+    parse_seconds: float = pdfread.DEFAULT_SECONDS,
+) -> PdfReport:
     """Inspect ``data``; never raises for a bad file, reports it instead. With
-    ``trust_roots`` the signatures are validated by the signing capability."""
+    ``trust_roots`` the signatures are validated by the signing capability. The file is
+    sniffed and parsed within ``parse_seconds`` first (``pdfread``), so checking a
+    package that holds junk stays cheap."""
     if not data.startswith(b"%PDF-"):
         return PdfReport(False, None, 0, False, False, "nu este un fișier PDF")
     try:
-        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        reader = pdfread.read_pdf(data, seconds=parse_seconds)
+    except pdfread.PdfRefused as exc:
+        log.info("unreadable PDF: %s", exc.code)
+        error = "fișierul PDF este criptat" if exc.code == Code.ENCRYPTED_PDF else None
+        return PdfReport(False, None, 0, False, False, error or "fișierul PDF este deteriorat")
+    try:
         pdfa = _pdfa_part(reader)
         signatures = list(reader.embedded_signatures)
     except Exception as exc:  # a damaged PDF is reported, not a 500
@@ -56,7 +69,7 @@ def inspect(data: bytes, trust_roots: list | None = None) -> PdfReport:
     if not signatures:
         return PdfReport(True, pdfa, 0, False, False)
     if trust_roots is not None:
-        return _validated(data, pdfa, trust_roots)
+        return _validated(data, pdfa, trust_roots, parse_seconds)
     intact = True
     for signature in signatures:
         try:
@@ -76,9 +89,13 @@ def inspect(data: bytes, trust_roots: list | None = None) -> PdfReport:
     return PdfReport(True, pdfa, len(signatures), intact, covers)
 
 
-def _validated(data: bytes, pdfa: str | None, trust_roots: list) -> PdfReport:
+def _validated(
+    data: bytes, pdfa: str | None, trust_roots: list, parse_seconds: float
+) -> PdfReport:
     try:
-        reports = outside_event_loop(validation.validate_pdf, data, trust_roots)
+        reports = outside_event_loop(
+            validation.validate_pdf, data, trust_roots, parse_seconds=parse_seconds
+        )
     except validation.ValidationInputError as exc:
         return PdfReport(True, pdfa, 0, False, False, exc.message)
     regular = len(reports)

@@ -14,7 +14,7 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import audit
+from .. import audit, pdfread
 from ..auth.actor import Actor
 from ..cases.service import findings, load_case
 from ..clock import now as clock_now
@@ -27,7 +27,16 @@ from ..models import Case, Court, Document, Filing, FilingDocument, Signature
 from ..signing.trust import load_trust_roots
 from ..storage import ContentStore
 from . import courts, manifest, pdfcheck, timeline
-from .domain import ROLE_LABELS, DocumentRole, Problem, Status, is_frozen, package_problems
+from .domain import (
+    ROLE_LABELS,
+    DocumentRole,
+    Problem,
+    Quotas,
+    Status,
+    check_quota,
+    is_frozen,
+    package_problems,
+)
 
 
 def require(actor: Actor, permission: str) -> None:
@@ -151,9 +160,15 @@ def add_document(
     data: bytes | None = None,
     document_id: int | None = None,
     max_bytes: int,
+    quotas: Quotas,
+    parse_seconds: float,
 ) -> FilingDocument:
     """Add a PDF to a draft package: uploaded bytes, or a generated document of the case
-    (its latest signed version if it was signed, else its PDF)."""
+    (its latest signed version if it was signed, else its PDF).
+
+    Before anything is stored the file must fit the package's and the directorate's
+    ``quotas`` and be read as a PDF within ``parse_seconds`` (``pdfread.read_pdf``:
+    junk behind a ``%PDF-`` header is refused from its first and last KiB)."""
     session = uow.session
     filing = load_filing(session, actor, filing_id)
     require(actor, "file")
@@ -177,6 +192,11 @@ def add_document(
         raise DomainError(
             "Instanțele primesc doar documente PDF.", field="file", code=Code.NOT_A_PDF
         )
+    check_quota(quotas, size=len(data), **_held(session, filing, actor.directorate_id))
+    try:
+        pdfread.read_pdf(data, seconds=parse_seconds)
+    except pdfread.PdfRefused as exc:
+        raise DomainError(exc.message, field="file", code=exc.code) from None
     sha = store.put(data)
     position = max((d.position for d in filing.documents), default=0) + 1
     title = normalize_text(title or "") or ROLE_LABELS[role]
@@ -204,6 +224,21 @@ def add_document(
     )
     uow.flush()
     return doc
+
+
+def _held(session: Session, filing: Filing, directorate_id: int) -> dict[str, int]:
+    """What the package and the directorate's packages hold already (files, bytes)."""
+    directorate_bytes = session.scalar(
+        select(func.coalesce(func.sum(FilingDocument.size), 0))
+        .join(Filing, FilingDocument.filing_id == Filing.id)
+        .join(Case, Filing.case_id == Case.id)
+        .where(Case.directorate_id == directorate_id)
+    )
+    return {
+        "files": len(filing.documents),
+        "filing_bytes": sum(d.size for d in filing.documents),
+        "directorate_bytes": int(directorate_bytes or 0),
+    }
 
 
 def _document_file(session: Session, filing: Filing, document_id: int) -> str:
@@ -302,6 +337,12 @@ def _trust_roots() -> list | None:
     return load_trust_roots(dirs) if dirs is not None else None
 
 
+def _parse_seconds() -> float:
+    """The parse budget of a PDF (``PDF_PARSE_SECONDS``), read as ``_trust_roots`` reads
+    its setting."""
+    return float(current_app.config["PDF_PARSE_SECONDS"])
+
+
 def _manifest_files(filing: Filing, store: ContentStore, problems: list) -> dict | None:
     """For a frozen package, the hash of each document as its manifest recorded it."""
     if not filing.manifest_sha256:
@@ -348,7 +389,7 @@ def _document_problems(
                 where,
             )
         ]
-    report = pdfcheck.inspect(data, roots)
+    report = pdfcheck.inspect(data, roots, parse_seconds=_parse_seconds())
     problems = []
     if not report.is_pdf:
         return [Problem(Code.NOT_A_PDF, f"Documentul {name}: {report.error}.", where)]

@@ -116,7 +116,9 @@ def validate_signatures():
     current_actor()
     data = _uploaded_pdf()
     reports = service.validate_upload(
-        data, trust_roots=adapters.current().signer.trust_roots()
+        data,
+        trust_roots=adapters.current().signer.trust_roots(),
+        parse_seconds=current_app.config["PDF_PARSE_SECONDS"],
     )
     return jsonify({"signatures": [r.as_dict() for r in reports]})
 

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import audit
+from .. import audit, pdfread
 from ..auth.actor import Actor
 from ..auth.roles import ROLE_LABELS, Role
 from ..db import UnitOfWork
@@ -266,10 +266,13 @@ def signed_pdf(signature: Signature, *, content: ContentStore) -> bytes:
     return content.get(signature.output_sha256)
 
 
-def validate_upload(data: bytes, *, trust_roots: list) -> list[SignatureReport]:
+def validate_upload(
+    data: bytes, *, trust_roots: list, parse_seconds: float = pdfread.DEFAULT_SECONDS
+) -> list[SignatureReport]:
     """Validate the signatures of an uploaded PDF against ``trust_roots`` (the signer's),
-    with the revocation data the file carries (no network fetching)."""
-    return validate_pdf(data, trust_roots, allow_fetching=False)
+    with the revocation data the file carries (no network fetching); the file is first
+    sniffed and parsed within ``parse_seconds`` (``pdfread``)."""
+    return validate_pdf(data, trust_roots, allow_fetching=False, parse_seconds=parse_seconds)
 
 
 def _signing_user(session: Session, actor: Actor, role: str) -> User:

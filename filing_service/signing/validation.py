@@ -3,13 +3,16 @@
 For each signature: is the signed byte range intact, is the cryptographic signature
 valid, does the chain end at a root we trust, who signed and when, is there a
 time-stamp, which PAdES level, and what changed in the file after it was signed
-(pyhanko's incremental-update analysis). Revocation data is taken from the document
-(DSS); fetching from the network is off unless asked for.
+(pyhanko's incremental-update analysis, with its metadata rules narrowed and the bytes
+after the last revision counted in ``changes``). The summary names every change after
+signing (unsigned bytes appended, metadata beyond book-keeping, annotations, content)
+whatever the trust result; only a file with none reads "Semnătură validă și de
+încredere.". Revocation data is taken from the document (DSS); fetching from the
+network is off unless asked for.
 """
 
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from io import BytesIO
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
@@ -22,7 +25,9 @@ from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from .. import pdfread
 from ..errorcodes import Code
+from . import changes
 from .eventloop import outside_event_loop
 
 PADES_SUBFILTER = "/ETSI.CAdES.detached"
@@ -37,6 +42,11 @@ MODIFICATIONS = {
     ModificationLevel.OTHER: "Conținutul a fost modificat după semnare: documentul nu mai "
     "este cel semnat.",
 }
+METADATA_CHANGED = (
+    "După semnare s-au modificat metadatele documentului (de exemplu titlul sau autorul), "
+    "nu doar date de validare și mărci temporale."
+)
+NOT_ANALYSED = "Modificările ulterioare semnării nu au putut fi analizate."
 
 
 class ValidationInputError(Exception):
@@ -74,45 +84,37 @@ class SignatureReport:
         return out
 
 
-def open_pdf(data: bytes) -> PdfFileReader:
-    """Read ``data`` as an unencrypted PDF, or raise ``ValidationInputError``."""
-    if not data.lstrip()[:5] == b"%PDF-":
-        raise ValidationInputError(
-            "Fișierul trimis nu este un document PDF.", code=Code.NOT_A_PDF, status=415
-        )
+def open_pdf(data: bytes, *, seconds: float = pdfread.DEFAULT_SECONDS) -> PdfFileReader:
+    """Read ``data`` as an unencrypted PDF within the parse budget (``pdfread``), or raise
+    ``ValidationInputError``."""
     try:
-        reader = PdfFileReader(BytesIO(data), strict=False)
-        encrypted = reader.encrypted
-        if not encrypted:
-            reader.root  # noqa: B018  (forces the trailer and catalogue to be read)
-    except Exception as exc:  # whatever the parser trips over, the file is damaged
-        raise ValidationInputError(
-            f"Fișierul PDF este deteriorat sau incomplet ({type(exc).__name__}).",
-            code=Code.DAMAGED_PDF,
-        ) from None
-    if encrypted:
-        raise ValidationInputError(
-            "Documentul PDF este criptat; trimiteți versiunea necriptată pentru validare.",
-            code=Code.ENCRYPTED_PDF,
-        )
-    return reader
+        return pdfread.read_pdf(data, seconds=seconds)
+    except pdfread.PdfRefused as exc:
+        status = 415 if exc.code == Code.NOT_A_PDF else 422
+        raise ValidationInputError(exc.message, code=exc.code, status=status) from None
 
 
 def validate_pdf(
-    data: bytes, trust_roots: list, *, allow_fetching: bool = False
+    data: bytes,
+    trust_roots: list,
+    *,
+    allow_fetching: bool = False,
+    parse_seconds: float = pdfread.DEFAULT_SECONDS,
 ) -> list[SignatureReport]:
-    """Report on every signature of ``data`` (document time-stamps count towards B-LTA)."""
-    return outside_event_loop(_validate_pdf, data, trust_roots, allow_fetching)
+    """Report on every signature of ``data`` (document time-stamps count towards B-LTA);
+    the file is parsed within ``parse_seconds`` (``pdfread.read_pdf``)."""
+    return outside_event_loop(_validate_pdf, data, trust_roots, allow_fetching, parse_seconds)
 
 
 def _validate_pdf(
-    data: bytes, trust_roots: list, allow_fetching: bool
+    data: bytes, trust_roots: list, allow_fetching: bool, parse_seconds: float
 ) -> list[SignatureReport]:
-    reader = open_pdf(data)
+    reader = open_pdf(data, seconds=parse_seconds)
     try:
         signatures = reader.embedded_signatures
         regular = [s for s in signatures if s.sig_object_type != "/DocTimeStamp"]
         dss = _read_dss(reader)
+        tail = changes.unsigned_tail(data, reader)
     except Exception as exc:  # any damage pyhanko or asn1crypto trips over while reading
         raise ValidationInputError(
             f"Semnăturile documentului nu pot fi citite: fișier deteriorat "
@@ -130,7 +132,7 @@ def _validate_pdf(
         and _timestamp_holds(s, dss, trust_roots, allow_fetching)
     ]
     return [
-        _report(sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions)
+        _report(sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions, tail)
         for sig in regular
     ]
 
@@ -168,7 +170,7 @@ def _context(dss, trust_roots, allow_fetching: bool) -> ValidationContext:
 
 
 def _report(
-    sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions
+    sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions, tail: int
 ) -> SignatureReport:
     field = str(sig.field_name)
     try:
@@ -200,6 +202,7 @@ def _report(
     level = _level(pades, ts is not None, dss, sig.signed_revision, doc_ts_revisions)
     modification_level = status.modification_level
     whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    changed = [] if whole else _changes(sig, reader, modification_level, tail)
     report = SignatureReport(
         field=field,
         signer=_signer_name(status.signing_cert),
@@ -216,10 +219,10 @@ def _report(
         covers_whole_file=whole,
         modified_after_signing=not whole,
         modification_level=modification_level.name if modification_level else None,
-        modification=_modification_text(status, whole, modification_level),
+        modification=_modification_text(status, whole, modification_level, changed),
         summary="",
     )
-    report.summary = _summary(report)
+    report.summary = _summary(report, changed)
     return report
 
 
@@ -241,30 +244,77 @@ def _signer_name(cert) -> str:
     return subject.get("common_name") or cert.subject.human_friendly
 
 
-def _modification_text(status, whole: bool, level) -> str:
+def _changes(sig, reader, level, tail: int) -> list[str]:
+    """What changed after ``sig`` that a reader must be told, in Romanian: unsigned bytes
+    after the last revision, content changed, annotations, metadata beyond book-keeping
+    (see ``changes``). New signatures, form filling, DSS and time-stamps are not named
+    here: they are allowed."""
+    found = []
+    if tail:
+        found.append(
+            f"După ultima revizie a documentului s-au adăugat {_bytes(tail)} nesemnați, "
+            "pe care nicio semnătură nu îi acoperă."
+        )
+    if level is None:
+        return [*found, NOT_ANALYSED]
+    if level in (ModificationLevel.ANNOTATIONS, ModificationLevel.OTHER):
+        found.append(MODIFICATIONS[level])
+    if level in (
+        ModificationLevel.LTA_UPDATES,
+        ModificationLevel.FORM_FILLING,
+        ModificationLevel.ANNOTATIONS,
+    ):
+        try:
+            if changes.metadata_changed(sig, reader):
+                found.append(METADATA_CHANGED)
+        except Exception:  # an update the narrower analysis trips over is not cleared
+            found.append(NOT_ANALYSED)
+    return found
+
+
+def _bytes(count: int) -> str:
+    """``count`` bytes in Romanian: "1 octet", "5 octeți", "20 de octeți"."""
+    if count == 1:
+        return "1 octet"
+    needs_de = count % 100 >= 20 or (count >= 100 and count % 100 == 0)
+    return f"{count} de octeți" if needs_de else f"{count} octeți"
+
+
+def _modification_text(status, whole: bool, level, changed: list[str]) -> str:
     if not status.intact:
         return "Octeții semnați au fost modificați: semnătura nu mai corespunde documentului."
     if whole:
         return MODIFICATIONS[ModificationLevel.NONE]
-    if level is None:
-        return "Modificările ulterioare semnării nu au putut fi analizate."
-    return MODIFICATIONS[level]
+    # A level that says "nothing" or "only validation data" is not repeated next to a
+    # change it did not see; "signatures added" still is.
+    permitted = (
+        [MODIFICATIONS[level]]
+        if level == ModificationLevel.FORM_FILLING
+        or (level in (ModificationLevel.NONE, ModificationLevel.LTA_UPDATES) and not changed)
+        else []
+    )
+    return " ".join(permitted + changed)
 
 
-def _summary(report: SignatureReport) -> str:
+def _summary(report: SignatureReport, changed: list[str]) -> str:
+    """The one sentence (or few) a person reads first. Every change in ``changed`` is
+    named whatever the trust result, and the reassuring summary is given only when
+    there is none."""
     if not report.intact or not report.valid:
         return (
             "Semnătură invalidă: documentul a fost modificat sau semnătura este deteriorată."
         )
     if report.revoked:
-        return "Certificatul semnatarului este revocat."
-    if not report.trusted:
-        return (
+        head = "Certificatul semnatarului este revocat."
+    elif not report.trusted:
+        head = (
             "Semnătură corectă, dar certificatul nu provine de la o autoritate de încredere."
         )
-    if report.modification_level == ModificationLevel.OTHER.name:
-        return (
+    elif changed:
+        head = (
             "Semnătură validă pentru versiunea semnată, dar documentul a fost "
             "modificat ulterior."
         )
-    return "Semnătură validă și de încredere."
+    else:
+        return "Semnătură validă și de încredere."
+    return " ".join([head, *changed])
