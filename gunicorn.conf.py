@@ -12,8 +12,12 @@ workers = 2
 # then ends in the pool's 503 problem+json, not in gunicorn killing the worker mid-request.
 timeout = gunicorn_timeout()
 graceful_timeout = 30
-# gunicorn's own 414 is an HTML page: read request lines up to its largest bound, twice
-# its default and far above any URL of the API (a search text is at most 400 characters).
+# Requests gunicorn refuses before the app (a request line over `limit_request_line`,
+# 414; too many or too large header fields, 431; a malformed request, 400) are answered
+# by this worker as problem+json, like every other error, not with gunicorn's HTML page.
+worker_class = "filing_service.serving.ProblemWorker"
+# Request lines up to gunicorn's largest bound, twice its default and far above any URL
+# of the API (a search text is at most 400 characters).
 limit_request_line = 8190
 accesslog = "-"
 logger_class = "filing_service.access_log.RedactingLogger"  # no personal data, no secrets

@@ -44,6 +44,13 @@ class Code(StrEnum):
     BAD_REQUEST = "bad_request", "Cerere greșită", 400
     METHOD_NOT_ALLOWED = "method_not_allowed", "Metodă nepermisă", 405
     REQUEST_TOO_LARGE = "request_too_large", "Cerere prea mare", 413
+    # Refused by gunicorn before the app sees the request (``filing_service.serving``).
+    REQUEST_LINE_TOO_LONG = "request_line_too_long", "Adresă prea lungă", 414
+    REQUEST_HEADER_TOO_LARGE = (
+        "request_header_too_large",
+        "Antetele cererii sunt prea mari",
+        431,
+    )
     UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type", "Tip de conținut nesuportat", 415
     HTTP_ERROR = "http_error", "Cerere refuzată", 400
     INVALID_JSON = "invalid_json", "JSON invalid", 400

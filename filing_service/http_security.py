@@ -43,6 +43,16 @@ OTHER_POLICY = "default-src 'none'; frame-ancestors 'none'"
 # viewers from showing it, and a PDF runs no page script; nosniff keeps it a PDF.
 FRAMED_POLICY = "frame-ancestors 'self'"
 HSTS = "max-age=31536000"
+# What :func:`_secure_headers` gives an answer that is not a page, for the answers
+# gunicorn writes itself, before any request reaches Flask (``filing_service.serving``).
+# HSTS is left to the TLS proxy: gunicorn has not read whether the request was HTTPS.
+NON_PAGE_HEADERS = {
+    "Content-Security-Policy": OTHER_POLICY,
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
 _FRAMED = "_framed_by_same_origin"
 
 

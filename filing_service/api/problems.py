@@ -31,6 +31,19 @@ class ApiProblem(Exception):
         self.code, self.errors = code, errors or []
 
 
+def problem_body(status: int, title: str, detail: str, *, code: Code) -> dict:
+    """The members every problem has; ``code`` must be in the catalogue. Also what
+    ``filing_service.serving`` sends for a request gunicorn refuses before the app."""
+    code = lookup(code)
+    return {
+        "type": PROBLEM_TYPE + code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+
+
 def problem(
     status: int,
     title: str,
@@ -42,16 +55,9 @@ def problem(
 ) -> Response:
     """The problem+json answer; ``code`` and every ``errors[].code`` must be in the
     catalogue (:class:`~filing_service.errorcodes.UnknownCode` otherwise)."""
-    code = lookup(code)
+    body = problem_body(status, title, detail, code=code)
     for error in errors or []:
         error["code"] = lookup(error["code"])
-    body = {
-        "type": PROBLEM_TYPE + code,
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "code": code,
-    }
     if errors:
         body["errors"] = errors
     body.update(extra)

@@ -20,6 +20,7 @@ import pytest
 
 from filing_service.demo import DEMO_PASSWORD
 from filing_service.documents.converter import OWNER_FILE, WORK_PREFIX
+from filing_service.errorcodes import Code
 
 ROOT = Path(__file__).resolve().parents[2]
 # The access log names the worker (%(p)s) that answered each request.
@@ -250,6 +251,79 @@ def test_the_demo_data_is_loaded_once(served):
         timeout=120,
     )
     assert "0 înregistrări noi" in again.stdout
+
+
+def raw_request(served: Served, request: bytes) -> tuple[str, dict[str, str], bytes]:
+    """Send ``request`` as it is; the status line, headers and body of the answer."""
+    with socket.create_connection(("127.0.0.1", served.port), timeout=30) as sock:
+        sock.sendall(request)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    status, *lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return status, headers, body
+
+
+# A child's name and CNP in what gunicorn refuses: neither may come back, nor be logged.
+CHILD = "Zamfirescu+Ilinca"
+CHILD_CNP = "6140612123456"
+REFUSED = {
+    "request line over limit_request_line": (
+        f"GET /api/v1/cases?q={CHILD * 530}&cnp={CHILD_CNP} HTTP/1.1\r\n"
+        "Host: 127.0.0.1\r\n\r\n",
+        "414 URI Too Long",
+        "request_line_too_long",
+        "8190 de octeți",
+    ),
+    "header over limit_request_field_size": (
+        f"GET /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        f"X-Note: {(CHILD + ' ' + CHILD_CNP + ' ') * 290}\r\n\r\n",
+        "431 Request Header Fields Too Large",
+        "request_header_too_large",
+        "8190 de octeți",
+    ),
+    "malformed request line": (
+        f"GET /cases?q={CHILD.replace('+', ' ')}&cnp={CHILD_CNP} HTTP/1.1\r\n"
+        "Host: 127.0.0.1\r\n\r\n",
+        "400 Bad Request",
+        "bad_request",
+        "nu a putut fi înțeleasă",
+    ),
+}
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("case", REFUSED.values(), ids=REFUSED.keys())
+def test_a_request_gunicorn_refuses_is_problem_json_without_the_request(served, case):
+    request, status, code, detail = case
+    start = len(served.log())
+
+    status_line, headers, body = raw_request(served, request.encode())
+
+    assert status_line == f"HTTP/1.1 {status}"
+    assert headers["content-type"] == "application/problem+json"
+    assert int(headers["content-length"]) == len(body)
+    assert headers["connection"] == "close"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["cache-control"] == "no-store"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    problem = json.loads(body)
+    assert problem == {
+        "type": f"https://filing-service.invalid/probleme/{code}",
+        "title": Code(code).label,
+        "status": int(status.split()[0]),
+        "detail": problem["detail"],
+        "code": code,
+    }
+    assert detail in problem["detail"]  # in Romanian, as the title (the catalogue's)
+    for text in ("Zamfirescu", CHILD_CNP, "/cases"):
+        assert text.encode() not in body
+        assert text not in served.log()[start:]
 
 
 PAGES = [

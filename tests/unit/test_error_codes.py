@@ -111,9 +111,11 @@ def test_every_top_level_problem_has_a_status_and_a_romanian_title():
         405,
         409,
         413,
+        414,  # refused by gunicorn (filing_service.serving), as 431
         415,
         422,
         423,
+        431,
         500,
         502,
         503,
