@@ -183,7 +183,10 @@ class Instance:
                     continue
                 if not self.alive() or time.monotonic() > deadline:
                     self.stop()
-                    raise ConversionFailed("LibreOffice nu a pornit.") from None
+                    # A fresh instance may well start (a start that crashed or hung is
+                    # LibreOffice's fault, not the document's): retried, within the
+                    # attempts gunicorn's timeout allows for (config.gunicorn_timeout).
+                    raise ConversionFailed("LibreOffice nu a pornit.", retry=True) from None
                 time.sleep(0.1)
 
     def _launch(self, command: list[str]) -> None:

@@ -84,3 +84,22 @@ def test_closing_the_pool_leaves_no_libreoffice_running():
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_a_libreoffice_that_fails_to_start_is_replaced_by_a_fresh_one(tmp_path):
+    """An instance that dies while it starts (as soffice now and then does) costs one
+    attempt, not the document: the next attempt starts a fresh instance."""
+    marker = tmp_path / "first-start-failed"
+    flaky = tmp_path / "soffice"
+    flaky.write_text(
+        "#!/bin/sh\n"
+        f'if [ ! -e "{marker}" ]; then touch "{marker}"; exit 1; fi\n'
+        f'exec {PoolSettings().soffice} "$@"\n'
+    )
+    flaky.chmod(0o755)
+    pool = ConverterPool(PoolSettings(size=1, timeout=30, soffice=str(flaky), retries=1))
+    try:
+        assert b"%PDF" in pool.convert(DOCX)[:8]
+    finally:
+        pool.close()
+    assert marker.exists()  # the first start did fail
