@@ -178,3 +178,13 @@ def test_residential_care_chosen_on_the_measure_form_is_refused_at_the_placement
     field = page.split('id="f-placement_target_id"', 1)[1].split("</div>\n</div>", 1)[0]
     assert "art. 64 alin. (1)" in field
     assert 'value="art. 65 alin. (2)"' in page
+
+
+def test_a_head_request_to_a_form_writes_nothing_and_answers_as_get(app, counsel):
+    """Flask answers HEAD on every GET route, and the CSRF check lets HEAD through as a
+    safe method: a view must then treat it as GET, never as the form's POST."""
+    before = count_cases(app)
+    response = counsel.client.open("/cases/new", method="HEAD", data=new_case_form())
+    assert response.status_code == 200
+    assert count_cases(app) == before
+    assert counsel.client.open("/login", method="HEAD").status_code in (200, 302)

@@ -28,7 +28,7 @@ def _safe_next(target: str | None) -> str:
 @blueprint.route("/login", methods=["GET", "POST"])
 def login():
     """The log-in form; a wrong password and an unknown user get the same answer."""
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD (Flask adds it): never a write
         if g.get("user") is not None:
             return redirect(_safe_next(request.args.get("next")))
         expired = (
@@ -61,7 +61,7 @@ PASSWORD_INPUTS = {"current", "new", "repeated"}
 def change_password():
     """Change one's own password; every session of the account ends, and this browser
     gets a new one. The passwords typed are never shown back."""
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD (Flask adds it): never a write
         return render_template("web/password.html", state=FormState())
     form = request.form
     try:

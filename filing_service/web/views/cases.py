@@ -90,7 +90,7 @@ def _current_measure(case):
 def new():
     """The new-case form; on an error it comes back with what was typed."""
     today_iso = today().isoformat()
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD (Flask adds it): never a write
         state = FormState(
             values={
                 "opened_on": today_iso,
@@ -169,7 +169,7 @@ def edit(case_id: int):
     fields = formspecs.CASE
     with unit_of_work() as uow:
         case = service.load_case(uow.session, actor(), case_id)
-        if request.method == "GET":
+        if request.method != "POST":  # GET, and HEAD (Flask adds it): never a write
             return render_template(
                 "web/cases/edit.html",
                 case=case,

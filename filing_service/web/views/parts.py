@@ -134,7 +134,7 @@ def new(case_id: int, kind: str):
         fields = _fields(part, case)
         if part.create is None:  # the child is edited, never added (not in KINDS)
             abort(404)
-        if request.method == "GET":
+        if request.method != "POST":  # GET, and HEAD (Flask adds it): never a write
             return _render(part, case, fields, FormState(values=_defaults(part)))
         try:
             data = part.create.model_validate(parse(fields, request.form, zone=_zone()))
@@ -189,7 +189,7 @@ def _edit(case_id: int, part: Part, part_id: int):
         obj = _load(uow.session, case_id, part.entity, part_id)
         case = obj.case
         fields = _fields(part, case)
-        if request.method == "GET":
+        if request.method != "POST":  # GET, and HEAD (Flask adds it): never a write
             return _render(part, case, fields, FormState(values=values_of(fields, obj)), obj)
         try:
             patch = part.patch.model_validate(
