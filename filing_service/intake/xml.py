@@ -14,9 +14,10 @@ from pydantic import ValidationError
 
 from ..api.problems import field_path
 from ..law.errors import DomainError
-from ..xml.mapping import camel, locate, model_problems
+from ..xml.mapping import camel, model_problems
+from ..xml.mapping import domain_problem as located
 from ..xml.parsing import Limits, element_xpath, parse_xml, validate_against
-from ..xml.problems import Problem, XmlRejected
+from ..xml.problems import XmlRejected
 from .schemas import CallerIn, EmergencyIn, PlaceIn, ReportedChildIn, ReportIn
 
 SCHEMA = "report-119"
@@ -57,21 +58,7 @@ def domain_problem(exc: DomainError, locations: dict, data: bytes) -> XmlRejecte
         for part in re.findall(r"\[\d+\]|[A-Za-z0-9_]+", exc.field or "")
     )
     lines = data.decode("utf-8", errors="replace").splitlines()
-    line, column, xpath = locate(locations, loc, lines)
-    return XmlRejected(
-        [
-            Problem(
-                exc.code,
-                exc.message,
-                line=line,
-                column=column,
-                xpath=xpath,
-                field=exc.field,
-                article=exc.article,
-            )
-        ],
-        status=422,
-    )
+    return XmlRejected([located(exc, loc, locations, lines)], status=422)
 
 
 def _fields(model, element, loc: tuple, locations: dict) -> dict:

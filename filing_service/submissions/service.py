@@ -22,7 +22,7 @@ from ..db import UnitOfWork
 from ..errors import Conflict, RuleViolation
 from ..law.errors import DomainError
 from ..models import Case
-from ..xml.mapping import locate, model_problems
+from ..xml.mapping import domain_problem, locate, model_problems
 from ..xml.parsing import DEFAULT_LIMITS, Limits, parse_xml, validate_against
 from ..xml.problems import Problem, XmlRejected
 from . import codec
@@ -129,20 +129,8 @@ def import_case(
             [_finding_problem(f, locations, lines) for f in exc.findings], status=422
         ) from None
     except DomainError as exc:
-        line, column, xpath = locate(locations, _loc(exc.field), lines)
         raise XmlRejected(
-            [
-                Problem(
-                    exc.code,
-                    exc.message,
-                    line=line,
-                    column=column,
-                    xpath=xpath,
-                    field=exc.field,
-                    article=exc.article,
-                )
-            ],
-            status=422,
+            [domain_problem(exc, _loc(exc.field), locations, lines)], status=422
         ) from None
     except IntegrityError:
         # Two submissions of one new case raced each other; the loser may simply resend.

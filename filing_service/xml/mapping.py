@@ -6,6 +6,7 @@ from lxml import etree
 from pydantic import ValidationError
 
 from ..api.problems import validation_errors
+from ..law.errors import DomainError
 from .parsing import element_column, element_xpath
 from .problems import Problem
 
@@ -52,3 +53,18 @@ def model_problems(exc: ValidationError, locations: dict, data: bytes) -> list[P
             )
         )
     return out
+
+
+def domain_problem(exc: DomainError, loc: tuple, locations: dict, lines: list[str]) -> Problem:
+    """A refusal of the service's own checks (a CNP, a date in the future), placed at the
+    element nearest to ``loc``, the refused field's place in the model."""
+    line, column, xpath = locate(locations, loc, lines)
+    return Problem(
+        exc.code,
+        exc.message,
+        line=line,
+        column=column,
+        xpath=xpath,
+        field=exc.field,
+        article=exc.article,
+    )

@@ -126,15 +126,15 @@ def secrets_file(tmp_path, token) -> Path:
     return path
 
 
-@pytest.fixture
-def signing_app(request, tmp_path, profile, secrets_file):
-    """The app on PostgreSQL (signing is heavy: one backend), trusting the test root."""
-    url = request.getfixturevalue("pg_database")
+def signing_app_on(url, folder, profile, secrets_file, **extra):
+    """An app on ``url`` that trusts the test root and where Cluj signs with ``profile``:
+    a generator, as ``tests.conftest.make_app`` (next() for the app, next() again to end)."""
     app_iter = make_app(
         url,
-        tmp_path,
+        folder,
         SIGNATURE_TRUST_DIRS=[str(TRUST_DIR)],
         SIGNING_SECRETS_FILE=str(secrets_file),
+        **extra,
     )
     app = next(app_iter)
     with app.app_context(), unit_of_work() as uow:
@@ -143,6 +143,13 @@ def signing_app(request, tmp_path, profile, secrets_file):
         uow.commit()
     yield app
     next(app_iter, None)
+
+
+@pytest.fixture
+def signing_app(request, tmp_path, profile, secrets_file):
+    """The app on PostgreSQL (signing is heavy: one backend), trusting the test root."""
+    url = request.getfixturevalue("pg_database")
+    yield from signing_app_on(url, tmp_path, profile, secrets_file)
     _truncate_pg(url)
 
 

@@ -30,7 +30,7 @@ from filing_service.signing import service
 from tests import builders
 from tests.conftest import BACKENDS, PG_ADMIN_URL, _pg_url, make_app
 
-from .pki import TRUST_DIR
+from .conftest import signing_app_on
 
 
 @pytest.fixture
@@ -67,19 +67,11 @@ def _app(url: str, folder: Path, **extra):
 @pytest.fixture
 def source(database_url, tmp_path, profile, secrets_file):
     """The instance to back up, on each database, with Cluj's signature profile."""
-    app_iter = _app(
-        database_url,
-        tmp_path / "source",
-        SIGNATURE_TRUST_DIRS=[str(TRUST_DIR)],
-        SIGNING_SECRETS_FILE=str(secrets_file),
+    folder = tmp_path / "source"
+    folder.mkdir(parents=True)
+    yield from signing_app_on(
+        database_url, folder, profile, secrets_file, STORAGE_DIR=str(folder / "storage")
     )
-    app = next(app_iter)
-    with app.app_context(), unit_of_work() as uow:
-        cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
-        cluj.settings = {**(cluj.settings or {}), "signature_profile": profile}
-        uow.commit()
-    yield app
-    next(app_iter, None)
 
 
 def _fill(app, pdfa: bytes, make_token) -> None:

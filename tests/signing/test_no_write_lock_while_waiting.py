@@ -5,16 +5,13 @@ would stop every other writer of the office for as long as they take."""
 import shutil
 
 import pytest
-from sqlalchemy import select
 
 from filing_service import adapters
 from filing_service.db import unit_of_work
-from filing_service.models import Directorate
 from filing_service.signing import service
-from tests.conftest import make_app
 from tests.write_lock import sqlite_write_lock_is_free
 
-from .pki import TRUST_DIR
+from .conftest import signing_app_on
 
 
 @pytest.fixture
@@ -22,19 +19,7 @@ def signing_app(tmp_path, sqlite_template, profile, secrets_file):
     """The signing tests' app, on SQLite: the database whose lock is the question."""
     path = tmp_path / "signing.sqlite3"
     shutil.copy(sqlite_template, path)
-    app_iter = make_app(
-        f"sqlite:///{path}",
-        tmp_path,
-        SIGNATURE_TRUST_DIRS=[str(TRUST_DIR)],
-        SIGNING_SECRETS_FILE=str(secrets_file),
-    )
-    app = next(app_iter)
-    with app.app_context(), unit_of_work() as uow:
-        cluj = uow.session.scalar(select(Directorate).where(Directorate.code == "CJ"))
-        cluj.settings = {**(cluj.settings or {}), "signature_profile": profile}
-        uow.commit()
-    yield app
-    next(app_iter, None)
+    yield from signing_app_on(f"sqlite:///{path}", tmp_path, profile, secrets_file)
 
 
 def test_signing_holds_no_write_lock_while_the_tsa_and_ocsp_answer(
