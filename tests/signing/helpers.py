@@ -1,11 +1,10 @@
 """Signing a PDF in tests through the same adapters the service uses."""
 
-from datetime import UTC, datetime
-
 from filing_service.signing import pades
 from filing_service.signing.keys import open_signer
 from filing_service.signing.profiles import Level, parse_key
 from filing_service.signing.trust import load_trust_roots
+from tests.clock import FIXED_NOW
 
 from .conftest import P12_PASSPHRASE
 from .pki import SOFTHSM_MODULE, TRUST_DIR
@@ -46,7 +45,7 @@ def sign(
             level=level,
             tsa_url=tsa_url,
             trust_roots=load_trust_roots([TRUST_DIR]),
-            appearance=pades.Appearance(name, role, datetime.now(UTC), "Cluj-Napoca"),
+            appearance=pades.Appearance(name, role, FIXED_NOW, "Cluj-Napoca"),
         )
 
 
