@@ -19,8 +19,8 @@ from ..errorcodes import Code
 from ..errors import DomainError, NotFound, PermissionDenied
 from ..law.directorates import DIRECTORATES, competent_tribunal
 from ..models import Case, Court
+from .court_rules import RULES
 
-DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024  # a cautious default until the court says
 _BRASOV_SPECIALISED = "Tribunalul pentru Minori și Familie Brașov"
 
 
@@ -73,8 +73,7 @@ def ensure_directory(session: Session, directorate_id: int) -> None:
                         name=name,
                         registry_email=placeholder_email(name),
                         email_verified=False,
-                        max_message_bytes=DEFAULT_MAX_MESSAGE_BYTES,
-                        pdf_only=True,
+                        **{rule: default for rule, (_label, default) in RULES.items()},
                         portal_institution=portal_institution(name),
                         notes="Adresă provizorie: de confirmat cu registratura.",
                     )
@@ -117,7 +116,7 @@ def update_court(uow: UnitOfWork, actor: Actor, court_id: int, values: dict) -> 
         )
     if values.get("registry_email") not in (None, court.registry_email):
         values.setdefault("email_verified", False)
-    for required in ("email_verified", "max_message_bytes", "pdf_only"):
+    for required in ("email_verified", "max_message_bytes", "attach_manifest"):
         if required in values and values[required] is None:
             raise DomainError("Câmpul nu poate fi șters.", field=required, code=Code.REQUIRED)
     changes = audit.apply_changes(court, values)

@@ -248,7 +248,7 @@ def _compose(filing, court, plan, store, smtp) -> list[tuple[dict, EmailMessage]
         index = plan.index(entry) + 1
         docs = [by_position[p] for p in entry["positions"]]
         attachments = [(d.file_name, store.get(d.sha256), "application/pdf") for d in docs]
-        if index == 1 and not court.pdf_only:
+        if index == 1 and court.attach_manifest:
             attachments.append(
                 ("manifest.xml", store.get(filing.manifest_sha256), "application/xml")
             )

@@ -58,7 +58,7 @@ class CourtPatch(Strict):
     )
     email_verified: bool | None = None
     max_message_bytes: int | None = Field(None, ge=64 * 1024, le=100 * 1024 * 1024)
-    pdf_only: bool | None = None
+    attach_manifest: bool | None = None
     portal_institution: str | None = Field(None, max_length=60, pattern=r"^[A-Za-z]+$")
     notes: ShortText | None = None
 
@@ -136,6 +136,6 @@ class CourtOut(Out):
     registry_email: str
     email_verified: bool
     max_message_bytes: int
-    pdf_only: bool
+    attach_manifest: bool
     portal_institution: str | None
     notes: str | None

@@ -10,7 +10,7 @@ from .deadline import CalendarFeed, ClosureDay, Deadline
 from .directorate import ApiToken, Directorate, User
 from .document import Document
 from .event import Event, Hearing
-from .filing import Court, Filing, FilingDocument, SendAttempt
+from .filing import Court, Filing, FilingDocument, FilingReply, SendAttempt
 from .intake import IntakeDispatcher, IntakeReport, ReportedChild
 from .login import LoginFailure
 from .measure import Measure
@@ -31,6 +31,7 @@ __all__ = [
     "Event",
     "Filing",
     "FilingDocument",
+    "FilingReply",
     "Hearing",
     "IntakeDispatcher",
     "IntakeReport",

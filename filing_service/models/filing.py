@@ -28,10 +28,22 @@ class Court(Base):
     registry_email: Mapped[str] = mapped_column(String(254))
     email_verified: Mapped[bool] = mapped_column(default=False)
     max_message_bytes: Mapped[int]  # attachments of one e-mail, all together
-    pdf_only: Mapped[bool] = mapped_column(default=True)
     portal_institution: Mapped[str | None] = mapped_column(String(60))  # Query.asmx code
     notes: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The court's own rules for what it receives (migration 0011; ``filings.court_rules``
+    # holds their defaults, their meaning and the check of a value).
+    accepted_types: Mapped[list] = mapped_column(JSON, default=lambda: ["pdf"])
+    max_scan_dpi: Mapped[int | None] = mapped_column(default=200)  # None: no limit
+    scans_monochrome: Mapped[bool] = mapped_column(default=True)
+    one_message_per_case: Mapped[bool] = mapped_column(default=True)
+    file_name_pattern: Mapped[str] = mapped_column(String(120), default="{nr}. {tip}")
+    min_hours_before_hearing: Mapped[int | None] = mapped_column(default=24)
+    attach_manifest: Mapped[bool] = mapped_column(default=False)
+    filing_channel: Mapped[str] = mapped_column(String(20), default="email")
+    rule_sources: Mapped[dict | None] = mapped_column(JSON)  # rule name -> its source
+    # The portal's incremental sync: everything the portal changed up to here was read.
+    portal_synced_until: Mapped[datetime | None]
 
 
 class Filing(Base):
@@ -65,6 +77,13 @@ class Filing(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     portal_synced_at: Mapped[datetime | None]
     portal_error: Mapped[str | None] = mapped_column(Text)
+    # Added with the courts' own rules (migration 0011).
+    channel: Mapped[str] = mapped_column(String(20), default="email")  # or "rejust"
+    hearing_id: Mapped[int | None] = mapped_column(
+        ForeignKey("hearings.id", ondelete="SET NULL")
+    )  # the hearing of an existing court file this filing is meant for
+    proof_sha256: Mapped[str | None] = mapped_column(String(64))  # rejust's proof
+    proof_file_name: Mapped[str | None] = mapped_column(String(120))
 
     case: Mapped[Case] = relationship()
     documents: Mapped[list["FilingDocument"]] = relationship(
@@ -120,3 +139,30 @@ class SendAttempt(Base):
     error: Mapped[str | None] = mapped_column(Text)
 
     filing: Mapped[Filing] = relationship(back_populates="attempts")
+
+
+class FilingReply(Base):
+    """A message in the directorate's mailbox that answers a sent filing (matched by
+    ``In-Reply-To`` or ``References``): who sent it, when, and the registration number
+    read from it, proposed until a person confirms or rejects it. The body is not kept:
+    only what the match and the number need."""
+
+    __tablename__ = "filing_replies"
+    __table_args__ = (UniqueConstraint("filing_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    filing_id: Mapped[int] = mapped_column(
+        ForeignKey("filings.id", ondelete="CASCADE"), index=True
+    )
+    message_id: Mapped[str] = mapped_column(String(250))
+    answers: Mapped[str] = mapped_column(String(250))  # the Message-ID of ours it answers
+    sender: Mapped[str | None] = mapped_column(String(254))
+    subject: Mapped[str | None] = mapped_column(String(300))
+    received_at: Mapped[datetime | None]
+    proposed_number: Mapped[str | None] = mapped_column(String(40))
+    state: Mapped[str] = mapped_column(String(20), default="propus")
+    decided_by: Mapped[str | None] = mapped_column(String(120))
+    decided_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    filing: Mapped[Filing] = relationship()

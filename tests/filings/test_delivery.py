@@ -162,7 +162,7 @@ def test_an_unsigned_package_cannot_be_sent(client, auth, smtp, new_filing):
 def test_a_court_that_takes_more_than_pdfs_also_gets_the_manifest(
     app, client, auth, smtp, signed_package
 ):
-    set_court(app, pdf_only=False)
+    set_court(app, attach_manifest=True)
     filing = signed_and_checked(client, auth, signed_package)
     assert send(client, auth, filing["id"]).status_code == 200
     manifest = client.get(f"/api/v1/filings/{filing['id']}/manifest", headers=auth).data
