@@ -52,7 +52,7 @@ BATCH = 500
 REFERENCES: dict[str, tuple[str, ...]] = {
     "documents": ("data_sha256", "docx_sha256", "pdf_sha256"),
     "signatures": ("input_sha256", "output_sha256"),
-    "filings": ("manifest_sha256",),
+    "filings": ("manifest_sha256", "proof_sha256"),
     "filing_documents": ("sha256",),
 }
 NOT_STORED = {("documents", "template_sha256"), ("signatures", "certificate_sha256")}

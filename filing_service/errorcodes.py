@@ -169,6 +169,22 @@ class Code(StrEnum):
         "untrusted_signature",
         "Semnătura nu duce la o autoritate de încredere",
     )
+    # registratura.rejust.ro
+    REJUST_NOT_FROZEN = "rejust_not_frozen", "Pachetul nu este încă semnat și închis"
+    REJUST_WRONG_CHANNEL = (
+        "rejust_wrong_channel",
+        "Cererea nu se depune prin registratura electronică",
+    )
+    REJUST_SENT_BY_EMAIL = "rejust_sent_by_email", "Cererea a fost deja trimisă prin e-mail"
+    REJUST_OTHER_PROOF = (
+        "rejust_other_proof",
+        "Cererea are deja o altă dovadă a depunerii",
+    )
+    REJUST_NO_PROOF = "rejust_no_proof", "Cererea nu are dovada depunerii"
+    REJUST_CHANNEL = (
+        "rejust_channel",
+        "Cererea se depune prin registratura electronică, nu prin e-mail",
+    )
     # Procedural checks of the deadlines (they cite the Code of Civil Procedure).
     HEARING_GAP_OVER_10_DAYS = (
         "hearing_gap_over_10_days",

@@ -12,7 +12,7 @@ from ..db import unit_of_work
 from ..errorcodes import Code
 from ..errors import DomainError
 from ..storage import store
-from . import court_side, courts, delivery, schemas, service
+from . import court_side, courts, delivery, rejust, schemas, service
 from .domain import DocumentRole, Quotas, Status
 
 blueprint = Blueprint("filings_api", __name__)
@@ -55,6 +55,7 @@ def create_filing(case_id: int, body):
             legal_basis=body.legal_basis,
             court=body.court,
             now=now(),
+            channel=body.channel,
         )
         response = jsonify(filing_json(filing))
         uow.commit()
@@ -286,6 +287,84 @@ def get_manifest(filing_id: int):
             code=Code.NO_MANIFEST,
         )
     return Response(store().get(filing.manifest_sha256), mimetype="application/xml")
+
+
+# ---- registratura.rejust.ro ------------------------------------------------------------
+
+
+@routes.route(
+    "/filings/<int:filing_id>/rejust-package",
+    "GET",
+    summary="Pachetul pentru registratura electronică (registratura.rejust.ro): "
+    "fișierele în ordinea și cu denumirile instanței, cu opisul lor",
+    response_media={"application/zip": {"schema": {"type": "string", "format": "binary"}}},
+)
+def get_rejust_package(filing_id: int):
+    tools = adapters.current()
+    with unit_of_work() as uow:
+        package = rejust.build_package(
+            uow.session,
+            current_actor(),
+            filing_id,
+            store=store(),
+            converter=tools.converter,
+        )
+        uow.commit()  # the export's audit entry
+    response = Response(package.zip_bytes(), mimetype="application/zip")
+    response.headers["Content-Disposition"] = f'attachment; filename="{package.download_name}"'
+    return response
+
+
+@routes.route(
+    "/filings/<int:filing_id>/rejust-sent",
+    "POST",
+    summary="Consemnează depunerea prin registratura electronică: dovada depunerii "
+    "dată de portal (PDF); cererea devine trimisă",
+    query=schemas.RejustSentQuery,
+    response=schemas.FilingOut,
+    request_media={"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+)
+def record_rejust_sent(filing_id: int, query):
+    actor = current_actor()
+    with unit_of_work() as uow:
+        service.load_filing(uow.session, actor, filing_id)  # 404 before anything else
+    if request.mimetype != "application/pdf":
+        raise ApiProblem(
+            415,
+            "Tip de conținut nesuportat",
+            "Trimiteți dovada depunerii ca application/pdf.",
+            code=Code.UNSUPPORTED_MEDIA_TYPE,
+        )
+    data = read_body(current_app.config["MAX_CONTENT_LENGTH"])
+    with unit_of_work() as uow:
+        filing = rejust.record_sent(
+            uow,
+            actor,
+            filing_id,
+            proof=data,
+            on=query.on,
+            now=now(),
+            store=store(),
+            parse_seconds=float(current_app.config["PDF_PARSE_SECONDS"]),
+        )
+        response = jsonify(filing_json(filing))
+        uow.commit()
+        return response
+
+
+@routes.route(
+    "/filings/<int:filing_id>/proof",
+    "GET",
+    summary="Descarcă dovada depunerii prin registratura electronică",
+    response_media={"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+)
+def get_proof(filing_id: int):
+    with unit_of_work() as uow:
+        name, data = rejust.proof_of(uow.session, current_actor(), filing_id, store())
+        uow.commit()  # the download's audit entry
+    response = Response(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 # ---- the court directory ----------------------------------------------------------------

@@ -1,5 +1,9 @@
 """Scheduled commands: ``filing-service filings sync-portal`` (run it from cron, e.g. every
-morning) and ``filing-service filings retry-sends`` (every few minutes)."""
+morning) and ``filing-service filings retry-sends`` (every few minutes); and by hand,
+``filing-service filings export-rejust FILING_ID DIR`` (the package for
+registratura.rejust.ro)."""
+
+from pathlib import Path
 
 import click
 from flask import current_app
@@ -11,15 +15,17 @@ from ..auth.actor import Actor
 from ..auth.roles import Role
 from ..clock import now
 from ..db import unit_of_work
-from ..errors import Conflict, DomainError
+from ..documents.converter import ConversionFailed
+from ..errors import Conflict, DomainError, NotFound
 from ..models import Case, Filing
 from ..storage import store
-from . import court_side, delivery
+from . import court_side, delivery, rejust
 
 # AppGroup: each command runs inside the app's context, like the built-in ones.
 filings_cli = AppGroup(
     "filings",
-    help="Cererile către instanță: sincronizare cu portalul, reîncercarea trimiterilor.",
+    help="Cererile către instanță: sincronizare cu portalul, reîncercarea trimiterilor, "
+    "pachetul pentru registratura electronică.",
 )
 
 
@@ -87,3 +93,39 @@ def retry_sends():
         except (delivery.DeliveryFailed, DomainError, Conflict) as exc:
             click.echo(f"cererea {filing_id}: netrimisă: {exc}")
     click.echo(f"{len(ids)} trimiteri reîncercate.")
+
+
+@filings_cli.command("export-rejust")
+@click.argument("filing_id", type=click.IntRange(1, 2**31 - 1))
+@click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+def export_rejust(filing_id: int, folder: Path):
+    """Scrie în DIR (nou sau gol) fișierele pachetului pentru registratura.rejust.ro,
+    în ordinea și cu denumirile instanței, și opisul lor (Opis.pdf, Opis.txt)."""
+    if folder.exists() and any(folder.iterdir()):
+        raise click.ClickException(f"Dosarul {folder} nu este gol.")
+    try:
+        with unit_of_work() as uow:
+            actor = _actor_for(uow.session, filing_id, "export registratura electronică")
+            if actor.directorate_id is None:
+                raise NotFound("Cererea către instanță")
+            package = rejust.build_package(
+                uow.session,
+                actor,
+                filing_id,
+                store=store(),
+                converter=adapters.current().converter,
+            )
+            uow.commit()  # the export's audit entry
+    except (DomainError, NotFound, ConversionFailed) as exc:
+        raise click.ClickException(getattr(exc, "message", None) or str(exc)) from None
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in package.entries():
+        (folder / name).write_bytes(data)
+    for f in package.files:
+        click.echo(f"{f.number}. {f.name} ({f.size} octeți, SHA-256 {f.sha256})")
+    click.echo(f"Opisul: {rejust.COVER_PDF} și {rejust.COVER_TEXT}.")
+    click.echo(
+        f"{len(package.files)} fișiere scrise în {folder}. Încărcați-le în "
+        f"{rejust.PORTAL}, apoi înregistrați dovada depunerii primită de la portal "
+        f"(POST /api/v1/filings/{filing_id}/rejust-sent)."
+    )

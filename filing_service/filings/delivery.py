@@ -35,6 +35,7 @@ from ..errors import Conflict, DomainError
 from ..models import Court, Filing, SendAttempt
 from ..storage import ContentStore
 from . import manifest, timeline
+from .court_rules import Channel
 from .domain import Attachment, Status, TooLarge, backoff_seconds, split_into_messages
 from .service import load_filing, problems_of, require
 
@@ -85,6 +86,14 @@ def send(
     with open_uow() as uow:
         filing = load_filing(uow.session, actor, filing_id)
         require(actor, "file")
+        if filing.channel == Channel.REJUST:
+            raise DomainError(
+                "Cererea se depune prin registratura electronică (registratura.rejust.ro), "
+                "nu prin e-mail: descărcați pachetul pentru registratura electronică, "
+                "încărcați-l în portal și înregistrați apoi dovada depunerii.",
+                field="channel",
+                code=Code.REJUST_CHANNEL,
+            )
         if request_key and filing.idempotency_key and request_key != filing.idempotency_key:
             raise Conflict(
                 "Cheia de idempotență nu corespunde acestui pachet.", field="Idempotency-Key"
@@ -363,12 +372,14 @@ def _record_failure(uow, actor, filing, attempt, already, text, policy, moment) 
 
 
 def due_for_retry(session, moment: datetime) -> list[Filing]:
-    """Signed filings whose last send failed and whose back-off has run out."""
+    """Signed e-mail filings whose last send failed and whose back-off has run out (a
+    filing for registratura.rejust.ro is never sent by the service)."""
     return list(
         session.scalars(
             select(Filing)
             .where(
                 Filing.status == Status.SIGNED,
+                Filing.channel != str(Channel.REJUST),  # a person files it on the portal
                 Filing.next_send_at.is_not(None),
                 Filing.next_send_at <= moment,
             )

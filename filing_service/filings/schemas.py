@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..api.fields import CaseNumber, Label, ShortText, Strict
 from ..api.paging import Paging
+from .court_rules import Channel
 from .domain import DocumentRole, Status
 
 
@@ -18,6 +19,11 @@ class FilingIn(Strict):
     court: Label | None = Field(
         None,
         description="Instanța; implicit cea competentă după art. 133 (domiciliul copilului)",
+    )
+    channel: Channel | None = Field(
+        None,
+        description="Calea de depunere: email (registratura instanței) sau rejust "
+        "(registratura.rejust.ro); implicit calea aleasă pentru instanță",
     )
 
 
@@ -45,6 +51,12 @@ class StatusIn(Strict):
         description="Data la care instanța a făcut pasul (ex. comunicarea hotărârii, art. 137)"
     )
     note: ShortText | None = None
+
+
+class RejustSentQuery(Strict):
+    on: date | None = Field(
+        None, description="Data depunerii prin registratura electronică (implicit azi)"
+    )
 
 
 class FilingQuery(Paging):
@@ -94,6 +106,7 @@ class FilingOut(Out):
     object: str | None
     legal_basis: str | None
     status: str
+    channel: str
     status_changed_at: datetime | None
     idempotency_key: str | None
     manifest_sha256: str | None
@@ -104,6 +117,8 @@ class FilingOut(Out):
     next_send_at: datetime | None
     portal_synced_at: datetime | None
     portal_error: str | None
+    proof_sha256: str | None
+    proof_file_name: str | None
     created_at: datetime
     documents: list[FilingDocumentOut]
     attempts: list[SendAttemptOut]

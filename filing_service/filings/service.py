@@ -27,6 +27,7 @@ from ..models import Case, Court, Document, Filing, FilingDocument, Signature
 from ..signing.trust import load_trust_roots
 from ..storage import ContentStore
 from . import courts, manifest, pdfcheck, timeline
+from .court_rules import Channel
 from .domain import (
     ROLE_LABELS,
     DocumentRole,
@@ -93,8 +94,10 @@ def create_filing(
     legal_basis: str,
     court: str | None,
     now: datetime,
+    channel: Channel | None = None,
 ) -> Filing:
-    """Open a draft package for a case; the court defaults to the one art. 133 names."""
+    """Open a draft package for a case; the court defaults to the one art. 133 names, the
+    channel (e-mail or registratura.rejust.ro) to the one chosen for that court."""
     session = uow.session
     case = load_case(session, actor, case_id)
     require(actor, "file")
@@ -108,6 +111,7 @@ def create_filing(
             article="art. 133",
         )
     directory_entry = courts.court_by_name(session, actor, name)
+    chosen = Channel(channel or directory_entry.filing_channel or Channel.EMAIL)
     filing = Filing(
         case_id=case.id,
         court=directory_entry.name,
@@ -117,6 +121,7 @@ def create_filing(
         status=Status.DRAFT,
         status_changed_at=now,
         message_ids=[],
+        channel=str(chosen),
     )
     session.add(filing)
     session.flush()
@@ -127,7 +132,7 @@ def create_filing(
         "filing",
         filing.id,
         case_id=case.id,
-        changes={"court": filing.court, "object": object},
+        changes={"court": filing.court, "object": object, "channel": filing.channel},
     )
     uow.flush()
     return filing
