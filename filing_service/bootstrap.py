@@ -47,7 +47,10 @@ def bootstrap(config) -> Adapters:
         ),
         mailer=Mailer(smtp_settings(config)),
         portal=lambda: PortalClient(
-            config["PORTAL_URL"], float(config["PORTAL_TIMEOUT"]), zone=config["TIMEZONE"]
+            config["PORTAL_URL"],
+            float(config["PORTAL_TIMEOUT"]),
+            zone=config["TIMEZONE"],
+            result_cap=int(config["PORTAL_RESULT_CAP"]),
         ),
     )
 

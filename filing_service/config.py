@@ -104,6 +104,9 @@ def _filing_settings() -> dict:
         ),
         "PORTAL_URL": os.environ.get("PORTAL_URL", "http://portalquery.just.ro/query.asmx"),
         "PORTAL_TIMEOUT": float(os.environ.get("PORTAL_TIMEOUT", "20")),
+        # The most cases the portal gives for one question: an answer that reaches it is
+        # asked again in two halves of its interval.
+        "PORTAL_RESULT_CAP": int(os.environ.get("PORTAL_RESULT_CAP", "1000")),
         # Quotas of uploads to filings: files and bytes per package, bytes per directorate.
         "FILING_MAX_FILES": int(os.environ.get("FILING_MAX_FILES", "20")),
         "FILING_MAX_BYTES": int(os.environ.get("FILING_MAX_BYTES", 200 * 1024 * 1024)),

@@ -44,22 +44,33 @@ def _actor_for(session, filing_id: int, name: str) -> Actor:
 def sync_portal():
     """Aduce din portalul instanțelor termenele, soluțiile și căile de atac."""
     client = adapters.current().portal()
+    started = now()  # the start of this run: where each court's sync moves to
     with unit_of_work() as uow:
-        ids = court_side.filings_to_sync(uow.session)
-    failures = 0
-    for filing_id in ids:  # one unit of work a filing: one failure spoils no other
-        with unit_of_work() as uow:
-            actor = _actor_for(uow.session, filing_id, "sincronizare portal")
-            result = court_side.sync_filing(uow, actor, filing_id, client, now())
-            uow.commit()
-        failures += not result.ok
-        status = "ok" if result.ok else "EROARE"
-        click.echo(
-            f"cererea {filing_id}: {status}: {result.message}"
-            + (f"; termene noi: {result.hearings}" if result.hearings else "")
-            + (f"; evenimente: {', '.join(result.events)}" if result.events else "")
-        )
-    click.echo(f"{len(ids)} cereri verificate, {failures} cu erori.")
+        courts = court_side.courts_to_sync(uow.session)
+    asked = failures = incremental = changed = splits = 0
+    for group in courts:  # one unit of work a filing: one failure spoils no other
+        result = court_side.sync_court(unit_of_work, group, client, started)
+        incremental += result.incremental
+        splits += result.splits
+        for error in result.errors:
+            click.echo(f"instanța {result.court}: EROARE: {error}")
+        failures += len(result.errors)
+        for outcome in result.filings:
+            failures += not outcome.ok
+            status = "ok" if outcome.ok else "EROARE"
+            click.echo(
+                f"cererea {outcome.filing_id}: {status}: {outcome.message}"
+                + (f"; termene noi: {outcome.hearings}" if outcome.hearings else "")
+                + (f"; termene modificate: {outcome.updated}" if outcome.updated else "")
+                + (f"; evenimente: {', '.join(outcome.events)}" if outcome.events else "")
+            )
+        asked += len({outcome.filing_id for outcome in result.filings})
+        changed += len({outcome.filing_id for outcome in result.filings if outcome.changed})
+    click.echo(f"{asked} cereri verificate, {failures} cu erori.")
+    click.echo(
+        f"Instanțe interogate incremental: {incremental}; cereri modificate: {changed}; "
+        f"interogări împărțite: {splits}."
+    )
     if failures:
         raise SystemExit(1)
 

@@ -3,24 +3,36 @@ hearings, the decision, its communication, the appeal; from the user or from the
 portal. Each step goes on the case timeline, which the deadlines follow (communication
 starts the appeal term of art. 137)."""
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import audit
 from ..auth.actor import Actor
+from ..auth.roles import Role
 from ..db import UnitOfWork
 from ..errorcodes import Code
 from ..errors import DomainError
 from ..law.ecris import check_case_number
 from ..law.events import EventKind
-from ..models import Court, Filing, Hearing
+from ..models import Case, Court, Filing, Hearing
 from . import timeline
 from .domain import ORDER, STATUS_LABELS, Status, can_move
-from .portal import PortalAnswerInvalid, PortalCase, PortalClient, PortalUnavailable
+from .portal import (
+    PORTAL_ERRORS,
+    PortalAnswerInvalid,
+    PortalCase,
+    PortalClient,
+    PortalListedCase,
+    PortalUnavailable,
+)
 from .service import load_filing, require
+
+OpenUow = Callable[[], AbstractContextManager[UnitOfWork]]
 
 # What a user may record by hand (the portal records the same when it shows them).
 MANUAL = (Status.HEARING_SET, Status.DECIDED, Status.COMMUNICATED, Status.FINAL)
@@ -105,6 +117,11 @@ def record_status(
 # ---- the courts portal ------------------------------------------------------------------
 
 
+# The portal's clock and ours differ: an incremental question starts this much before
+# the end of the last good one.
+OVERLAP = timedelta(hours=1)
+
+
 @dataclass
 class SyncResult:
     filing_id: int
@@ -112,6 +129,38 @@ class SyncResult:
     message: str
     hearings: int = 0
     events: list[str] = field(default_factory=list)
+    updated: int = 0  # hearings whose hour, panel or outcome the portal changed
+    answered: bool = True  # False: the portal did not answer, or not as it should
+    status_moved: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.hearings or self.events or self.updated or self.status_moved)
+
+
+@dataclass(frozen=True)
+class CourtToSync:
+    """The open registered filings of one court of one directorate (``court_id`` None:
+    filings without a court of the directory, asked one by one as before)."""
+
+    directorate_id: int
+    court_id: int | None
+    filing_ids: list[int]
+
+
+@dataclass
+class CourtSyncResult:
+    court_id: int | None
+    court: str
+    incremental: bool = False  # asked the cases changed since the last good sync
+    splits: int = 0  # intervals split because their answer reached the result cap
+    errors: list[str] = field(default_factory=list)  # the court's own questions
+    filings: list[SyncResult] = field(default_factory=list)
+    moved_until: datetime | None = None  # the new portal_synced_until, if moved
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and all(r.ok for r in self.filings)
 
 
 def filings_to_sync(session: Session) -> list[int]:
@@ -126,6 +175,217 @@ def filings_to_sync(session: Session) -> list[int]:
             .order_by(Filing.id)
         )
     )
+
+
+def courts_to_sync(session: Session) -> list[CourtToSync]:
+    """The filings of :func:`filings_to_sync`, by directorate and court."""
+    rows = session.execute(
+        select(Case.directorate_id, Filing.court_id, Filing.id)
+        .join(Case, Case.id == Filing.case_id)
+        .where(
+            Filing.status.in_([str(s) for s in SYNCED]),
+            Filing.registration_number.is_not(None),
+        )
+        .order_by(Case.directorate_id, Filing.court_id, Filing.id)
+    )
+    groups: dict[tuple[int, int | None], list[int]] = {}
+    for directorate_id, court_id, filing_id in rows:
+        groups.setdefault((directorate_id, court_id), []).append(filing_id)
+    return [CourtToSync(d, c, ids) for (d, c), ids in groups.items()]
+
+
+def system_actor(directorate_id: int) -> Actor:
+    """The scheduled sync, acting for one directorate."""
+    return Actor(
+        kind="system",
+        id=0,
+        name="sincronizare portal",
+        directorate_id=directorate_id,
+        role=Role.CASE_SYSTEM,
+    )
+
+
+def sync_court(
+    open_uow: OpenUow, group: CourtToSync, client: PortalClient, now: datetime
+) -> CourtSyncResult:
+    """The daily sync of one court of one directorate, started at ``now``.
+
+    With ``portal_synced_until`` set, one question (``changed_cases``) since then, less
+    :data:`OVERLAP`, until ``now``; the filings whose number is in its answer take it,
+    those never read or last read with an error are asked by number, the others are
+    left alone. Without it (the first run), or when that question fails, every filing
+    is asked by number as before. Then the court's hearings of today and tomorrow
+    (``hearings_on``) correct the hour and panel of the filings' hearings on those days.
+    ``portal_synced_until`` moves to ``now`` only if every question of the court was
+    answered.
+
+    Several transactions by design: each filing is committed in a unit of work of its
+    own (one failure spoils no other), and so is the court's ``portal_synced_until``;
+    none is open while the portal is asked."""
+    actor = system_actor(group.directorate_id)
+    with open_uow() as uow:
+        court = uow.session.get(Court, group.court_id) if group.court_id else None
+        if court is not None and court.directorate_id != group.directorate_id:
+            court = None  # never another directorate's directory entry
+        institution = court.portal_institution if court else None
+        since = court.portal_synced_until if court else None
+        result = CourtSyncResult(group.court_id, court.name if court else "fără instanță")
+        filings = {
+            f.id: f
+            for f in uow.session.scalars(select(Filing).where(Filing.id.in_(group.filing_ids)))
+        }
+        numbers = {i: f.registration_number for i, f in filings.items()}
+        unread = {
+            i for i, f in filings.items() if f.portal_synced_at is None or f.portal_error
+        }
+    every_answer = institution is not None
+    by_number = list(group.filing_ids)
+    if institution and since is not None:
+        try:
+            changes = client.changed_cases(institution, since - OVERLAP, now)
+        except PORTAL_ERRORS as exc:
+            result.errors.append(f"dosarele modificate: {exc}")
+            every_answer = False
+        else:
+            result.incremental, result.splits = True, changes.splits
+            changed = {case.number: case for case in changes.cases}
+            by_number = []
+            for filing_id in group.filing_ids:
+                found = changed.get(numbers[filing_id] or "")
+                if found is not None:
+                    with open_uow() as uow:
+                        result.filings.append(apply_case(uow, actor, filing_id, found, now))
+                        uow.commit()
+                elif filing_id in unread:
+                    by_number.append(filing_id)
+    for filing_id in by_number:
+        with open_uow() as uow:
+            outcome = sync_filing(uow, actor, filing_id, client, now)
+            uow.commit()
+        result.filings.append(outcome)
+        every_answer = every_answer and outcome.answered
+    if institution:
+        every_answer = (
+            _sync_hearing_days(open_uow, actor, group, institution, client, now, result)
+            and every_answer
+        )
+    if court is not None and every_answer:
+        with open_uow() as uow:
+            court = uow.session.get(Court, group.court_id)
+            if court is not None:
+                court.portal_synced_until = now
+                uow.flush()
+            uow.commit()
+        result.moved_until = now
+    return result
+
+
+def _sync_hearing_days(
+    open_uow: OpenUow,
+    actor: Actor,
+    group: CourtToSync,
+    institution: str,
+    client: PortalClient,
+    now: datetime,
+    result: CourtSyncResult,
+) -> bool:
+    """Ask the court's sittings of today and tomorrow for the days the filings have a
+    hearing on, and correct those hearings; False if a question failed."""
+    zone = client.zone
+    today = now.astimezone(zone).date()
+    start = datetime.combine(today, time(), tzinfo=zone)
+    end = datetime.combine(today + timedelta(days=2), time(), tzinfo=zone)
+    with open_uow() as uow:
+        rows = uow.session.execute(
+            select(Filing.id, Hearing.id, Hearing.scheduled_at)
+            .join(Hearing, Hearing.case_id == Filing.case_id)
+            .where(
+                Filing.id.in_(group.filing_ids),
+                Hearing.court_case_number == Filing.registration_number,
+                Hearing.scheduled_at >= start,
+                Hearing.scheduled_at < end,
+            )
+            .order_by(Hearing.scheduled_at, Hearing.id)
+        ).all()
+    days: dict[date, list[tuple[int, int]]] = {}
+    for filing_id, hearing_id, scheduled_at in rows:
+        days.setdefault(scheduled_at.astimezone(zone).date(), []).append(
+            (filing_id, hearing_id)
+        )
+    every_answer = True
+    for day, hearings in sorted(days.items()):
+        try:
+            sittings = client.hearings_on(institution, day)
+        except PORTAL_ERRORS as exc:
+            result.errors.append(f"ședințele din {day:%d.%m.%Y}: {exc}")
+            every_answer = False
+            continue
+        listed: dict[str, tuple[PortalListedCase, str | None]] = {}
+        for sitting in sittings:
+            for item in sitting.cases:
+                listed.setdefault(item.number, (item, sitting.panel))
+        for filing_id, hearing_id in hearings:
+            with open_uow() as uow:
+                updated = _correct_hearing(uow, actor, filing_id, hearing_id, listed)
+                uow.commit()
+            if updated is not None:
+                result.filings.append(updated)
+    return every_answer
+
+
+def _correct_hearing(
+    uow: UnitOfWork,
+    actor: Actor,
+    filing_id: int,
+    hearing_id: int,
+    listed: dict[str, tuple[PortalListedCase, str | None]],
+) -> SyncResult | None:
+    """Set the hour and panel of one hearing to what the court's list says (audited, on
+    the case timeline); None when the list agrees or does not name the case."""
+    session = uow.session
+    filing = load_filing(session, actor, filing_id)
+    hearing = session.get(Hearing, hearing_id)
+    if hearing is None or hearing.case_id != filing.case_id or not hearing.court_case_number:
+        return None
+    entry = listed.get(hearing.court_case_number)
+    if entry is None:
+        return None
+    item, panel = entry
+    before = hearing.scheduled_at
+    values: dict = {"scheduled_at": item.scheduled_at}
+    if panel:
+        values["panel"] = panel
+    changes = audit.apply_changes(hearing, values)
+    if not changes:
+        return None
+    audit.record(
+        session,
+        actor,
+        "update",
+        "hearing",
+        hearing.id,
+        case_id=filing.case_id,
+        changes=changes,
+    )
+    when = item.scheduled_at
+    key = f"portal:{hearing.court_case_number}:sedinta:{before.isoformat()}:{when.isoformat()}"
+    if not timeline.has_event(session, filing.case, key):
+        timeline.add_event(
+            session,
+            actor,
+            filing.case,
+            EventKind.OTHER,
+            when.date(),
+            f"Termenul din {when:%d.%m.%Y} al dosarului {hearing.court_case_number}: "
+            f"ora {when:%H:%M}"
+            + (f", completul {hearing.panel}" if hearing.panel else "")
+            + " (lista de ședință a portalului instanțelor)",
+            {"key": key, "filing_id": filing.id, "hearing_id": hearing.id},
+            source="portal",
+        )
+    timeline.case_changed(session, filing.case)
+    uow.flush()
+    return SyncResult(filing.id, True, "termen actualizat din lista de ședință", updated=1)
 
 
 def sync_filing(
@@ -155,17 +415,30 @@ def sync_filing(
         return _sync_failed(uow, actor, filing_id, str(exc), now)
     if found is None:
         return _sync_failed(
-            uow, actor, filing_id, f"portalul nu cunoaște dosarul {number}", now
+            uow, actor, filing_id, f"portalul nu cunoaște dosarul {number}", now, True
         )
+    return apply_case(uow, actor, filing_id, found, now)
+
+
+def apply_case(
+    uow: UnitOfWork, actor: Actor, filing_id: int, found: PortalCase, now: datetime
+) -> SyncResult:
+    """Bring the portal's ``found`` (already read and checked) into the filing's
+    timeline (flushed; the caller commits)."""
+    session = uow.session
     filing = load_filing(session, actor, filing_id)
+    status = filing.status
     result = _apply(session, actor, filing, found, now)
+    result.status_moved = filing.status != status
     filing.portal_synced_at, filing.portal_error = now, None
     timeline.case_changed(session, filing.case)
     uow.flush()
     return result
 
 
-def _sync_failed(uow, actor, filing_id: int, message: str, now: datetime) -> SyncResult:
+def _sync_failed(
+    uow, actor, filing_id: int, message: str, now: datetime, answered: bool = False
+) -> SyncResult:
     filing = load_filing(uow.session, actor, filing_id)
     filing.portal_error = f"{now.isoformat(timespec='minutes')}: {message}"
     audit.record(
@@ -178,7 +451,7 @@ def _sync_failed(uow, actor, filing_id: int, message: str, now: datetime) -> Syn
         changes={"error": message},
     )
     uow.flush()
-    return SyncResult(filing.id, False, message)
+    return SyncResult(filing.id, False, message, answered=answered)
 
 
 def _apply(
@@ -187,9 +460,13 @@ def _apply(
     case = filing.case
     result = SyncResult(filing.id, True, "sincronizat")
     known = {(h.court_case_number, h.scheduled_at): h for h in case.hearings}
+    times = {item.scheduled_at for item in found.hearings}
     for item in found.hearings:
         hearing = known.get((found.number, item.scheduled_at))
+        if hearing is None:  # the court moved the hour of a hearing we know?
+            hearing = _same_day(case.hearings, found.number, item.scheduled_at, times)
         values = {
+            "scheduled_at": item.scheduled_at,
             "panel": item.panel,
             "solution": item.solution,
             "summary": item.summary,
@@ -199,7 +476,6 @@ def _apply(
             hearing = Hearing(
                 court=filing.court,
                 court_case_number=found.number,
-                scheduled_at=item.scheduled_at,
                 source="portal",
                 **values,
             )
@@ -229,6 +505,7 @@ def _apply(
                     case_id=case.id,
                     changes=changes,
                 )
+                result.updated += 1
         _advance(
             session,
             actor,
@@ -256,6 +533,22 @@ def _apply(
             )
             result.events.append(EventKind.APPEAL_FILED)
     return result
+
+
+def _same_day(
+    hearings: list[Hearing], number: str, scheduled_at: datetime, portal_times: set[datetime]
+) -> Hearing | None:
+    """The one hearing of case ``number`` we hold on the day of ``scheduled_at`` at an
+    hour the portal no longer gives, if there is exactly one: the same hearing, moved."""
+    day = scheduled_at.date()
+    candidates = [
+        h
+        for h in hearings
+        if h.court_case_number == number
+        and h.scheduled_at.astimezone(scheduled_at.tzinfo).date() == day
+        and h.scheduled_at not in portal_times
+    ]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _pronounced(session, actor, filing, found, item, now, result) -> None:
