@@ -81,7 +81,12 @@ def main() -> None:
             uow.commit()
             admin = Actor("user", 1, "admin", cluj.id, "administrator")
             court = courts.court_by_name(uow.session, admin, "Tribunalul Cluj")
-            courts.update_court(uow, admin, court.id, {"max_message_bytes": 4 * 1024 * 1024})
+            courts.update_court(
+                uow,
+                admin,
+                court.id,
+                {"max_message_bytes": 4 * 1024 * 1024, "one_message_per_case": False},
+            )
         auth = {"Authorization": f"Bearer {token}"}
         client = app.test_client()
         case = client.post("/api/v1/cases", json=fictional_case(), headers=auth).get_json()

@@ -185,6 +185,30 @@ class Code(StrEnum):
         "rejust_channel",
         "Cererea se depune prin registratura electronică, nu prin e-mail",
     )
+    # Courts' own rules
+    SCAN_RESOLUTION = "scan_resolution", "Scanare cu rezoluție peste limita instanței"
+    SCAN_COLOUR = "scan_colour", "Scanare color; instanța cere alb-negru"
+    SCANS_UNCHECKED = "scans_unchecked", "Scanările nu au putut fi verificate"
+    TOTAL_TOO_LARGE = (
+        "total_too_large",
+        "Atașamentele depășesc limita instanței pentru un singur mesaj",
+    )
+    SEVERAL_MESSAGES = "several_messages", "Pachetul se trimite în mai multe mesaje"
+    DUPLICATE_FILE_NAME = "duplicate_file_name", "Două atașamente au același nume"
+    FILE_NAME_PATTERN = (
+        "file_name_pattern",
+        "Denumirea atașamentului nu respectă regula instanței",
+    )
+    LINK_IN_MESSAGE = "link_in_message", "Mesajul către registratură conține o adresă web"
+    HEARING_PASSED = "hearing_passed", "Termenul de judecată a trecut"
+    HEARING_TOO_CLOSE = (
+        "hearing_too_close",
+        "Prea puține ore până la termenul de judecată",
+    )
+    HEARING_SOON = "hearing_soon", "Termenul de judecată este în mai puțin de 24 de ore"
+    PDF_NOT_ACCEPTED = "pdf_not_accepted", "Instanța nu primește documente PDF prin e-mail"
+    FOREIGN_HEARING = "foreign_hearing", "Termenul nu aparține acestei cauze"
+    COURT_RULE_INVALID = "court_rule_invalid", "Valoare nepermisă pentru o regulă a instanței"
     # Procedural checks of the deadlines (they cite the Code of Civil Procedure).
     HEARING_GAP_OVER_10_DAYS = (
         "hearing_gap_over_10_days",

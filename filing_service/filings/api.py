@@ -56,6 +56,7 @@ def create_filing(case_id: int, body):
             court=body.court,
             now=now(),
             channel=body.channel,
+            hearing_id=body.hearing_id,
         )
         response = jsonify(filing_json(filing))
         uow.commit()
@@ -172,6 +173,20 @@ def upload_document(filing_id: int, role: str):
         out = schemas.FilingDocumentOut.model_validate(doc).model_dump(mode="json")
         uow.commit()
     return jsonify(out), 201
+
+
+@routes.route(
+    "/filings/<int:filing_id>/documents/<int:filing_document_id>",
+    "DELETE",
+    summary="Scoate un document din pachetul nesemnat (celelalte se renumerotează)",
+    response=schemas.FilingOut,
+)
+def remove_document(filing_id: int, filing_document_id: int):
+    with unit_of_work() as uow:
+        filing = service.remove_document(uow, current_actor(), filing_id, filing_document_id)
+        response = jsonify(filing_json(filing))
+        uow.commit()
+        return response
 
 
 @routes.route(
@@ -399,14 +414,16 @@ def get_court(court_id: int):
     "/courts/<int:court_id>",
     "PATCH",
     summary="Modifică o instanță "
-    "(administrator): adresa registraturii, confirmarea ei, limitele",
+    "(administrator): adresa registraturii, confirmarea ei, regulile instanței și sursele lor",
     body=schemas.CourtPatch,
     response=schemas.CourtOut,
 )
 def update_court(court_id: int, body):
     actor = current_actor()
     with unit_of_work() as uow:
-        court = courts.update_court(uow, actor, court_id, body.model_dump(exclude_unset=True))
+        court = courts.update_court(
+            uow, actor, court_id, body.model_dump(mode="json", exclude_unset=True), now=now()
+        )
         response = jsonify(court_json(court))
         uow.commit()
         return response

@@ -7,6 +7,7 @@ address unless the configuration allows it (tests, demonstrations).
 """
 
 import unicodedata
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -14,11 +15,13 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..auth.actor import Actor
+from ..clock import now as clock_now
 from ..db import UnitOfWork
 from ..errorcodes import Code
 from ..errors import DomainError, NotFound, PermissionDenied
 from ..law.directorates import DIRECTORATES, competent_tribunal
 from ..models import Case, Court
+from . import court_rules
 from .court_rules import RULES
 
 _BRASOV_SPECIALISED = "Tribunalul pentru Minori și Familie Brașov"
@@ -102,12 +105,27 @@ def get_court(session: Session, actor: Actor, court_id: int) -> Court:
     return court
 
 
-def update_court(uow: UnitOfWork, actor: Actor, court_id: int, values: dict) -> Court:
-    """An administrator's change to the directory. A new address is unverified until
-    the administrator says it was confirmed with the registry."""
+def update_court(
+    uow: UnitOfWork,
+    actor: Actor,
+    court_id: int,
+    values: dict,
+    *,
+    now: datetime | None = None,
+) -> Court:
+    """An administrator's change to the directory: the registry's address (unverified
+    again until the administrator says it was confirmed with the registry), the portal
+    code, notes, and the court's own rules (``court_rules.RULES``), each checked with a
+    Romanian message naming its field.
+
+    ``rule_sources`` records where a rule comes from (a rule's name -> its source; null
+    forgets a recorded source); a rule changed without a source is recorded as set by
+    the administrator on the day of the app's clock (``now``). Every change, the sources
+    included, goes to the audit trail."""
     court = get_court(uow.session, actor, court_id)
     if not actor.can("administer"):
         raise PermissionDenied("Doar administratorul direcției modifică lista instanțelor.")
+    values = dict(values)
     if "registry_email" in values and values["registry_email"] is None:
         raise DomainError(
             "Adresa registraturii nu poate fi ștearsă.",
@@ -116,10 +134,33 @@ def update_court(uow: UnitOfWork, actor: Actor, court_id: int, values: dict) -> 
         )
     if values.get("registry_email") not in (None, court.registry_email):
         values.setdefault("email_verified", False)
-    for required in ("email_verified", "max_message_bytes", "attach_manifest"):
-        if required in values and values[required] is None:
-            raise DomainError("Câmpul nu poate fi șters.", field=required, code=Code.REQUIRED)
+    if "email_verified" in values and values["email_verified"] is None:
+        raise DomainError(
+            "Câmpul nu poate fi șters.", field="email_verified", code=Code.REQUIRED
+        )
+    for rule in RULES:
+        if rule in values:
+            error = court_rules.rule_error(rule, values[rule])
+            if error is not None:
+                raise DomainError(error, field=rule, code=Code.COURT_RULE_INVALID)
+            values[rule] = court_rules.clean(rule, values[rule])
+    given = values.pop("rule_sources", None)
+    if given is not None:
+        error = court_rules.sources_error(given)
+        if error is not None:
+            raise DomainError(error, field="rule_sources", code=Code.COURT_RULE_INVALID)
     changes = audit.apply_changes(court, values)
+    sources = dict(court.rule_sources or {})
+    day = (now or clock_now()).date()
+    for rule in RULES:
+        if rule in changes and not (given or {}).get(rule):
+            sources[rule] = court_rules.administrator_source(day)
+    for rule, source in (given or {}).items():
+        if source:
+            sources[rule] = source.strip()
+        else:
+            sources.pop(rule, None)
+    changes.update(audit.apply_changes(court, {"rule_sources": sources or None}))
     audit.record(uow.session, actor, "update", "court", court.id, changes=changes)
     uow.flush()
     return court

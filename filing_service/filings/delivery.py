@@ -34,7 +34,7 @@ from ..errorcodes import Code
 from ..errors import Conflict, DomainError
 from ..models import Court, Filing, SendAttempt
 from ..storage import ContentStore
-from . import manifest, timeline
+from . import message, timeline
 from .court_rules import Channel
 from .domain import Attachment, Status, TooLarge, backoff_seconds, split_into_messages
 from .service import load_filing, problems_of, require
@@ -163,7 +163,10 @@ def _plan(filing: Filing, court: Court, sender: str) -> list[dict]:
         return [dict(m, state=m["state"]) for m in _merged(filing.attempts)]
     items = [Attachment(d.position, d.file_name, d.size) for d in filing.documents]
     try:
-        groups = split_into_messages(items, court.max_message_bytes)
+        if court.one_message_per_case:  # the check refused a package over the limit
+            groups = [items]
+        else:
+            groups = split_into_messages(items, court.max_message_bytes)
     except TooLarge as exc:
         raise DomainError(
             f"Documentul {exc.attachment.file_name} depășește singur limita "
@@ -202,7 +205,7 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
         with open_uow() as uow:
             session = uow.session
             filing = load_filing(session, actor, filing_id)
-            problems = problems_of(session, filing, store, now().date())
+            problems = [p for p in problems_of(session, filing, store, now()) if p.blocking]
             if problems:
                 raise DomainError(
                     "Pachetul nu mai trece verificarea: "
@@ -267,9 +270,9 @@ def _compose(filing, court, plan, store, smtp) -> list[tuple[dict, EmailMessage]
                 mail.compose(
                     sender=smtp.sender,
                     recipient=court.registry_email,
-                    subject=_subject(filing, index, total),
+                    subject=message.subject(filing, index, total),
                     message_id=entry["message_id"],
-                    body=_body(filing, docs, index, total),
+                    body=message.body(filing, docs, index, total),
                     attachments=attachments,
                 ),
             )
@@ -293,36 +296,6 @@ def _send_messages(open_uow, attempt_id, plan, outgoing, smtp, now) -> BaseExcep
     except Exception as exc:  # every failure is recorded; none escapes unrecorded
         return exc
     return None
-
-
-def _subject(filing: Filing, index: int, total: int) -> str:
-    case = filing.case
-    return (
-        f"Cerere {case.directorate.name} – ref. {case.reference} – mesajul {index} din {total}"
-    )
-
-
-def _body(filing: Filing, docs, index: int, total: int) -> str:
-    case = filing.case
-    lines = [
-        f"Către {filing.court} – Registratura",
-        "",
-        f"{case.directorate.name} depune cererea având ca obiect: {filing.object}.",
-        f"Temei de drept: {filing.legal_basis}.",
-        "Cauza este scutită de taxa judiciară de timbru (art. 140 din Legea nr. 272/2004).",
-        "",
-        f"Mesajul {index} din {total}. Documente atașate (PDF semnate electronic):",
-    ]
-    for d in docs:
-        lines.append(f"  {d.position}. {d.title} – {d.file_name} – SHA-256 {d.sha256}")
-    lines += [
-        "",
-        f"Amprenta manifestului pachetului (SHA-256): {filing.manifest_sha256}",
-        f"Cheia pachetului: {filing.idempotency_key}",
-        "",
-        manifest.CONFIDENTIALITY_NOTICE,
-    ]
-    return "\n".join(lines)
 
 
 def _mark_sent(uow, actor, filing: Filing, attempt: SendAttempt, moment: datetime) -> None:

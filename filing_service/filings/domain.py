@@ -77,6 +77,17 @@ ROLE_LABELS = {
 }
 
 
+class Severity(StrEnum):
+    """How much a problem of the check weighs: an error stops the package (checked,
+    signed, sent); a warning is shown and stops nothing."""
+
+    ERROR = "eroare"
+    WARNING = "avertisment"
+
+
+SEVERITY_LABELS = {Severity.ERROR: "Eroare", Severity.WARNING: "Avertisment"}
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing the pre-submission check found wrong or missing."""
@@ -86,6 +97,13 @@ class Problem:
     field: str | None = None
     article: str | None = None
     signature: bool = False  # a signature problem stops "semnat" only, not "verificat"
+    severity: Severity = Severity.ERROR
+    source: str | None = None  # where the court's rule it applies comes from
+    hint: str | None = None  # what to do about it, in Romanian
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == Severity.ERROR
 
     def as_dict(self) -> dict[str, str | None]:
         return {
@@ -93,6 +111,9 @@ class Problem:
             "message": self.message,
             "field": self.field,
             "article": self.article,
+            "severity": str(self.severity),
+            "source": self.source,
+            "hint": self.hint,
         }
 
 

@@ -6,9 +6,8 @@ Sending is in ``delivery``; what the court does afterwards is in ``court_side``.
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -23,20 +22,23 @@ from ..errorcodes import Code
 from ..errors import Conflict, DomainError, NotFound, PermissionDenied
 from ..law import rules
 from ..law.text import normalize_text
-from ..models import Case, Court, Document, Filing, FilingDocument, Signature
+from ..models import Case, Court, Document, Filing, FilingDocument, Hearing, Signature
 from ..signing.trust import load_trust_roots
 from ..storage import ContentStore
-from . import courts, manifest, pdfcheck, timeline
-from .court_rules import Channel
+from . import court_rules, courts, manifest, message, pdfcheck, scans, timeline
+from .court_rules import Channel, attachment_name, megabytes, source_of
 from .domain import (
     ROLE_LABELS,
+    Attachment,
     DocumentRole,
     Problem,
     Quotas,
+    Severity,
     Status,
     check_quota,
     is_frozen,
     package_problems,
+    split_into_messages,
 )
 
 
@@ -95,9 +97,12 @@ def create_filing(
     court: str | None,
     now: datetime,
     channel: Channel | None = None,
+    hearing_id: int | None = None,
 ) -> Filing:
     """Open a draft package for a case; the court defaults to the one art. 133 names, the
-    channel (e-mail or registratura.rejust.ro) to the one chosen for that court."""
+    channel (e-mail or registratura.rejust.ro) to the one chosen for that court.
+    ``hearing_id`` names the hearing of the case the filing is for (without it, the
+    check takes the case's next hearing, if it has one)."""
     session = uow.session
     case = load_case(session, actor, case_id)
     require(actor, "file")
@@ -112,6 +117,18 @@ def create_filing(
         )
     directory_entry = courts.court_by_name(session, actor, name)
     chosen = Channel(channel or directory_entry.filing_channel or Channel.EMAIL)
+    if (
+        hearing_id is not None
+        and session.scalar(
+            select(Hearing.id).where(Hearing.id == hearing_id, Hearing.case_id == case.id)
+        )
+        is None
+    ):
+        raise DomainError(
+            "Termenul de judecată nu aparține acestei cauze.",
+            field="hearing_id",
+            code=Code.FOREIGN_HEARING,
+        )
     filing = Filing(
         case_id=case.id,
         court=directory_entry.name,
@@ -122,6 +139,7 @@ def create_filing(
         status_changed_at=now,
         message_ids=[],
         channel=str(chosen),
+        hearing_id=hearing_id,
     )
     session.add(filing)
     session.flush()
@@ -138,11 +156,30 @@ def create_filing(
     return filing
 
 
-def _file_name(position: int, role: str, title: str) -> str:
-    """An ASCII attachment name a registry's mail system will not mangle."""
-    ascii_title = normalize_text(title).translate(str.maketrans("ăâîșțĂÂÎȘȚ", "aaistAAIST"))
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-").lower()[:60] or role
-    return f"{position:02d}-{slug}.pdf"
+def _court_of(session: Session, filing: Filing) -> Court | None:
+    return session.get(Court, filing.court_id) if filing.court_id else None
+
+
+def expected_names(filing: Filing, court: Court | None) -> dict[int, str]:
+    """The attachment name of each document (by position) under the court's pattern,
+    numbered 1..n in the package's order, whatever gaps a removal left."""
+    pattern = court.file_name_pattern if court is not None else "{nr}. {tip}"
+    ordered = sorted(filing.documents, key=lambda d: d.position)
+    return {
+        d.position: attachment_name(pattern, number, d.role, d.title)
+        for number, d in enumerate(ordered, start=1)
+    }
+
+
+def rename_documents(filing: Filing, court: Court | None) -> None:
+    """Name the documents of an unfrozen package as the court's rule wants; a frozen
+    package keeps the names its manifest records."""
+    if is_frozen(Status(filing.status)):
+        return
+    names = expected_names(filing, court)
+    for doc in filing.documents:
+        if doc.file_name != names[doc.position]:
+            doc.file_name = names[doc.position]
 
 
 def _editable(filing: Filing) -> None:
@@ -205,17 +242,24 @@ def add_document(
     sha = store.put(data)
     position = max((d.position for d in filing.documents), default=0) + 1
     title = normalize_text(title or "") or ROLE_LABELS[role]
+    court = _court_of(session, filing)
     doc = FilingDocument(
         position=position,
         role=str(role),
         title=title[:200],
-        file_name=_file_name(position, str(role), title),
+        file_name=attachment_name(
+            court.file_name_pattern if court else "{nr}. {tip}",
+            len(filing.documents) + 1,
+            str(role),
+            title[:200],
+        ),
         sha256=sha,
         size=len(data),
         document_id=document_id,
         added_by=actor.label,
     )
     filing.documents.append(doc)
+    rename_documents(filing, court)
     _back_to_draft(session, actor, filing)
     session.flush()
     audit.record(
@@ -229,6 +273,36 @@ def add_document(
     )
     uow.flush()
     return doc
+
+
+def remove_document(uow: UnitOfWork, actor: Actor, filing_id: int, document_id: int) -> Filing:
+    """Take a document out of a draft package (a scan to be replaced, a file added by
+    mistake); the others are renumbered in their order. Its bytes stay in the content
+    store, which keeps what it once held."""
+    session = uow.session
+    filing = load_filing(session, actor, filing_id)
+    require(actor, "file")
+    _editable(filing)
+    doc = next((d for d in filing.documents if d.id == document_id), None)
+    if doc is None:
+        raise NotFound("Documentul pachetului")
+    filing.documents.remove(doc)
+    session.flush()  # the row goes before the others move down into its place
+    for number, other in enumerate(sorted(filing.documents, key=lambda d: d.position), 1):
+        other.position = number
+    rename_documents(filing, _court_of(session, filing))
+    _back_to_draft(session, actor, filing)
+    audit.record(
+        session,
+        actor,
+        "delete",
+        "filing_document",
+        document_id,
+        case_id=filing.case_id,
+        changes={"filing_id": filing.id, "role": doc.role, "sha256": doc.sha256},
+    )
+    uow.flush()
+    return filing
 
 
 def _held(session: Session, filing: Filing, directorate_id: int) -> dict[str, int]:
@@ -289,13 +363,16 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """No error: warnings are shown but stop nothing."""
+        return not any(p.blocking for p in self.problems)
 
 
 def problems_of(
-    session: Session, filing: Filing, store: ContentStore, today: date
+    session: Session, filing: Filing, store: ContentStore, now: datetime
 ) -> list[Problem]:
-    """Everything missing or wrong in the package, before anything is sent."""
+    """Everything missing or wrong in the package, before anything is sent, errors and
+    warnings (``Problem.severity``), with the source of the court's rule each applies."""
+    today = now.date()
     case = filing.case
     problems = package_problems([d.role for d in filing.documents])
     if not (filing.object or "").strip():
@@ -327,12 +404,186 @@ def problems_of(
         )
     for finding in rules.errors(findings(session, case, today)):
         problems.append(Problem(finding.code, finding.message, finding.field, finding.article))
-    court = filing.court_id and session.get(Court, filing.court_id)
+    court = _court_of(session, filing)
     expected_files = _manifest_files(filing, store, problems)
     roots = _trust_roots()
     for doc in filing.documents:
         problems.extend(_document_problems(doc, store, court, expected_files, roots))
+    if court is not None:
+        problems.extend(_court_problems(session, filing, court, now))
     return problems
+
+
+def _court_problems(
+    session: Session, filing: Filing, court: Court, now: datetime
+) -> list[Problem]:
+    """What the court's own rules (``court_rules``) find in the package as a whole."""
+    problems = []
+    sources = court.rule_sources
+    if court.filing_channel == Channel.EMAIL and "pdf" not in (court.accepted_types or []):
+        problems.append(
+            Problem(
+                Code.PDF_NOT_ACCEPTED,
+                f"{court.name} nu primește documente PDF prin e-mail, după lista instanțelor.",
+                "court",
+                source=source_of(sources, "accepted_types"),
+                hint="Administratorul direcției verifică regula instanței și corectează "
+                "tipurile acceptate, ori depuneți pe altă cale.",
+            )
+        )
+    problems.extend(_name_problems(filing, court))
+    problems.extend(_size_problems(filing, court))
+    problems.extend(_link_problems(filing))
+    hearing = _hearing_of(session, filing, now)
+    if hearing is not None:
+        found = court_rules.hearing_problem(
+            hearing.scheduled_at,
+            now,
+            court.min_hours_before_hearing,
+            source_of(sources, "min_hours_before_hearing"),
+        )
+        if found is not None:
+            problems.append(found)
+    return problems
+
+
+def _name_problems(filing: Filing, court: Court) -> list[Problem]:
+    problems = []
+    source = source_of(court.rule_sources, "file_name_pattern")
+    seen: dict[str, int] = {}
+    for doc in filing.documents:
+        key = doc.file_name.casefold()
+        if key in seen:
+            problems.append(
+                Problem(
+                    Code.DUPLICATE_FILE_NAME,
+                    f"Documentele nr. {seen[key]} și nr. {doc.position} ar fi atașate cu "
+                    f"același nume („{doc.file_name}”).",
+                    f"documents[{doc.position}]",
+                    source=source,
+                    hint="Dați documentelor titluri diferite sau cereți administratorului "
+                    "o denumire care le numerotează ({nr}).",
+                )
+            )
+        seen.setdefault(key, doc.position)
+    names = expected_names(filing, court)
+    wrong = [d for d in filing.documents if d.file_name != names[d.position]]
+    if wrong:
+        frozen = is_frozen(Status(filing.status))
+        problems.append(
+            Problem(
+                Code.FILE_NAME_PATTERN,
+                "Denumirile atașamentelor nu respectă regula instanței "
+                f"(„{court.file_name_pattern}”): "
+                + ", ".join(f"„{d.file_name}” în loc de „{names[d.position]}”" for d in wrong)
+                + ".",
+                "documents",
+                severity=Severity.WARNING if frozen else Severity.ERROR,
+                source=source,
+                hint="Pachetul semnat își păstrează denumirile din manifest; pentru "
+                "denumirile noi deschideți o cerere nouă."
+                if frozen
+                else "Rulați din nou verificarea: denumirile se refac după regulă.",
+            )
+        )
+    return problems
+
+
+def _size_problems(filing: Filing, court: Court) -> list[Problem]:
+    """The attachments together against the court's limit for a message: over it with
+    one message per case file is an error; where the court takes several messages, a
+    word on how many."""
+    sizes = [d.size for d in filing.documents]
+    total = sum(sizes)
+    limit = court.max_message_bytes
+    sources = court.rule_sources
+    if total <= limit or not sizes or max(sizes) > limit:
+        return []  # a single file over the limit is reported on its own document
+    if court.one_message_per_case:
+        biggest = sorted(filing.documents, key=lambda d: d.size, reverse=True)[:3]
+        dpi = court.max_scan_dpi
+        return [
+            Problem(
+                Code.TOTAL_TOO_LARGE,
+                f"Atașamentele au împreună {megabytes(total)}, peste limita de "
+                f"{megabytes(limit)} a instanței pentru un mesaj; instanța primește un "
+                "dosar într-un singur mesaj.",
+                "documents",
+                source=source_of(sources, "max_message_bytes")
+                + "; "
+                + source_of(sources, "one_message_per_case"),
+                hint="Recomprimați scanările"
+                + (f" la cel mult {dpi} dpi" if dpi else "")
+                + (", alb-negru" if court.scans_monochrome else "")
+                + ", începând cu cele mai mari: "
+                + ", ".join(f"„{d.file_name}” ({megabytes(d.size)})" for d in biggest)
+                + "; apoi înlocuiți-le în pachet și semnați-le din nou.",
+            )
+        ]
+    count = len(
+        split_into_messages(
+            [Attachment(d.position, d.file_name, d.size) for d in filing.documents], limit
+        )
+    )
+    return [
+        Problem(
+            Code.SEVERAL_MESSAGES,
+            f"Atașamentele au împreună {megabytes(total)}, peste limita de "
+            f"{megabytes(limit)} a unui mesaj: pachetul se va trimite în {count} mesaje, "
+            "în ordine.",
+            "documents",
+            severity=Severity.WARNING,
+            source=source_of(sources, "max_message_bytes"),
+            hint="Instanța primește un dosar în mai multe mesaje; nu este nimic de făcut.",
+        )
+    ]
+
+
+def _link_problems(filing: Filing) -> list[Problem]:
+    """The message goes as plain text with no link: whatever a person typed that the
+    message quotes is searched, then the whole text."""
+    hint = (
+        "Scrieți textul fără adrese web (http://, www., domenii): instanța primește "
+        "documentele doar atașate, iar mesajul ca text simplu."
+    )
+    problems = [
+        Problem(
+            Code.LINK_IN_MESSAGE,
+            f"{name} conține o adresă web; mesajul către registratură nu poate conține "
+            "linkuri.",
+            field,
+            source=court_rules.PLAIN_TEXT_SOURCE,
+            hint=hint,
+        )
+        for field, name, text in message.typed_fields(filing)
+        if message.has_link(text)
+    ]
+    if not problems:
+        docs = sorted(filing.documents, key=lambda d: d.position)
+        text = message.subject(filing, 1, 1) + "\n" + message.body(filing, docs, 1, 1)
+        if message.has_link(text):
+            problems.append(
+                Problem(
+                    Code.LINK_IN_MESSAGE,
+                    "Textul mesajului către registratură conține o adresă web.",
+                    "body",
+                    source=court_rules.PLAIN_TEXT_SOURCE,
+                    hint=hint,
+                )
+            )
+    return problems
+
+
+def _hearing_of(session: Session, filing: Filing, now: datetime) -> Hearing | None:
+    """The hearing the filing is for: the one it names, else the case's next one."""
+    if filing.hearing_id is not None:
+        return session.get(Hearing, filing.hearing_id)
+    return session.scalar(
+        select(Hearing)
+        .where(Hearing.case_id == filing.case_id, Hearing.scheduled_at > now)
+        .order_by(Hearing.scheduled_at)
+        .limit(1)
+    )
 
 
 def _trust_roots() -> list | None:
@@ -408,8 +659,14 @@ def _document_problems(
                 f"peste limita de {court.max_message_bytes} a instanței "
                 "pentru un mesaj.",
                 where,
+                source=source_of(court.rule_sources, "max_message_bytes"),
+                hint="Recomprimați scanările documentului"
+                + (f" la cel mult {court.max_scan_dpi} dpi" if court.max_scan_dpi else "")
+                + " sau împărțiți-l în mai multe documente.",
             )
         )
+    if court is not None:
+        problems.extend(_scan_problems(doc, data, court, name, where))
     if report.signatures == 0:
         problems.append(
             Problem(Code.UNSIGNED, f"Documentul {name} nu este semnat.", where, signature=True)
@@ -449,6 +706,78 @@ def _document_problems(
     return problems
 
 
+def _scan_problems(doc: FilingDocument, data: bytes, court: Court, name: str, where: str):
+    """The resolution and colour of every scanned page against the court's rules."""
+    limit, monochrome = court.max_scan_dpi, court.scans_monochrome
+    if limit is None and not monochrome:
+        return []
+    try:
+        found = [i for i in scans.images(data, seconds=_scan_seconds()) if i.is_scan]
+    except scans.ScansUnreadable:
+        return [
+            Problem(
+                Code.SCANS_UNCHECKED,
+                f"Rezoluția și culorile scanărilor din documentul {name} nu au putut fi "
+                "citite.",
+                where,
+                severity=Severity.WARNING,
+                hint="Verificați documentul deschizându-l; dacă este o scanare, salvați-l "
+                "din nou din aplicația scanerului.",
+            )
+        ]
+    pages: dict[int, list[scans.Image]] = {}
+    for image in found:
+        pages.setdefault(image.page, []).append(image)
+    problems = []
+    sources = court.rule_sources
+    if limit is not None:
+        over = [
+            f"pagina {page}: {max(i.dpi for i in items)} dpi"
+            for page, items in sorted(pages.items())
+            if max(i.dpi for i in items) > limit
+        ]
+        if over:
+            problems.append(
+                Problem(
+                    Code.SCAN_RESOLUTION,
+                    f"Documentul {name}: "
+                    + "; ".join(over)
+                    + f", peste limita de {limit} dpi a instanței.",
+                    where,
+                    source=source_of(sources, "max_scan_dpi"),
+                    hint=f"Scanați din nou sau recomprimați la cel mult {limit} dpi"
+                    + (", alb-negru" if monochrome else "")
+                    + ", apoi înlocuiți documentul în pachet.",
+                )
+            )
+    if monochrome:
+        coloured = [
+            f"pagina {page}: color ({next(i.colour for i in items if not i.monochrome)})"
+            for page, items in sorted(pages.items())
+            if any(not i.monochrome for i in items)
+        ]
+        if coloured:
+            problems.append(
+                Problem(
+                    Code.SCAN_COLOUR,
+                    f"Documentul {name}: "
+                    + "; ".join(coloured)
+                    + "; instanța primește scanări doar alb-negru.",
+                    where,
+                    source=source_of(sources, "scans_monochrome"),
+                    hint="Scanați din nou alb-negru (sau în tonuri de gri)"
+                    + (f", la cel mult {limit} dpi" if limit else "")
+                    + ", apoi înlocuiți documentul în pachet.",
+                )
+            )
+    return problems
+
+
+def _scan_seconds() -> float:
+    """The deadline of listing a PDF's images: ten parse budgets (``PDF_PARSE_SECONDS``)."""
+    return 10 * _parse_seconds()
+
+
 def check(
     uow: UnitOfWork, actor: Actor, filing_id: int, store: ContentStore, now: datetime
 ) -> CheckReport:
@@ -458,10 +787,13 @@ def check(
     session = uow.session
     filing = load_filing(session, actor, filing_id)
     require(actor, "file")
-    problems = problems_of(session, filing, store, now.date())
+    rename_documents(filing, _court_of(session, filing))
+    problems = problems_of(session, filing, store, now)
+    errors = [p for p in problems if p.blocking]
+    warnings = [p for p in problems if not p.blocking]
     status = Status(filing.status)
     if not is_frozen(status):
-        content_ok = not [p for p in problems if not p.signature]
+        content_ok = not [p for p in errors if not p.signature]
         if content_ok and status == Status.DRAFT:
             timeline.move(session, actor, filing, Status.CHECKED, now.date(), now)
         elif not content_ok and status == Status.CHECKED:
@@ -474,7 +806,7 @@ def check(
                 now,
                 "verificarea a găsit probleme",
             )
-        if not problems:
+        if not errors:
             _freeze(session, actor, filing, store, now)
             timeline.move(session, actor, filing, Status.SIGNED, now.date(), now)
         timeline.case_changed(session, filing.case)
@@ -485,7 +817,7 @@ def check(
         "filing",
         filing.id,
         case_id=filing.case_id,
-        changes={"problems": [p.code for p in problems]},
+        changes={"problems": [p.code for p in errors], "warnings": [p.code for p in warnings]},
     )
     uow.flush()
     return CheckReport(filing, problems)

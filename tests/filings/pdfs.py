@@ -15,7 +15,7 @@ from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder_dat
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
 from filing_service.signing.eventloop import outside_event_loop
@@ -33,15 +33,36 @@ def make_pdf(title: str = "Cerere", *, pdfa: bool = True, padding: int = 0) -> b
     writer.add_blank_page(width=595, height=842)
     writer.add_metadata({"/Title": title})
     if pdfa:
-        stream = DecodedStreamObject()
-        stream.set_data(_XMP.encode("utf-8"))
-        stream[NameObject("/Type")] = NameObject("/Metadata")
-        stream[NameObject("/Subtype")] = NameObject("/XML")
-        writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
+        _declare_pdfa(writer)
     if padding:
         filler = DecodedStreamObject()
         filler.set_data(os.urandom(padding))
         writer._root_object[NameObject("/FsPadding")] = writer._add_object(filler)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _declare_pdfa(writer: PdfWriter) -> None:
+    stream = DecodedStreamObject()
+    stream.set_data(_XMP.encode("utf-8"))
+    stream[NameObject("/Type")] = NameObject("/Metadata")
+    stream[NameObject("/Subtype")] = NameObject("/XML")
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
+
+
+def scan_pdf(dpi: int, *, colour: bool = False, inches: tuple[int, int] = (5, 4)) -> bytes:
+    """A one-page scan as a scanner's software saves it: one image drawn at ``dpi``
+    (black and white, or in colour), declaring PDF/A-2b. Pillow draws it; pypdf adds
+    the metadata."""
+    from PIL import Image  # the tests' own dependency: a missing Pillow fails them
+
+    size = (inches[0] * dpi, inches[1] * dpi)
+    image = Image.new("RGB", size, (180, 40, 40)) if colour else Image.new("1", size, 1)
+    raw = io.BytesIO()
+    image.save(raw, format="PDF", resolution=dpi)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw.getvalue())))
+    _declare_pdfa(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

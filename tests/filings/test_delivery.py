@@ -40,7 +40,7 @@ def send(client, auth, filing_id, **headers):
 def test_attachments_over_the_courts_limit_are_split_across_messages_in_order(
     app, client, auth, smtp, signed_package
 ):
-    set_court(app, max_message_bytes=64 * 1024)
+    set_court(app, max_message_bytes=64 * 1024, one_message_per_case=False)
     filing = signed_and_checked(client, auth, signed_package, padding=40 * 1024)
     response = send(client, auth, filing["id"])
     assert response.status_code == 200, response.get_json()
@@ -63,7 +63,7 @@ def test_attachments_over_the_courts_limit_are_split_across_messages_in_order(
 def test_a_failure_half_way_leaves_the_filing_unsent_and_the_retry_sends_only_the_rest(
     app, client, auth, smtp, signed_package
 ):
-    set_court(app, max_message_bytes=64 * 1024)
+    set_court(app, max_message_bytes=64 * 1024, one_message_per_case=False)
     filing = signed_and_checked(client, auth, signed_package, padding=40 * 1024)
     smtp.refuse = {2, 3}  # the second message fails, and so does its inline retry
     response = send(client, auth, filing["id"])

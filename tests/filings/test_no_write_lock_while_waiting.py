@@ -28,7 +28,7 @@ def lock_probes(app):
 def test_sending_holds_no_write_lock_while_the_mail_server_takes_each_message(
     app, client, auth, smtp, signed_package, lock_probes
 ):
-    set_court(app, max_message_bytes=64 * 1024)
+    set_court(app, max_message_bytes=64 * 1024, one_message_per_case=False)
     filing = signed_and_checked(client, auth, signed_package, padding=40 * 1024)
     seen, smtp.on_data = lock_probes
 

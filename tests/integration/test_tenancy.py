@@ -10,6 +10,7 @@ import pytest
 from filing_service.db import unit_of_work
 from filing_service.models import Directorate, Signature, User
 from tests import builders
+from tests.filings.pdfs import make_pdf
 
 
 @pytest.fixture
@@ -45,8 +46,15 @@ def foreign_ids(client, auth):
         f"/api/v1/cases/{case['id']}/filings", headers=auth, json=BODIES["filings"]
     ).get_json()
     court = client.get("/api/v1/courts", headers=auth).get_json()[0]
+    filing_document = client.post(
+        f"/api/v1/filings/{filing['id']}/documents/cerere",
+        data=make_pdf("Cerere"),
+        content_type="application/pdf",
+        headers=auth,
+    ).get_json()
     return {
         "filing_id": filing["id"],
+        "filing_document_id": filing_document["id"],
         "court_id": court["id"],
         "role": "cerere",
         "case_id": case["id"],
