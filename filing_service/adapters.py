@@ -9,7 +9,7 @@ any capability's doors may import it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the types only: bootstrap imports the tools themselves
     from .clock import Clock
     from .documents.converter import PooledConverter
     from .filings.portal import PortalClient
+    from .filings.replies import MailboxSettings
     from .mail import Mailer
     from .signing.signer import PadesSigner
     from .storage import ContentStore
@@ -35,6 +36,8 @@ class Adapters:
     signer: PadesSigner
     mailer: Mailer
     portal: Callable[[], PortalClient]  # a client per sync: zeep reads the WSDL on making it
+    # The directorates' own mailboxes, where the registries' replies arrive (by code).
+    mailboxes: dict[str, MailboxSettings] = field(default_factory=dict)
 
 
 def current() -> Adapters:

@@ -17,6 +17,7 @@ from .adapters import Adapters
 from .clock import Clock
 from .documents.converter import PooledConverter, PoolSettings
 from .filings.portal import PortalClient
+from .filings.replies import parse_mailboxes
 from .mail import Mailer
 from .mail import settings as smtp_settings
 from .signing.signer import PadesSigner
@@ -25,7 +26,8 @@ from .storage import ContentStore
 
 def bootstrap(config) -> Adapters:
     """The adapters for an app's ``config`` (nothing is started or connected yet: the
-    LibreOffice pool starts with the first conversion, the portal client with a sync)."""
+    LibreOffice pool starts with the first conversion, the portal client with a sync, a
+    mailbox with ``filings fetch-replies``)."""
     templates = config.get("TEMPLATES_DIR")
     return Adapters(
         clock=Clock(config),
@@ -51,6 +53,10 @@ def bootstrap(config) -> Adapters:
             float(config["PORTAL_TIMEOUT"]),
             zone=config["TIMEZONE"],
             result_cap=int(config["PORTAL_RESULT_CAP"]),
+        ),
+        # Checked now, so that a wrong REGISTRY_MAILBOXES stops the start (naming its key).
+        mailboxes=parse_mailboxes(
+            config["REGISTRY_MAILBOXES"], timeout=float(config["REGISTRY_MAILBOX_TIMEOUT"])
         ),
     )
 

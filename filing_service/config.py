@@ -48,6 +48,7 @@ def from_environment(instance_path: str) -> dict:
         **_converter_settings(),
         **_mail_settings(),
         **_filing_settings(),
+        **_reply_settings(),
         **_signing_settings(instance),
     }
 
@@ -115,6 +116,21 @@ def _filing_settings() -> dict:
         ),
         # The CPU time a PDF someone sent may take to be parsed (``pdfread``), in seconds.
         "PDF_PARSE_SECONDS": float(os.environ.get("PDF_PARSE_SECONDS", "1.0")),
+    }
+
+
+def _reply_settings() -> dict:
+    """The registry's replies read from each directorate's mailbox (``filings.replies``).
+
+    ``REGISTRY_MAILBOXES`` is kept as the JSON text it is (``{"CJ": {"host", "port",
+    "user", "password" or "password_file", "security": "ssl" | "starttls" | "none",
+    "folder": "INBOX"}}``): ``filings.replies.parse_mailboxes`` checks it when the app is
+    built, naming the key at fault and never the password."""
+    return {
+        "REGISTRY_MAILBOXES": os.environ.get("REGISTRY_MAILBOXES", "{}"),
+        "REGISTRY_MAILBOX_TIMEOUT": float(os.environ.get("REGISTRY_MAILBOX_TIMEOUT", "30")),
+        # Without an earlier run (or --since), how many days back the first run reads.
+        "REGISTRY_REPLIES_DAYS": int(os.environ.get("REGISTRY_REPLIES_DAYS", "14")),
     }
 
 

@@ -220,6 +220,23 @@ class Code(StrEnum):
         "Pronunțare amânată peste 2 zile",
     )
     LATE_COMMUNICATION = "late_communication", "Hotărâre comunicată prea târziu"
+    # Registry replies (IMAP)
+    MAILBOX_CONFIG_INVALID = (
+        "mailbox_config_invalid",
+        "Configurația căsuțelor poștale ale direcțiilor este greșită",
+    )
+    MAILBOX_UNAVAILABLE = (
+        "mailbox_unavailable",
+        "Căsuța poștală a direcției nu poate fi citită",
+    )
+    SEVERAL_NUMBERS = (
+        "several_numbers",
+        "Răspunsul conține mai multe numere de dosar; s-a propus primul",
+    )
+    REPLY_NUMBER_MISSING = (
+        "reply_number_missing",
+        "Răspunsul nu conține un număr de înregistrare",
+    )
 
     # Findings of the rules engine (``law.rules``), each with its article.
     ART57_CONSENT = (

@@ -18,6 +18,7 @@ test_packages=(
   chromium                                     # browser tests (Debian's, no download)
   libnss3-tools                                # certutil: NSS trust store for pdfsig
   faketime                                     # the suite again, the clock moved ahead
+  dovecot-imapd                                # a real IMAP server for the registry replies
 )
 
 packages=("${run_packages[@]}")
@@ -32,4 +33,17 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The tests start a dovecot of their own (tests/filings/imap_server.py: its own
+  # configuration, loopback, a free port); the production service only reads the
+  # directorate's own mailbox. So the system dovecot the package starts and enables
+  # (ports 143/993 on every address) is stopped and disabled again, if this script is
+  # the one that installed it; a dovecot installed on purpose before is left alone.
+  if [[ " ${missing[*]} " == *" dovecot-imapd "* ]]; then
+    if [ -d /run/systemd/system ] && command -v systemctl >/dev/null; then
+      $SUDO systemctl disable --now dovecot.service dovecot.socket >/dev/null 2>&1 || true
+    elif [ -x /etc/init.d/dovecot ]; then
+      $SUDO /etc/init.d/dovecot stop >/dev/null 2>&1 || true
+      $SUDO update-rc.d dovecot disable >/dev/null 2>&1 || true
+    fi
+  fi
 fi

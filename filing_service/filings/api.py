@@ -12,7 +12,7 @@ from ..db import unit_of_work
 from ..errorcodes import Code
 from ..errors import DomainError
 from ..storage import store
-from . import court_side, courts, delivery, rejust, schemas, service
+from . import court_side, courts, delivery, rejust, replies, schemas, service
 from .domain import DocumentRole, Quotas, Status
 
 blueprint = Blueprint("filings_api", __name__)
@@ -282,6 +282,68 @@ def record_status(filing_id: int, body):
             uow, current_actor(), filing_id, Status(body.status), body.on, now(), body.note
         )
         response = jsonify(filing_json(filing))
+        uow.commit()
+        return response
+
+
+# ---- the registry's replies (read from the directorate's mailbox) -----------------------
+
+
+def reply_json(reply) -> dict:
+    return schemas.FilingReplyOut.model_validate(reply).model_dump(mode="json")
+
+
+@routes.route(
+    "/filings/<int:filing_id>/replies",
+    "GET",
+    summary="Răspunsurile registraturii la cerere, citite din căsuța poștală a direcției",
+    response=schemas.FilingReplyList,
+)
+def list_replies(filing_id: int):
+    with unit_of_work() as uow:
+        items = replies.list_replies(uow.session, current_actor(), filing_id)
+        return jsonify(
+            schemas.FilingReplyList(
+                items=[schemas.FilingReplyOut.model_validate(i) for i in items],
+                total=len(items),
+            ).model_dump(mode="json")
+        )
+
+
+@routes.route(
+    "/filings/<int:filing_id>/replies/<int:reply_id>/confirm",
+    "POST",
+    summary="Confirmă numărul de dosar propus din răspunsul registraturii "
+    "(sau unul corectat): devine numărul cererii",
+    body=schemas.ConfirmReplyIn,
+    response=schemas.FilingReplyOut,
+)
+def confirm_reply(filing_id: int, reply_id: int, body):
+    with unit_of_work() as uow:
+        reply = replies.confirm(
+            uow,
+            current_actor(),
+            filing_id,
+            reply_id,
+            now(),
+            number=body.registration_number,
+            on=body.on,
+        )
+        response = jsonify(reply_json(reply))
+        uow.commit()
+        return response
+
+
+@routes.route(
+    "/filings/<int:filing_id>/replies/<int:reply_id>/reject",
+    "POST",
+    summary="Respinge răspunsul registraturii (numărul propus nu este al cererii)",
+    response=schemas.FilingReplyOut,
+)
+def reject_reply(filing_id: int, reply_id: int):
+    with unit_of_work() as uow:
+        reply = replies.reject(uow, current_actor(), filing_id, reply_id, now())
+        response = jsonify(reply_json(reply))
         uow.commit()
         return response
 

@@ -1,8 +1,10 @@
 """Scheduled commands: ``filing-service filings sync-portal`` (run it from cron, e.g. every
-morning) and ``filing-service filings retry-sends`` (every few minutes); and by hand,
-``filing-service filings export-rejust FILING_ID DIR`` (the package for
+morning), ``filing-service filings retry-sends`` (every few minutes) and
+``filing-service filings fetch-replies`` (the registries' replies, e.g. hourly); and by
+hand, ``filing-service filings export-rejust FILING_ID DIR`` (the package for
 registratura.rejust.ro)."""
 
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -16,16 +18,17 @@ from ..auth.roles import Role
 from ..clock import now
 from ..db import unit_of_work
 from ..documents.converter import ConversionFailed
+from ..errorcodes import Code
 from ..errors import Conflict, DomainError, NotFound
 from ..models import Case, Filing
 from ..storage import store
-from . import court_side, delivery, rejust
+from . import court_side, delivery, rejust, replies
 
 # AppGroup: each command runs inside the app's context, like the built-in ones.
 filings_cli = AppGroup(
     "filings",
     help="Cererile către instanță: sincronizare cu portalul, reîncercarea trimiterilor, "
-    "pachetul pentru registratura electronică.",
+    "pachetul pentru registratura electronică, răspunsurile registraturilor.",
 )
 
 
@@ -140,3 +143,77 @@ def export_rejust(filing_id: int, folder: Path):
         f"{rejust.PORTAL}, apoi înregistrați dovada depunerii primită de la portal "
         f"(POST /api/v1/filings/{filing_id}/rejust-sent)."
     )
+
+
+def _day(_ctx, _param, value: str | None):
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise click.BadParameter(
+            f"„{value}” nu este o dată de forma AAAA-LL-ZZ (de exemplu 2026-11-23)."
+        ) from None
+
+
+@filings_cli.command("fetch-replies")
+@click.option(
+    "--directorate",
+    "code",
+    metavar="COD",
+    help="Doar direcția cu acest cod (de exemplu CJ); implicit toate cele configurate.",
+)
+@click.option(
+    "--since",
+    metavar="AAAA-LL-ZZ",
+    callback=_day,
+    help="Citește mesajele primite din această zi; implicit de la rularea precedentă.",
+)
+def fetch_replies(code: str | None, since):
+    """Citește răspunsurile registraturilor din căsuța poștală a direcției (fără a le
+    marca citite) și propune numerele de dosar din ele."""
+    config = current_app.config
+    mailboxes = adapters.current().mailboxes
+    if code is not None:
+        code = code.strip().upper()
+        if code not in mailboxes:
+            raise click.UsageError(
+                f"Direcția {code} nu are o căsuță poștală în REGISTRY_MAILBOXES "
+                f"({Code.MAILBOX_CONFIG_INVALID})."
+            )
+    codes = [code] if code else sorted(mailboxes)
+    if not codes:
+        click.echo("Nicio direcție nu are configurată o căsuță poștală (REGISTRY_MAILBOXES).")
+        return
+
+    def read_plan(one: str):
+        with unit_of_work() as uow:  # read only, closed before the mailbox is opened
+            return replies.plan(
+                uow.session,
+                one,
+                now().date(),
+                since=since,
+                days=int(config["REGISTRY_REPLIES_DAYS"]),
+            )
+
+    def save(found, read):
+        with unit_of_work() as uow:  # one commit per directorate
+            result = replies.record(uow, found, read, now())
+            uow.commit()
+        return result
+
+    results = replies.run_all(codes, mailboxes, read_plan=read_plan, save=save)
+    failures = 0
+    for result in results:
+        if result.error is not None:
+            failures += 1
+            click.echo(f"{result.code}: EROARE ({Code.MAILBOX_UNAVAILABLE}): {result.error}")
+            continue
+        for line in result.lines:
+            click.echo(f"{result.code}: {line}")
+        click.echo(
+            f"{result.code}: mesaje citite: {result.read}; răspunsuri la cereri trimise: "
+            f"{result.matched} (noi: {result.new}); numere propuse: {result.proposed}."
+        )
+    if failures:
+        raise SystemExit(1)

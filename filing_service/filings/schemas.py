@@ -66,6 +66,16 @@ class RejustSentQuery(Strict):
     )
 
 
+class ConfirmReplyIn(Strict):
+    registration_number: CaseNumber | None = Field(
+        None,
+        description="Numărul corectat; implicit cel propus din răspunsul registraturii",
+    )
+    on: date | None = Field(
+        None, description="Data înregistrării (implicit ziua în care a sosit răspunsul)"
+    )
+
+
 class FilingQuery(Paging):
     case_id: int | None = None
     status: Status | None = None
@@ -187,6 +197,26 @@ class FilingOut(Out):
     created_at: datetime
     documents: list[FilingDocumentOut]
     attempts: list[SendAttemptOut]
+
+
+class FilingReplyOut(Out):
+    id: int
+    filing_id: int
+    message_id: str
+    answers: str = Field(description="Message-ID-ul mesajului nostru la care răspunde")
+    sender: str | None
+    subject: str | None
+    received_at: datetime | None
+    proposed_number: str | None
+    state: str = Field(description="propus, confirmat sau respins")
+    decided_by: str | None
+    decided_at: datetime | None
+    created_at: datetime
+
+
+class FilingReplyList(BaseModel):
+    items: list[FilingReplyOut]
+    total: int
 
 
 class FilingPage(BaseModel):

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from filing_service.db import unit_of_work
-from filing_service.models import Directorate, Signature, User
+from filing_service.models import Directorate, FilingReply, Signature, User
 from tests import builders
 from tests.filings.pdfs import make_pdf
 
@@ -52,9 +52,11 @@ def foreign_ids(client, auth):
         content_type="application/pdf",
         headers=auth,
     ).get_json()
+    reply_id = _reply_record(client.application, filing["id"])
     return {
         "filing_id": filing["id"],
         "filing_document_id": filing_document["id"],
+        "reply_id": reply_id,
         "court_id": court["id"],
         "role": "cerere",
         "case_id": case["id"],
@@ -104,6 +106,20 @@ def _signature_record(app, document_id: int) -> int:
         uow.session.add(record)
         uow.commit()
         return record.id
+
+
+def _reply_record(app, filing_id: int) -> int:
+    """A registry's reply to a Cluj filing, as ``filings fetch-replies`` stores one."""
+    with app.app_context(), unit_of_work() as uow:
+        reply = FilingReply(
+            filing_id=filing_id,
+            message_id="<r1@tribunalul-cluj.invalid>",
+            answers="<pachet.1-1@dgaspc-cluj.invalid>",
+            proposed_number="1234/117/2026",
+        )
+        uow.session.add(reply)
+        uow.commit()
+        return reply.id
 
 
 # Bodies good enough to pass validation, so that only the tenant check can refuse them.
