@@ -59,6 +59,7 @@ RULES: dict[str, tuple[str, object]] = {
     "file_name_pattern": ("Denumirea atașamentelor", "{nr}. {tip}"),
     "min_hours_before_hearing": ("Ore înainte de termenul de judecată", 24),
     "attach_manifest": ("Se poate atașa manifestul XML", False),
+    "attach_validation_sheet": ("Se atașează fișa de validare a semnăturilor (PDF)", False),
     "filing_channel": ("Calea de depunere", str(Channel.EMAIL)),
 }
 
@@ -142,7 +143,12 @@ HOURS_RANGE = (0, 240)  # hours before a hearing; None: the court sets no minimu
 MESSAGE_BYTES_RANGE = (64 * 1024, 100 * 1024 * 1024)
 SOURCE_MAX = 300
 NULLABLE = frozenset({"max_scan_dpi", "min_hours_before_hearing"})
-_BOOLEANS = ("scans_monochrome", "one_message_per_case", "attach_manifest")
+_BOOLEANS = (
+    "scans_monochrome",
+    "one_message_per_case",
+    "attach_manifest",
+    "attach_validation_sheet",
+)
 
 
 def rule_error(rule: str, value: object) -> str | None:

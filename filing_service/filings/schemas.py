@@ -129,6 +129,7 @@ class CourtPatch(Strict):
         Annotated[int, AfterValidator(_rule("min_hours_before_hearing"))] | None
     ) = Field(None, description="Ore înainte de termen; null: instanța nu cere un minim")
     attach_manifest: bool | None = None
+    attach_validation_sheet: bool | None = None
     filing_channel: Channel | None = None
     rule_sources: (
         Annotated[
@@ -265,6 +266,7 @@ class CourtOut(Out):
     file_name_pattern: str
     min_hours_before_hearing: int | None
     attach_manifest: bool
+    attach_validation_sheet: bool
     filing_channel: str
     rule_sources: dict[str, str] | None
     portal_institution: str | None

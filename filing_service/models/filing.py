@@ -41,6 +41,7 @@ class Court(Base):
     min_hours_before_hearing: Mapped[int | None] = mapped_column(default=24)
     attach_manifest: Mapped[bool] = mapped_column(default=False)
     filing_channel: Mapped[str] = mapped_column(String(20), default="email")
+    attach_validation_sheet: Mapped[bool] = mapped_column(default=False)
     rule_sources: Mapped[dict | None] = mapped_column(JSON)  # rule name -> its source
     # The portal's incremental sync: everything the portal changed up to here was read.
     portal_synced_until: Mapped[datetime | None]

@@ -3,7 +3,8 @@ registry's replies read from the directorate's mailbox, and the portal's increme
 
 - ``courts`` gains one column per rule the courts publish for filings by e-mail
   (accepted types, dpi and colour of scans, one message per case file, the attachments'
-  names, the hours before a hearing, whether the manifest may be attached, the channel)
+  names, the hours before a hearing, whether the manifest and the signatures'
+  validation sheet may be attached, the channel)
   and ``rule_sources``: for each rule, where it comes from. ``pdf_only`` becomes
   ``accepted_types`` (``["pdf"]`` where it was true) and ``attach_manifest`` (where it
   was false, since that is what it decided until now). Existing courts keep their size
@@ -42,6 +43,8 @@ def upgrade() -> None:
                                       server_default=sa.false()))
         batch_op.add_column(sa.Column("filing_channel", sa.String(length=20), nullable=False,
                                       server_default="email"))
+        batch_op.add_column(sa.Column("attach_validation_sheet", sa.Boolean(), nullable=False,
+                                      server_default=sa.false()))
         batch_op.add_column(sa.Column("rule_sources", sa.JSON(), nullable=True))
         batch_op.add_column(sa.Column("portal_synced_until", sa.DateTime(timezone=True),
                                       nullable=True))
@@ -116,7 +119,8 @@ def downgrade() -> None:
                .values(pdf_only=False))
     with op.batch_alter_table("courts", schema=None) as batch_op:
         for column in ("portal_synced_until", "rule_sources", "filing_channel",
-                       "attach_manifest", "min_hours_before_hearing", "file_name_pattern",
+                       "attach_validation_sheet", "attach_manifest",
+                       "min_hours_before_hearing", "file_name_pattern",
                        "one_message_per_case", "scans_monochrome", "max_scan_dpi",
                        "accepted_types"):
             batch_op.drop_column(column)
