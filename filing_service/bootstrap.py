@@ -45,7 +45,9 @@ def bootstrap(config) -> Adapters:
         if templates
         else _package_folder("filing_service.documents", "templates"),
         signer=PadesSigner(
-            tuple(config["SIGNATURE_TRUST_DIRS"]), config.get("SIGNING_SECRETS_FILE")
+            tuple(config["SIGNATURE_TRUST_DIRS"]),
+            config.get("SIGNING_SECRETS_FILE"),
+            csc_timeout=float(config["CSC_TIMEOUT"]),
         ),
         mailer=Mailer(smtp_settings(config)),
         portal=lambda: PortalClient(

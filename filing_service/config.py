@@ -138,7 +138,8 @@ def _signing_settings(instance: Path) -> dict:
     """``SIGNATURE_TRUST_DIRS``: folders of trusted root certificates, ``:``-separated
     (default: the package's ``signing/qualified_roots``); ``SIGNING_SECRETS_FILE``: a JSON
     file of PINs and passphrases by name, for keys whose secret is not in the environment
-    (default ``instance/signing-secrets.json``, used only if it exists)."""
+    (default ``instance/signing-secrets.json``, used only if it exists); ``CSC_TIMEOUT``:
+    the seconds each call to a remote signing service may take (default 30)."""
     trust_dirs = os.environ.get("SIGNATURE_TRUST_DIRS")
     return {
         "SIGNATURE_TRUST_DIRS": trust_dirs.split(":")
@@ -147,6 +148,8 @@ def _signing_settings(instance: Path) -> dict:
         "SIGNING_SECRETS_FILE": os.environ.get(
             "SIGNING_SECRETS_FILE", str(instance / "signing-secrets.json")
         ),
+        # Seconds allowed to each call to a remote signing service (CSC API).
+        "CSC_TIMEOUT": float(os.environ.get("CSC_TIMEOUT", "30")),
     }
 
 

@@ -26,6 +26,7 @@ from .documents.service import DocumentBlocked, TemplateBroken
 from .errorcodes import Code
 from .errors import Conflict, DomainError, NotFound, PermissionDenied, RuleViolation
 from .filings.domain import QuotaExceeded
+from .signing.csc import RemoteSigningError
 from .signing.keys import SigningKeyError
 from .signing.pades import SigningFailed
 from .signing.validation import ValidationInputError
@@ -111,6 +112,7 @@ _DESCRIPTIONS: dict[type[Exception], Callable[[Any], Answer]] = {
         e.message,
         [{"field": e.field, "code": Code.CONFLICT, "message": e.message}] if e.field else [],
     ),
+    RemoteSigningError: lambda e: Answer(e.code, e.message, [_field_error(e)]),
     SigningKeyError: lambda e: Answer(e.code, e.message, [_field_error(e, "key")]),
     SigningFailed: lambda e: Answer(e.code, e.message),
     ValidationInputError: lambda e: Answer(

@@ -142,6 +142,23 @@ class Code(StrEnum):
     ADDRESS_UNCONFIRMED = "address_unconfirmed", "Adresa instanței nu este confirmată"
     STATUS_NOT_ALLOWED = "status_not_allowed", "Starea nu se poate consemna"
     TRANSITION_NOT_ALLOWED = "transition_not_allowed", "Schimbarea de stare nu este permisă"
+    # Remote signing (CSC)
+    CSC_URL = "csc_url", "Adresa serviciului de semnare la distanță nu este permisă"
+    CSC_ONLY = "csc_only", "PIN-ul și codul unic se dau doar pentru o cheie la distanță"
+    CSC_WRONG_PIN = "csc_wrong_pin", "PIN-ul semnăturii la distanță este greșit", 403
+    CSC_WRONG_OTP = (
+        "csc_wrong_otp",
+        "Codul unic al semnăturii la distanță este greșit sau folosit deja",
+        403,
+    )
+    CSC_LOCKED = "csc_locked", "Credențialul de semnare la distanță este blocat", 423
+    CSC_REFUSED = "csc_refused", "Serviciul de semnare la distanță a refuzat cererea", 502
+    CSC_UNAVAILABLE = "csc_unavailable", "Serviciul de semnare la distanță nu răspunde", 503
+    CSC_LOCAL_ONLY = (
+        "csc_local_only",
+        "Cheia la distanță se folosește doar din pagina documentului sau prin API",
+        422,
+    )
     # The pre-submission check of a filing.
     PETITION_MISSING = "petition_missing", "Pachetul nu conține cererea"
     SEVERAL_PETITIONS = "several_petitions", "Pachetul conține mai multe cereri"

@@ -50,6 +50,7 @@ def sign_document(document_id: int, body):
             body.role,
             key_name=body.key,
             level=body.level,
+            authorization=body.authorization(),
             signer=tools.signer,
             content=tools.content,
             now=tools.clock.now,

@@ -57,8 +57,16 @@ def _secret(spec: KeySpec, provider: SecretProvider) -> str:
 def open_signer(spec: KeySpec, provider: SecretProvider) -> Iterator[signers.Signer]:
     """The pyhanko signer of ``spec``, open for the duration of the block.
 
-    A PKCS#11 session is logged out and closed when the block ends, even on error.
+    A PKCS#11 session is logged out and closed when the block ends, even on error. A
+    remote key (``csc``) is not opened here: its signer needs what the person typed
+    (``signer.PadesSigner`` opens it with ``csc.open_csc_signer``).
     """
+    if spec.type == "csc":
+        raise SigningKeyError(
+            f"Cheia «{spec.name}» este o cheie la distanță (csc): se folosește din pagina "
+            f"documentului sau prin API, cu PIN-ul și codul unic ale persoanei.",
+            code=Code.CSC_LOCAL_ONLY,
+        )
     secret = _secret(spec, provider)
     if spec.type == "pkcs12":
         yield _pkcs12_signer(spec, secret)

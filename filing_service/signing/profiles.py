@@ -10,14 +10,21 @@ time-stamping authority and the keys the directorate's signers may use::
                                  "secret": "FS_PIN_DIRECTOR"},
               "cheie-consilier": {"type": "pkcs12", "users": ["ana.popescu"],
                                   "path": "/etc/filing/ana.p12",
-                                  "secret": "FS_P12_ANA"}}}
+                                  "secret": "FS_P12_ANA"},
+              "cheie-la-distanta": {"type": "csc", "users": ["ana.popescu"],
+                                    "service_url": "https://csc.example/api",
+                                    "credential_id": "ana-popescu-qes"}}}
 
 ``secret`` is the *name* of the environment variable (or secrets-file entry) that holds
-the PIN or passphrase: the secret itself never lives in the database.
+the PIN or passphrase: the secret itself never lives in the database. A ``csc`` key
+(remote signing over the Cloud Signature Consortium API) has no secret at all: the
+person types the PIN and the one-time code (OTP) at each signature.
 """
 
+import ipaddress
 from dataclasses import dataclass, field
 from enum import StrEnum
+from urllib.parse import urlsplit
 
 from ..errorcodes import Code
 from ..law.errors import DomainError
@@ -36,7 +43,7 @@ class Level(StrEnum):
         return self is not Level.B_B
 
 
-KEY_TYPES = ("pkcs12", "pkcs11")
+KEY_TYPES = ("pkcs12", "pkcs11", "csc")
 
 
 def _invalid(field: str, code: Code, message: str) -> DomainError:
@@ -44,7 +51,7 @@ def _invalid(field: str, code: Code, message: str) -> DomainError:
 
 
 # Keys whose values would be secrets: refused outright, so nobody stores a PIN here.
-_FORBIDDEN = {"pin", "passphrase", "password", "parola"}
+_FORBIDDEN = {"pin", "passphrase", "password", "parola", "otp"}
 
 
 @dataclass(frozen=True)
@@ -59,12 +66,21 @@ class KeySpec:
     module: str | None = None  # pkcs11
     token_label: str | None = None
     key_label: str | None = None
+    service_url: str | None = None  # csc: the base URL, before ``/csc/v1/...``
+    credential_id: str | None = None  # csc
+
+    @property
+    def remote(self) -> bool:
+        """A key of a remote signing service: the person authorises each signature."""
+        return self.type == "csc"
 
     def public(self) -> dict[str, str | None]:
         """What may be recorded with a signature (everything here is non-secret)."""
         out: dict[str, str | None] = {"name": self.name, "type": self.type}
         if self.type == "pkcs12":
             out["path"] = self.path
+        elif self.remote:
+            out.update(service_url=self.service_url, credential_id=self.credential_id)
         else:
             out.update(
                 module=self.module, token_label=self.token_label, key_label=self.key_label
@@ -126,18 +142,26 @@ def parse_profile(raw: dict | None, level_override: str | None = None) -> Profil
 def parse_key(name: str, spec: dict) -> KeySpec:
     """Check one key entry of a profile."""
     where = f"keys.{name}"
-    if _FORBIDDEN & {k.lower() for k in spec}:
+    if _FORBIDDEN & {str(k).lower() for k in spec}:
         raise _invalid(
             where,
             Code.SECRET_IN_PROFILE,
-            "Profilul de semnătură nu poate conține PIN-uri sau parole; "
-            "indicați în «secret» numele variabilei de mediu.",
+            "Profilul de semnătură nu poate conține PIN-uri, coduri unice sau parole; "
+            + (
+                "pentru o cheie la distanță (csc), persoana le introduce la fiecare semnătură."
+                if spec.get("type") == "csc"
+                else "indicați în «secret» numele variabilei de mediu."
+            ),
         )
     kind = spec.get("type")
     if kind not in KEY_TYPES:
         raise _invalid(
-            f"{where}.type", Code.KEY_TYPE, "Tipul cheii trebuie să fie pkcs12 sau pkcs11."
+            f"{where}.type",
+            Code.KEY_TYPE,
+            "Tipul cheii trebuie să fie pkcs12, pkcs11 sau csc.",
         )
+    if kind == "csc":
+        return _parse_csc_key(name, spec)
     if not spec.get("secret"):
         raise _invalid(
             f"{where}.secret",
@@ -162,3 +186,65 @@ def parse_key(name: str, spec: dict) -> KeySpec:
         token_label=spec.get("token_label"),
         key_label=spec.get("key_label"),
     )
+
+
+def _parse_csc_key(name: str, spec: dict) -> KeySpec:
+    """A key of a remote signing service (CSC API): its address and credential, no
+    secret: the PIN and the one-time code are asked at each signature, never stored."""
+    where = f"keys.{name}"
+    if "secret" in spec:
+        raise _invalid(
+            f"{where}.secret",
+            Code.SECRET_IN_PROFILE,
+            "O cheie la distanță (csc) nu are «secret»: PIN-ul și codul unic (OTP) se "
+            "cer persoanei la fiecare semnătură și nu se păstrează nicăieri.",
+        )
+    for item in ("service_url", "credential_id"):
+        value = spec.get(item)
+        if not isinstance(value, str) or not value.strip():
+            raise _invalid(
+                f"{where}.{item}",
+                Code.REQUIRED,
+                f"Cheia csc «{name}» are nevoie de «{item}» (un text).",
+            )
+    url = spec["service_url"].strip().rstrip("/")
+    if not _allowed_service_url(url):
+        raise _invalid(
+            f"{where}.service_url",
+            Code.CSC_URL,
+            "«service_url» trebuie să fie adresa https:// a serviciului de semnare la "
+            "distanță, fără date de autentificare, parametri sau fragment "
+            "(http:// se acceptă doar pe 127.0.0.1, ::1 sau localhost, pentru teste).",
+        )
+    users = spec.get("users") or ()
+    return KeySpec(
+        name=name,
+        type="csc",
+        secret="",
+        users=tuple(users),
+        service_url=url,
+        credential_id=spec["credential_id"].strip(),
+    )
+
+
+def _allowed_service_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    if not host or parts.username or parts.password or parts.query or parts.fragment:
+        return False
+    if parts.scheme == "https":
+        return True
+    return parts.scheme == "http" and _loopback(host)
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

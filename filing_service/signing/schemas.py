@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..api.fields import Strict
 from ..auth.roles import Role
+from .csc import OTP_MAX, PIN_MAX, RemoteAuthorization
 from .validation import SignatureReport
 
 LevelName = Literal["B-B", "B-T", "B-LT", "B-LTA"]
@@ -24,6 +25,26 @@ class SignIn(Strict):
     level: LevelName | None = Field(
         default=None, description="Nivelul PAdES (implicit: al profilului)"
     )
+    pin: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=PIN_MAX,
+        description="Doar pentru o cheie la distanță (csc), și obligatoriu pentru ea: "
+        "PIN-ul persoanei; folosit o dată, nu se păstrează",
+    )
+    otp: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=OTP_MAX,
+        description="Doar pentru o cheie la distanță (csc), și obligatoriu pentru ea: "
+        "codul unic (OTP) primit pentru această semnătură",
+    )
+
+    def authorization(self) -> RemoteAuthorization | None:
+        """The PIN and OTP, if any was sent (the service says which key needs them)."""
+        if self.pin is None and self.otp is None:
+            return None
+        return RemoteAuthorization(pin=self.pin or "", otp=self.otp or "")
 
 
 class SignatureOut(BaseModel):

@@ -32,6 +32,7 @@ from ..law.errors import DomainError
 from ..models import Directorate, Signature, User
 from ..storage import ContentStore
 from . import pades
+from .csc import RemoteAuthorization
 from .keys import SecretProvider
 from .profiles import KeySpec, Level, Profile, parse_profile
 from .signer import Signed
@@ -60,6 +61,7 @@ class Signer(Protocol):
         level: Level,
         tsa_url: str | None,
         appearance: pades.Appearance,
+        authorization: RemoteAuthorization | None = None,
     ) -> Signed: ...
 
 
@@ -72,6 +74,7 @@ def sign_document(
     *,
     key_name: str | None = None,
     level: str | None = None,
+    authorization: RemoteAuthorization | None = None,
     signer: Signer,
     content: ContentStore,
     now: Callable[[], datetime],
@@ -86,6 +89,9 @@ def sign_document(
     - ``signer`` signs, ``content`` holds the PDFs, ``now`` dates the visible signature.
     - ``key_name`` picks a key of the directorate's profile (default: the one whose
       ``users`` lists the actor's username); ``level`` overrides the profile's level.
+    - ``authorization``: the PIN and one-time code the person typed, required for a
+      remote key (``csc``) and refused for any other; used for this one signature,
+      never stored or logged.
 
     Three steps, so that no transaction is open while the time-stamp authority and the
     OCSP responder answer (on SQLite an open transaction holds the write lock): what to
@@ -101,7 +107,10 @@ def sign_document(
     ``keys.SigningKeyError`` and ``pades.SigningFailed``.
     """
     plan = _plan(uow.session, actor, document_id, role, key_name, level, now())
+    _check_authorization(plan.key, authorization)
     uow.release()
+    # Only a remote key's signer is handed the authorisation (a local one has no use for it).
+    remote = {"authorization": authorization} if plan.key.remote else {}
     signed = signer.sign(
         content.get(plan.input_sha),
         plan.key,
@@ -109,6 +118,7 @@ def sign_document(
         level=plan.profile.level,
         tsa_url=plan.profile.tsa_url,
         appearance=plan.appearance,
+        **remote,
     )
     output_sha = content.put(signed.pdf)
     uow.on_rollback(lambda: content.path(output_sha).unlink(missing_ok=True))
@@ -315,6 +325,30 @@ def _key_for(profile: Profile, user: User, key_name: str | None) -> KeySpec:
             f"Cheia «{key.name}» nu aparține utilizatorului «{user.username}»."
         )
     return key
+
+
+def _check_authorization(key: KeySpec, authorization: RemoteAuthorization | None) -> None:
+    """A remote key needs the PIN and the one-time code; any other key refuses them."""
+    if key.remote:
+        if authorization is None or not authorization.pin:
+            raise DomainError(
+                f"Cheia la distanță «{key.name}» cere PIN-ul dumneavoastră.",
+                field="pin",
+                code=Code.REQUIRED,
+            )
+        if not authorization.otp:
+            raise DomainError(
+                f"Cheia la distanță «{key.name}» cere codul unic (OTP) primit acum.",
+                field="otp",
+                code=Code.REQUIRED,
+            )
+    elif authorization is not None:
+        raise DomainError(
+            f"Cheia «{key.name}» nu este o cheie la distanță (csc); PIN-ul și codul unic "
+            f"(OTP) se trimit în cerere doar pentru o cheie la distanță.",
+            field="otp" if authorization.otp else "pin",
+            code=Code.CSC_ONLY,
+        )
 
 
 def _check_turn(previous: list[Signature], role: Role) -> None:

@@ -12,6 +12,7 @@ from ..law.errors import DomainError
 from ..law.facts import LIVE_MEASURE, Authority, MeasureKind
 from ..models import Directorate, Document, Signature
 from ..signing import service as signing
+from ..signing.csc import RemoteAuthorization
 from ..signing.profiles import KeySpec, Level, parse_profile
 
 VARIANT_LABELS: dict[str, str] = {
@@ -178,17 +179,36 @@ def keys_for(session, actor: Actor) -> tuple[list[KeySpec], str | None, str | No
 LEVELS = [level.value for level in Level]
 
 
+def _is_remote(session, actor: Actor, key_name: str) -> bool:
+    """Whether the key chosen in the form is a remote one (the service checks the rest)."""
+    directorate = session.get(Directorate, actor.directorate_id)
+    try:
+        profile = parse_profile((directorate.settings or {}).get("signature_profile"))
+    except DomainError:
+        return False
+    key = profile.keys.get(key_name)
+    return key is not None and key.remote
+
+
 def sign(
-    uow, actor: Actor, document_id: int, key_name: str, level: str | None, pin: str
+    uow,
+    actor: Actor,
+    document_id: int,
+    key_name: str,
+    level: str | None,
+    pin: str,
+    otp: str = "",
 ) -> Signature:
     """Sign as the user's own role; the PIN typed goes straight to the key and nowhere
-    else (an empty PIN lets the service use the secret configured on the server)."""
+    else (an empty PIN lets the service use the secret configured on the server). For a
+    remote key (csc) the PIN and the one-time code authorise this one signature."""
     tools = adapters.current()
     fallback = tools.signer.secrets()
 
     def provider(spec: KeySpec) -> str | None:
         return pin if pin else fallback(spec)
 
+    remote = otp or _is_remote(uow.session, actor, key_name)
     return signing.sign_document(
         uow,
         actor,
@@ -197,6 +217,7 @@ def sign(
         provider,
         key_name=key_name or None,
         level=level or None,
+        authorization=RemoteAuthorization(pin=pin, otp=otp) if remote else None,
         signer=tools.signer,
         content=tools.content,
         now=tools.clock.now,

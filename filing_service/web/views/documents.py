@@ -14,7 +14,7 @@ from ...errors import NotFound
 from ...http_security import allow_same_origin_frames
 from ...law import rules
 from .. import docs
-from ..forms import FORM_ERRORS
+from ..forms import FORM_ERRORS, errors_of
 from ..session import actor, login_required, require
 
 blueprint = Blueprint("documents", __name__, url_prefix="/cases/<int:case_id>/documents")
@@ -102,6 +102,7 @@ def _show_page(session, case_id: int, document_id: int, status: int = 200, **ext
         level=level,
         levels=docs.LEVELS,
         no_keys=no_keys,
+        remote_keys=[k.name for k in keys if k.remote],
         **extra,
     ), status
 
@@ -111,6 +112,10 @@ def _document(session, case_id: int, document_id: int):
     if document.case_id != case_id:
         raise NotFound("Documentul")
     return document
+
+
+# The inputs of the signing form, next to which an error is shown.
+SIGN_INPUTS = {"key", "level", "pin", "otp"}
 
 
 @blueprint.post("/<int:document_id>/sign")
@@ -128,6 +133,7 @@ def sign(case_id: int, document_id: int):
                 form.get("key", ""),
                 form.get("level"),
                 form.get("pin", ""),
+                form.get("otp", "").strip(),
             )
             uow.commit()
         except FORM_ERRORS as exc:
@@ -138,6 +144,7 @@ def sign(case_id: int, document_id: int):
                 document_id,
                 422,
                 error=describe(exc).detail,
+                field_errors=errors_of(exc, SIGN_INPUTS).errors,
                 chosen_key=form.get("key"),
                 chosen_level=form.get("level"),
             )
