@@ -139,7 +139,9 @@ def _signing_settings(instance: Path) -> dict:
     (default: the package's ``signing/qualified_roots``); ``SIGNING_SECRETS_FILE``: a JSON
     file of PINs and passphrases by name, for keys whose secret is not in the environment
     (default ``instance/signing-secrets.json``, used only if it exists); ``CSC_TIMEOUT``:
-    the seconds each call to a remote signing service may take (default 30)."""
+    the seconds each call to a remote signing service may take (default 30);
+    ``VERIFICATION_BASE_URL`` and ``VERIFICATION_PER_MINUTE``: the public verification
+    page the validation sheet's QR codes lead to, and its limit per address."""
     trust_dirs = os.environ.get("SIGNATURE_TRUST_DIRS")
     return {
         "SIGNATURE_TRUST_DIRS": trust_dirs.split(":")
@@ -150,6 +152,13 @@ def _signing_settings(instance: Path) -> dict:
         ),
         # Seconds allowed to each call to a remote signing service (CSC API).
         "CSC_TIMEOUT": float(os.environ.get("CSC_TIMEOUT", "30")),
+        # Where the validation sheet's QR codes lead: the public verification page,
+        # followed by ``/<sha256>`` (the service's own ``/verificare`` by default).
+        "VERIFICATION_BASE_URL": os.environ.get(
+            "VERIFICATION_BASE_URL", "http://localhost:8000/verificare"
+        ).rstrip("/"),
+        # How many verification pages one address may ask for in a minute.
+        "VERIFICATION_PER_MINUTE": int(os.environ.get("VERIFICATION_PER_MINUTE", "30")),
     }
 
 

@@ -80,6 +80,13 @@ class Code(StrEnum):
     # An upload to a filing that its package or its directorate has no room for.
     QUOTA_EXCEEDED = "quota_exceeded", "Cota de fișiere a fost atinsă", 409
 
+    # Validation sheet
+    # The sheet of a package not yet signed and frozen (``errors[].code`` on ``status``).
+    SHEET_NOT_FROZEN = (
+        "validation_sheet_not_frozen",
+        "Fișa de validare se întocmește doar pentru un pachet semnat",
+    )
+
     # Fields refused by a domain check (``errors[].code``).
     INVALID_VALUE = "invalid_value", "Valoare nepermisă"
     REQUIRED = "required", "Câmpul este obligatoriu"

@@ -19,6 +19,7 @@ test_packages=(
   libnss3-tools                                # certutil: NSS trust store for pdfsig
   faketime                                     # the suite again, the clock moved ahead
   dovecot-imapd                                # a real IMAP server for the registry replies
+  zbar-tools                                   # zbarimg: the validation sheet's QR codes read back
 )
 
 packages=("${run_packages[@]}")

@@ -12,7 +12,7 @@ from ..db import unit_of_work
 from ..errorcodes import Code
 from ..errors import DomainError
 from ..storage import store
-from . import court_side, courts, delivery, rejust, replies, schemas, service
+from . import court_side, courts, delivery, rejust, replies, schemas, service, sheet
 from .domain import DocumentRole, Quotas, Status
 
 blueprint = Blueprint("filings_api", __name__)
@@ -234,6 +234,7 @@ def send_filing(filing_id: int):
             smtp=adapters.current().mailer.settings,
             policy=policy,
             now=now,
+            sheet_tools=sheet.app_tools(),
             request_key=request.headers.get("Idempotency-Key"),
         )
     except delivery.DeliveryFailed as exc:
@@ -364,6 +365,25 @@ def get_manifest(filing_id: int):
             code=Code.NO_MANIFEST,
         )
     return Response(store().get(filing.manifest_sha256), mimetype="application/xml")
+
+
+@routes.route(
+    "/filings/<int:filing_id>/validation-sheet",
+    "GET",
+    summary="Fișa de validare a semnăturilor pachetului semnat (PDF/A de o pagină, de "
+    "tipărit): fiecare fișier cu amprenta SHA-256, semnăturile și codul QR de verificare",
+    response_media={"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+)
+def get_validation_sheet(filing_id: int):
+    tools = sheet.app_tools()
+    with unit_of_work() as uow:
+        filing = service.load_filing(uow.session, current_actor(), filing_id)
+        data = sheet.make(uow.session, filing, tools)
+    response = Response(data, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="fisa-de-validare-cererea-{filing.id}.pdf"'
+    )
+    return response
 
 
 # ---- registratura.rejust.ro ------------------------------------------------------------

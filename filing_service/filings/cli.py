@@ -22,7 +22,7 @@ from ..errorcodes import Code
 from ..errors import Conflict, DomainError, NotFound
 from ..models import Case, Filing
 from ..storage import store
-from . import court_side, delivery, rejust, replies
+from . import court_side, delivery, rejust, replies, sheet
 
 # AppGroup: each command runs inside the app's context, like the built-in ones.
 filings_cli = AppGroup(
@@ -102,9 +102,10 @@ def retry_sends():
                 smtp=adapters.current().mailer.settings,
                 policy=policy,
                 now=now,
+                sheet_tools=sheet.app_tools(),
             )
             click.echo(f"cererea {filing_id}: trimisă")
-        except (delivery.DeliveryFailed, DomainError, Conflict) as exc:
+        except (delivery.DeliveryFailed, DomainError, Conflict, ConversionFailed) as exc:
             click.echo(f"cererea {filing_id}: netrimisă: {exc}")
     click.echo(f"{len(ids)} trimiteri reîncercate.")
 

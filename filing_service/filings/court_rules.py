@@ -105,12 +105,17 @@ def check_pattern(pattern: str) -> str | None:
     return None
 
 
-def attachment_name(pattern: str, number: int, role: str, title: str) -> str:
+def attachment_name(
+    pattern: str, number: int, role: str, title: str, *, kind: str | None = None
+) -> str:
     """The name of the ``number``-th attachment under the court's ``pattern``, e.g.
     ``{nr}. {tip}`` gives ``1. Cerere.pdf``, ``3. Înscrisuri.pdf``; ``{titlu}`` adds the
-    document's own title. Characters a registry's systems refuse are dropped; the name
-    keeps its diacritics (the message carries it encoded, RFC 2231)."""
-    kind = ROLE_TYPES.get(DocumentRole(role), "Înscrisuri") if role else "Înscrisuri"
+    document's own title. ``kind`` gives the type of an attachment that is no document
+    of the package (the validation sheet: ``4. Fișă de validare.pdf``). Characters a
+    registry's systems refuse are dropped; the name keeps its diacritics (the message
+    carries it encoded, RFC 2231)."""
+    if kind is None:
+        kind = ROLE_TYPES.get(DocumentRole(role), "Înscrisuri") if role else "Înscrisuri"
     clean_title = " ".join(_FORBIDDEN.sub(" ", unicodedata.normalize("NFC", title)).split())
     values = {"nr": str(number), "tip": kind, "titlu": clean_title}
     stem = _FIELD.sub(lambda m: values.get(m.group(1), ""), pattern)

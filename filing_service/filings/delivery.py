@@ -34,9 +34,16 @@ from ..errorcodes import Code
 from ..errors import Conflict, DomainError
 from ..models import Court, Filing, SendAttempt
 from ..storage import ContentStore
-from . import message, timeline
+from . import message, sheet, timeline
 from .court_rules import Channel
-from .domain import Attachment, Status, TooLarge, backoff_seconds, split_into_messages
+from .domain import (
+    SHEET_POSITION,
+    Attachment,
+    Status,
+    TooLarge,
+    backoff_seconds,
+    message_groups,
+)
 from .service import load_filing, problems_of, require
 
 log = logging.getLogger(__name__)
@@ -74,10 +81,13 @@ def send(
     smtp: mail.SmtpSettings,
     policy: Policy,
     now: Callable[[], datetime],
+    sheet_tools: sheet.SheetTools,
     request_key: str | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Filing:
-    """Deliver the package of ``filing_id``; return the filing, sent.
+    """Deliver the package of ``filing_id``; return the filing, sent. Where the court
+    takes the signatures' validation sheet (``attach_validation_sheet``), the first
+    message carries it as its last attachment, made with ``sheet_tools``.
 
     Raises ``DomainError`` (the package or the address is not ready), ``Conflict``
     (another send holds the filing) or :class:`DeliveryFailed` (the server did not take
@@ -114,7 +124,9 @@ def send(
         _claim(uow, filing, claim, now())
         uow.commit()
     try:
-        return _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
+        return _deliver(
+            open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep, sheet_tools
+        )
     finally:
         with open_uow() as uow:
             uow.session.execute(
@@ -162,11 +174,19 @@ def _plan(filing: Filing, court: Court, sender: str) -> list[dict]:
     if filing.attempts and filing.attempts[0].messages:
         return [dict(m, state=m["state"]) for m in _merged(filing.attempts)]
     items = [Attachment(d.position, d.file_name, d.size) for d in filing.documents]
+    reserved = (
+        Attachment(SHEET_POSITION, sheet.sheet_name(filing, court), sheet.SHEET_RESERVE_BYTES)
+        if court.attach_validation_sheet
+        else None
+    )
     try:
-        if court.one_message_per_case:  # the check refused a package over the limit
-            groups = [items]
-        else:
-            groups = split_into_messages(items, court.max_message_bytes)
+        # One message per case file: the check refused a package over the limit.
+        groups = message_groups(
+            items,
+            court.max_message_bytes,
+            one_message=court.one_message_per_case,
+            sheet=reserved,
+        )
     except TooLarge as exc:
         raise DomainError(
             f"Documentul {exc.attachment.file_name} depășește singur limita "
@@ -180,9 +200,11 @@ def _plan(filing: Filing, court: Court, sender: str) -> list[dict]:
         {
             "message_id": f"<{(filing.idempotency_key or str(filing.id))[:40]}.{i}-{total}"
             f"@{domain}>",
-            "positions": [a.position for a in group],
+            "positions": [a.position for a in group if a is not reserved],
             "size": sum(a.size for a in group),
             "state": "de_trimis",
+            # The sheet goes with the first message (its size above is the reserve).
+            "validation_sheet": reserved is not None and i == 1,
         }
         for i, group in enumerate(groups, start=1)
     ]
@@ -199,7 +221,9 @@ def _merged(attempts: list[SendAttempt]) -> list[dict]:
     return list(plan.values())
 
 
-def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep) -> Filing:
+def _deliver(
+    open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep, sheet_tools
+) -> Filing:
     failures = 0
     while True:
         with open_uow() as uow:
@@ -215,6 +239,8 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
                 )
             court = session.get(Court, filing.court_id)
             plan = _plan(filing, court, smtp.sender)
+            # Made before the attempt is added: nothing is written while LibreOffice works.
+            validation_sheet = _sheet_for(session, filing, court, plan, sheet_tools)
             attempt = SendAttempt(
                 filing_id=filing.id,
                 started_at=now(),
@@ -222,7 +248,7 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
                 outcome="in_curs",
             )
             session.add(attempt)
-            outgoing = _compose(filing, court, plan, store, smtp)
+            outgoing = _compose(filing, court, plan, store, smtp, validation_sheet)
             uow.commit()  # the attempt is on record before its first message leaves
         already = sum(1 for m in plan if m["state"] == "acceptat")
         error = _send_messages(open_uow, attempt.id, plan, outgoing, smtp, now)
@@ -249,9 +275,20 @@ def _deliver(open_uow, actor, filing_id, claim, store, smtp, policy, now, sleep)
         sleep(backoff_seconds(failures, policy.backoff_base))
 
 
-def _compose(filing, court, plan, store, smtp) -> list[tuple[dict, EmailMessage]]:
+def _sheet_for(session, filing, court, plan, tools) -> tuple[str, bytes] | None:
+    """(attachment name, PDF) of the validation sheet, if a message still to send carries
+    it; made afresh for each attempt (an accepted message is never sent again)."""
+    if not any(m.get("validation_sheet") and m["state"] != "acceptat" for m in plan):
+        return None
+    return sheet.sheet_name(filing, court), sheet.make(session, filing, tools)
+
+
+def _compose(
+    filing, court, plan, store, smtp, validation_sheet=None
+) -> list[tuple[dict, EmailMessage]]:
     """Every message not yet accepted, whole, with the entry of the plan it fulfils:
-    made while the filing is loaded, so that sending needs no database."""
+    made while the filing is loaded, so that sending needs no database. The validation
+    sheet, where the plan gives it to a message, is that message's last attachment."""
     by_position = {d.position: d for d in filing.documents}
     pending = [m for m in plan if m["state"] != "acceptat"]
     total = len(plan)
@@ -264,6 +301,10 @@ def _compose(filing, court, plan, store, smtp) -> list[tuple[dict, EmailMessage]
             attachments.append(
                 ("manifest.xml", store.get(filing.manifest_sha256), "application/xml")
             )
+        sheet_name = None
+        if entry.get("validation_sheet") and validation_sheet is not None:
+            sheet_name, sheet_pdf = validation_sheet
+            attachments.append((sheet_name, sheet_pdf, "application/pdf"))
         outgoing.append(
             (
                 entry,
@@ -272,7 +313,7 @@ def _compose(filing, court, plan, store, smtp) -> list[tuple[dict, EmailMessage]
                     recipient=court.registry_email,
                     subject=message.subject(filing, index, total),
                     message_id=entry["message_id"],
-                    body=message.body(filing, docs, index, total),
+                    body=message.body(filing, docs, index, total, sheet_name=sheet_name),
                     attachments=attachments,
                 ),
             )

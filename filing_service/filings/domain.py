@@ -193,6 +193,26 @@ def split_into_messages(
     return messages
 
 
+SHEET_POSITION = 0  # the validation sheet's place among the attachments: first message
+
+
+def message_groups(
+    attachments: list[Attachment],
+    limit: int,
+    *,
+    one_message: bool,
+    sheet: Attachment | None = None,
+) -> list[list[Attachment]]:
+    """The messages of a package: all in one where the court takes one message per case
+    file (the check refuses a package over the limit), else split in order. The
+    validation ``sheet`` (position ``SHEET_POSITION``, its reserved size) counts towards
+    the first message, where it goes."""
+    items = ([sheet] if sheet is not None else []) + list(attachments)
+    if one_message:
+        return [items] if items else []
+    return split_into_messages(items, limit)
+
+
 def backoff_seconds(failures: int, base: float, cap: float = 3600.0) -> float:
     """Wait before the next attempt after ``failures`` failed ones: doubling, capped."""
     return min(cap, base * 2.0 ** max(0, failures - 1))

@@ -37,8 +37,11 @@ def subject(filing, index: int, total: int) -> str:
     )
 
 
-def body(filing, docs: Sequence, index: int, total: int) -> str:
-    """The plain-text body: the filing, then each attached file with its SHA-256."""
+def body(
+    filing, docs: Sequence, index: int, total: int, *, sheet_name: str | None = None
+) -> str:
+    """The plain-text body: the filing, then each attached file with its SHA-256, and
+    the validation sheet's name where the message carries it."""
     case = filing.case
     lines = [
         f"Către {filing.court} – Registratura",
@@ -51,6 +54,10 @@ def body(filing, docs: Sequence, index: int, total: int) -> str:
     ]
     for d in docs:
         lines.append(f"  {d.position}. {d.title} – {d.file_name} – SHA-256 {d.sha256}")
+    if sheet_name:
+        lines.append(
+            f"  Fișa de validare a semnăturilor (PDF separat, nesemnat): {sheet_name}"
+        )
     lines += [
         "",
         f"Amprenta manifestului pachetului (SHA-256): {filing.manifest_sha256}",

@@ -29,6 +29,7 @@ from . import court_rules, courts, manifest, message, pdfcheck, scans, timeline
 from .court_rules import Channel, attachment_name, megabytes, source_of
 from .domain import (
     ROLE_LABELS,
+    SHEET_POSITION,
     Attachment,
     DocumentRole,
     Problem,
@@ -37,9 +38,10 @@ from .domain import (
     Status,
     check_quota,
     is_frozen,
+    message_groups,
     package_problems,
-    split_into_messages,
 )
+from .sheet import SHEET_RESERVE_BYTES, SHEET_TITLE
 
 
 def require(actor: Actor, permission: str) -> None:
@@ -492,9 +494,16 @@ def _name_problems(filing: Filing, court: Court) -> list[Problem]:
 def _size_problems(filing: Filing, court: Court) -> list[Problem]:
     """The attachments together against the court's limit for a message: over it with
     one message per case file is an error; where the court takes several messages, a
-    word on how many."""
+    word on how many. Where the court takes the validation sheet, its reserved size
+    (``sheet.SHEET_RESERVE_BYTES``: it is made at sending) counts with the first
+    message, as ``delivery`` plans it."""
     sizes = [d.size for d in filing.documents]
-    total = sum(sizes)
+    reserved = (
+        Attachment(SHEET_POSITION, SHEET_TITLE, SHEET_RESERVE_BYTES)
+        if court.attach_validation_sheet
+        else None
+    )
+    total = sum(sizes) + (reserved.size if reserved else 0)
     limit = court.max_message_bytes
     sources = court.rule_sources
     if total <= limit or not sizes or max(sizes) > limit:
@@ -505,9 +514,10 @@ def _size_problems(filing: Filing, court: Court) -> list[Problem]:
         return [
             Problem(
                 Code.TOTAL_TOO_LARGE,
-                f"Atașamentele au împreună {megabytes(total)}, peste limita de "
-                f"{megabytes(limit)} a instanței pentru un mesaj; instanța primește un "
-                "dosar într-un singur mesaj.",
+                f"Atașamentele au împreună {megabytes(total)}"
+                + (" (cu fișa de validare a semnăturilor)" if reserved else "")
+                + f", peste limita de {megabytes(limit)} a instanței pentru un mesaj; "
+                "instanța primește un dosar într-un singur mesaj.",
                 "documents",
                 source=source_of(sources, "max_message_bytes")
                 + "; "
@@ -521,8 +531,11 @@ def _size_problems(filing: Filing, court: Court) -> list[Problem]:
             )
         ]
     count = len(
-        split_into_messages(
-            [Attachment(d.position, d.file_name, d.size) for d in filing.documents], limit
+        message_groups(
+            [Attachment(d.position, d.file_name, d.size) for d in filing.documents],
+            limit,
+            one_message=False,
+            sheet=reserved,
         )
     )
     return [

@@ -13,7 +13,17 @@ from flask import Blueprint, Flask, current_app, g
 
 from ..law.dates import format_date_ro
 from . import csrf, labels, session
-from .views import admin, auth, calendar, cases, courts, dashboard, documents, parts
+from .views import (
+    admin,
+    auth,
+    calendar,
+    cases,
+    courts,
+    dashboard,
+    documents,
+    parts,
+    verification,
+)
 
 blueprint = Blueprint(
     "web",
@@ -22,7 +32,7 @@ blueprint = Blueprint(
     static_folder="static",
     static_url_path="/assets",
 )
-for area in (auth, dashboard, cases, parts, documents, calendar, admin, courts):
+for area in (auth, dashboard, cases, parts, documents, calendar, admin, courts, verification):
     blueprint.register_blueprint(area.blueprint)
 
 
