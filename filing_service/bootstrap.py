@@ -21,6 +21,7 @@ from .filings.replies import parse_mailboxes
 from .mail import Mailer
 from .mail import settings as smtp_settings
 from .signing.signer import PadesSigner
+from .signing.trusted_lists import SnapshotCache
 from .storage import ContentStore
 
 
@@ -45,7 +46,9 @@ def bootstrap(config) -> Adapters:
         if templates
         else _package_folder("filing_service.documents", "templates"),
         signer=PadesSigner(
-            tuple(config["SIGNATURE_TRUST_DIRS"]), config.get("SIGNING_SECRETS_FILE")
+            tuple(config["SIGNATURE_TRUST_DIRS"]),
+            config.get("SIGNING_SECRETS_FILE"),
+            SnapshotCache(config["TRUSTED_LISTS_DIR"], config["TRUSTED_LISTS_LOTL_SIGNERS"]),
         ),
         mailer=Mailer(smtp_settings(config)),
         portal=lambda: PortalClient(
