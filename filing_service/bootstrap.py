@@ -21,6 +21,7 @@ from .filings.replies import parse_mailboxes
 from .mail import Mailer
 from .mail import settings as smtp_settings
 from .signing.signer import PadesSigner
+from .signing.trusted_lists import SnapshotCache
 from .storage import ContentStore
 
 
@@ -47,6 +48,9 @@ def bootstrap(config) -> Adapters:
         signer=PadesSigner(
             tuple(config["SIGNATURE_TRUST_DIRS"]),
             config.get("SIGNING_SECRETS_FILE"),
+            snapshot=SnapshotCache(
+                config["TRUSTED_LISTS_DIR"], config["TRUSTED_LISTS_LOTL_SIGNERS"]
+            ),
             csc_timeout=float(config["CSC_TIMEOUT"]),
         ),
         mailer=Mailer(smtp_settings(config)),

@@ -159,6 +159,17 @@ def _signing_settings(instance: Path) -> dict:
         ).rstrip("/"),
         # How many verification pages one address may ask for in a minute.
         "VERIFICATION_PER_MINUTE": int(os.environ.get("VERIFICATION_PER_MINUTE", "30")),
+        # The EU trusted lists: the snapshot's folder, where the refresh fetches the LOTL,
+        # a PEM file of the LOTL's signer certificates (default: pyHanko's last known),
+        # and the time one list's download may take.
+        "TRUSTED_LISTS_DIR": os.environ.get(
+            "TRUSTED_LISTS_DIR", str(instance / "trusted-lists")
+        ),
+        "TRUSTED_LISTS_LOTL_URL": os.environ.get(
+            "TRUSTED_LISTS_LOTL_URL", "https://ec.europa.eu/tools/lotl/eu-lotl.xml"
+        ),
+        "TRUSTED_LISTS_LOTL_SIGNERS": os.environ.get("TRUSTED_LISTS_LOTL_SIGNERS") or None,
+        "TRUSTED_LISTS_TIMEOUT": float(os.environ.get("TRUSTED_LISTS_TIMEOUT", "30")),
     }
 
 

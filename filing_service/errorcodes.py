@@ -77,6 +77,10 @@ class Code(StrEnum):
     DAMAGED_PDF = "damaged_pdf", "Document nevalidabil", 422
     ENCRYPTED_PDF = "encrypted_pdf", "Document nevalidabil", 422
     NO_SIGNATURE = "no_signature", "Document nevalidabil", 422
+    # Trusted lists and validation reports
+    # A trusted list (the EU list of lists or a national one) that could not be fetched,
+    # read or verified: the refresh keeps the snapshot in use.
+    TRUSTED_LIST_REFUSED = "trusted_list_refused", "Listă de încredere refuzată"
     # An upload to a filing that its package or its directorate has no room for.
     QUOTA_EXCEEDED = "quota_exceeded", "Cota de fișiere a fost atinsă", 409
 

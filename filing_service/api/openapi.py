@@ -46,7 +46,12 @@ def build_document(operations: list[Operation], prefix: str) -> dict:
             entry["requestBody"] = {"required": True, "content": op.request_media}
         ok: dict = {"description": "Succes"}
         if op.response is not None:
-            ok["content"] = {"application/json": {"schema": schema_of[op.response]}}
+            # A JSON answer, and the other media the same operation may answer (the
+            # validation of signatures: its ETSI report in XML).
+            ok["content"] = {
+                "application/json": {"schema": schema_of[op.response]},
+                **(op.response_media or {}),
+            }
         elif op.response_media:
             ok["content"] = op.response_media
         entry["responses"] = {

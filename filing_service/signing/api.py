@@ -16,6 +16,7 @@ blueprint = Blueprint("signing_api", __name__)
 routes = ApiRoutes(blueprint, "Semnături")
 
 PDF = {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}
+ETSI_XML = {"application/xml": {"schema": {"type": "string"}}}
 UPLOAD = {
     **PDF,
     "multipart/form-data": {
@@ -109,19 +110,77 @@ def download_signed(signature_id: int):
 @routes.route(
     "/signatures/validate",
     "POST",
-    summary="Validează semnăturile unui PDF primit (hotărâre, act returnat)",
+    summary="Validează semnăturile unui PDF primit (hotărâre, act returnat); "
+    "?format=etsi sau Accept: application/xml: raportul ETSI TS 119 102-2",
     request_media=UPLOAD,
+    query=schemas.ValidationQuery,
+    response=schemas.ValidationOut,
+    response_media=ETSI_XML,
+)
+def validate_signatures(query):
+    current_actor()
+    etsi = _wants_etsi(query.format)
+    validation = _validate(_uploaded_pdf())
+    if etsi:
+        return Response(validation.etsi_report(), mimetype="application/xml")
+    return jsonify({"signatures": [r.as_dict() for r in validation.signatures]})
+
+
+@routes.route(
+    "/signatures/<int:signature_id>/validation",
+    "GET",
+    summary="Validează PDF-ul semnat de această semnătură (calificare, listă de încredere)",
     response=schemas.ValidationOut,
 )
-def validate_signatures():
-    current_actor()
-    data = _uploaded_pdf()
-    reports = service.validate_upload(
+def validate_stored(signature_id: int):
+    validation = _validate(_stored_pdf(signature_id))
+    return jsonify({"signatures": [r.as_dict() for r in validation.signatures]})
+
+
+@routes.route(
+    "/signatures/<int:signature_id>/validation-report",
+    "GET",
+    summary="Descarcă raportul de validare ETSI TS 119 102-2 (XML) al PDF-ului semnat",
+    response_media=ETSI_XML,
+)
+def validation_report(signature_id: int):
+    with unit_of_work() as uow:
+        signature = service.load_signature(uow.session, current_actor(), signature_id)
+    data = service.signed_pdf(signature, content=adapters.current().content)
+    return Response(
+        _validate(data).etsi_report(),
+        mimetype="application/xml",
+        headers={
+            "Content-Disposition": f'attachment; filename="raport-validare-document-'
+            f'{signature.document_id}-semnatura-{signature.id}.xml"'
+        },
+    )
+
+
+def _stored_pdf(signature_id: int) -> bytes:
+    with unit_of_work() as uow:
+        signature = service.load_signature(uow.session, current_actor(), signature_id)
+    return service.signed_pdf(signature, content=adapters.current().content)
+
+
+def _validate(data: bytes):
+    """One validation run (folders of roots and the trusted lists' snapshot, offline)."""
+    signer = adapters.current().signer
+    return service.validate_file(
         data,
-        trust_roots=adapters.current().signer.trust_roots(),
+        trust_roots=signer.trust_roots(),
+        trusted_lists=signer.trusted_lists(),
         parse_seconds=current_app.config["PDF_PARSE_SECONDS"],
     )
-    return jsonify({"signatures": [r.as_dict() for r in reports]})
+
+
+def _wants_etsi(format_: str | None) -> bool:
+    """``?format=`` first, then the Accept header: the ETSI XML report only when XML is
+    preferred to JSON (an Accept naming neither gets JSON, the default)."""
+    if format_ is not None:
+        return format_ == "etsi"
+    best = request.accept_mimetypes.best_match(["application/json", "application/xml"])
+    return best == "application/xml"
 
 
 def _uploaded_pdf() -> bytes:

@@ -1,15 +1,17 @@
-"""``filing-service sign``: sign a PDF file from the command line (PKCS#12 or PKCS#11)."""
+"""``filing-service sign``: sign a PDF file from the command line (PKCS#12 or PKCS#11);
+``filing-service signatures refresh-trusted-lists``: the EU trusted lists' snapshot."""
 
 from pathlib import Path
 
 import click
 from flask import current_app
-from flask.cli import with_appcontext
+from flask.cli import AppGroup, with_appcontext
 
 from .. import clock
 from ..auth.roles import ROLE_LABELS, Role
 from ..config import environment_secret
-from . import pades
+from ..errorcodes import Code
+from . import pades, trusted_lists
 from .keys import SigningKeyError, open_signer
 from .profiles import Level, parse_key
 from .trust import load_trust_roots
@@ -183,3 +185,53 @@ def signing_demo_command(directorate, pki_dir):
         secrets_file.chmod(0o600)
         uow.commit()
     click.echo(f"Profil de semnătură demonstrativ (B-B, chei de TEST) pentru {directorate}.")
+
+
+signatures_cli = AppGroup(
+    "signatures",
+    help="Semnăturile electronice: listele de încredere ale UE (instantaneul folosit la "
+    "validare).",
+)
+
+
+@signatures_cli.command("refresh-trusted-lists")
+@click.option(
+    "--lotl-url",
+    help="Adresa listei listelor de încredere a UE (implicit TRUSTED_LISTS_LOTL_URL)",
+)
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Dosar cu listele ca fișiere (lotl.xml și <TERITORIU>.xml), pentru mașini "
+    "fără acces la rețea",
+)
+def refresh_trusted_lists_command(lotl_url, source):
+    """Fetch (or read from files) the EU list of trusted lists and every national list,
+    Romania's first, verify their signatures and make them the snapshot validations use;
+    a failure keeps the snapshot in use. Run it daily (the lists change often)."""
+    config = current_app.config
+    url = lotl_url or config["TRUSTED_LISTS_LOTL_URL"]
+    try:
+        refreshed = trusted_lists.refresh(
+            config["TRUSTED_LISTS_DIR"],
+            lotl_url=url,
+            signers=trusted_lists.lotl_signers(config["TRUSTED_LISTS_LOTL_SIGNERS"]),
+            now=clock.now(),
+            fetch=None
+            if source
+            else trusted_lists.http_reader(config["TRUSTED_LISTS_TIMEOUT"]),
+            source=source,
+        )
+    except trusted_lists.TrustedListError as exc:
+        raise click.ClickException(
+            f"[{Code.TRUSTED_LIST_REFUSED}] {exc.message} Instantaneul în uz nu s-a schimbat."
+        ) from None
+    lists = refreshed.lists
+    click.echo(
+        f"Listele de încredere au fost actualizate ({lists.fetched_at}): lista listelor "
+        f"{lists.lotl.label}, {len(lists.lists)} liste naționale, "
+        f"{len(lists.services)} servicii CA/QC."
+    )
+    for info in lists.lists:
+        click.echo(f"  {info.label}, următoarea actualizare {info.next_update or '—'}")

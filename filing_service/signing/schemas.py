@@ -73,3 +73,13 @@ class ValidationOut(BaseModel):
     from the validator's own report type, so the two cannot drift)."""
 
     signatures: list[SignatureReport]
+
+
+class ValidationQuery(Strict):
+    """How the validation answers: the JSON reports, or the ETSI TS 119 102-2 report."""
+
+    format: Literal["json", "etsi"] | None = Field(
+        default=None,
+        description="«json» (implicit) sau «etsi»: raportul de validare ETSI TS 119 102-2 "
+        "(XML; la fel cu antetul Accept: application/xml)",
+    )

@@ -36,7 +36,8 @@ from .csc import RemoteAuthorization
 from .keys import SecretProvider
 from .profiles import KeySpec, Level, Profile, parse_profile
 from .signer import Signed
-from .validation import SignatureReport, validate_pdf
+from .trusted_lists import TrustedLists
+from .validation import SignatureReport, Validation, validate, validate_pdf
 
 log = logging.getLogger(__name__)
 
@@ -283,6 +284,25 @@ def validate_upload(
     with the revocation data the file carries (no network fetching); the file is first
     sniffed and parsed within ``parse_seconds`` (``pdfread``)."""
     return validate_pdf(data, trust_roots, allow_fetching=False, parse_seconds=parse_seconds)
+
+
+def validate_file(
+    data: bytes,
+    *,
+    trust_roots: list,
+    trusted_lists: TrustedLists | None,
+    parse_seconds: float = pdfread.DEFAULT_SECONDS,
+) -> Validation:
+    """Validate the signatures of a PDF (uploaded or stored) against ``trust_roots`` and
+    the trusted lists' snapshot, with the revocation data the file carries (nothing is
+    fetched): the JSON reports and the ETSI report of one run."""
+    return validate(
+        data,
+        trust_roots,
+        allow_fetching=False,
+        parse_seconds=parse_seconds,
+        trusted_lists=trusted_lists,
+    )
 
 
 def _signing_user(session: Session, actor: Actor, role: str) -> User:

@@ -20,6 +20,7 @@ from . import csc, pades
 from .keys import SecretProvider, SigningKeyError, environment_secrets, open_signer
 from .profiles import KeySpec, Level
 from .trust import load_trust_roots
+from .trusted_lists import SnapshotCache, TrustedLists
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,17 @@ class PadesSigner:
 
     trust_dirs: Sequence[str]
     secrets_file: str | None = None
+    snapshot: SnapshotCache | None = None  # the EU trusted lists (``TRUSTED_LISTS_DIR``)
     csc_timeout: float = csc.DEFAULT_TIMEOUT
 
     def trust_roots(self) -> list[x509.Certificate]:
         """The trust roots of ``trust_dirs`` (read at each call: a folder may change)."""
         return load_trust_roots(self.trust_dirs)
+
+    def trusted_lists(self) -> TrustedLists | None:
+        """The verified trusted-lists snapshot in use, if there is one (read from disk
+        once per process and snapshot, never fetched)."""
+        return self.snapshot.get() if self.snapshot is not None else None
 
     def secrets(self) -> SecretProvider:
         """The server's own secrets: the environment, then ``secrets_file``."""

@@ -9,12 +9,24 @@ signing (unsigned bytes appended, metadata beyond book-keeping, annotations, con
 whatever the trust result; only a file with none reads "Semnătură validă și de
 încredere.". Revocation data is taken from the document (DSS); fetching from the
 network is off unless asked for.
+
+With a trusted-lists snapshot (``trusted_lists``), a chain that passes through a CA/QC
+service of an EU trusted list is trusted too, and each signature is qualified as eIDAS
+means it (``qualification``: qualified electronic signature, advanced with a qualified
+certificate, advanced, not valid), with the provider, its status at signing time, the list
+and whether the key was on a QSCD. One validation run answers both the JSON report
+(:class:`SignatureReport`) and the ETSI TS 119 102-2 validation report (``etsi_report``,
+made with pyHanko's report module from the same status).
 """
 
+import dataclasses
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
+from asn1crypto import x509
+from lxml import etree
 from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.ades.report import AdESFailure, AdESIndeterminate, AdESPassed
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import (
     DocumentSecurityStore,
@@ -22,13 +34,17 @@ from pyhanko.sign.validation import (
     validate_pdf_timestamp,
 )
 from pyhanko.sign.validation.errors import NoDSSFoundError
+from pyhanko.sign.validation.qualified.q_status import QcPrivateKeyManagementType
+from pyhanko.sign.validation.qualified.tsp import QcCertType
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.ltv.poe import ValidationObject, ValidationObjectType
 
 from .. import pdfread
 from ..errorcodes import Code
 from . import changes
 from .eventloop import outside_event_loop
+from .trusted_lists import TrustedLists, status_label
 
 PADES_SUBFILTER = "/ETSI.CAdES.detached"
 
@@ -47,6 +63,29 @@ METADATA_CHANGED = (
     "nu doar date de validare și mărci temporale."
 )
 NOT_ANALYSED = "Modificările ulterioare semnării nu au putut fi analizate."
+
+# The qualification of a signature (eIDAS art. 3 points 11 and 12, art. 26): code, label,
+# and the URI of the ETSI report's SignatureQuality (the EU DSS's vocabulary).
+QES = "semnatura_calificata"
+ADES_QC = "avansata_cu_certificat_calificat"
+ADES = "avansata"
+NOT_VALID = "nevalida"
+QUALIFICATIONS = {
+    QES: ("Semnătură electronică calificată", "urn:cef:dss:signatureQualification:QESig"),
+    ADES_QC: (
+        "Semnătură electronică avansată, cu certificat calificat",
+        "urn:cef:dss:signatureQualification:AdESigQC",
+    ),
+    ADES: ("Semnătură electronică avansată", "urn:cef:dss:signatureQualification:AdESig"),
+    NOT_VALID: ("Semnătură nevalidă", "urn:cef:dss:signatureQualification:NA"),
+}
+FROM_LIST = "lista_de_incredere"
+NOT_FROM_LIST = "nu_din_lista_de_incredere"
+TRUST_SOURCES = {
+    FROM_LIST: "provine dintr-o listă de încredere a UE",
+    NOT_FROM_LIST: "nu provine dintr-o listă de încredere",
+}
+VR = "http://uri.etsi.org/19102/v1.2.1#"
 
 
 class ValidationInputError(Exception):
@@ -76,6 +115,16 @@ class SignatureReport:
     modification_level: str | None
     modification: str
     summary: str
+    # The qualification (eIDAS), from the trusted lists: see QUALIFICATIONS, TRUST_SOURCES.
+    qualification: str = NOT_VALID
+    qualification_label: str = QUALIFICATIONS[NOT_VALID][0]
+    trust_source: str = NOT_FROM_LIST
+    trust_source_label: str = TRUST_SOURCES[NOT_FROM_LIST]
+    provider: str | None = None  # the trust service provider (TSP) of the list
+    provider_status: str | None = None  # its service's status at signing time
+    provider_status_label: str | None = None
+    trusted_list: str | None = None  # "RO, nr. 63": the list and its sequence number
+    qscd: bool | None = None  # the key on a QSCD (None: not known from a list)
 
     def as_dict(self) -> dict:
         out = asdict(self)
@@ -94,21 +143,60 @@ def open_pdf(data: bytes, *, seconds: float = pdfread.DEFAULT_SECONDS) -> PdfFil
         raise ValidationInputError(exc.message, code=exc.code, status=status) from None
 
 
+@dataclass
+class Validation:
+    """One validation run: the JSON reports and the ETSI report, from the same statuses."""
+
+    signatures: list[SignatureReport]
+    _etsi_parts: list[bytes]
+
+    def etsi_report(self) -> bytes:
+        """The ETSI TS 119 102-2 validation report (XML) of every signature."""
+        return _merge_reports(self._etsi_parts)
+
+
 def validate_pdf(
     data: bytes,
     trust_roots: list,
     *,
     allow_fetching: bool = False,
     parse_seconds: float = pdfread.DEFAULT_SECONDS,
+    trusted_lists: TrustedLists | None = None,
 ) -> list[SignatureReport]:
     """Report on every signature of ``data`` (document time-stamps count towards B-LTA);
     the file is parsed within ``parse_seconds`` (``pdfread.read_pdf``)."""
-    return outside_event_loop(_validate_pdf, data, trust_roots, allow_fetching, parse_seconds)
+    return validate(
+        data,
+        trust_roots,
+        allow_fetching=allow_fetching,
+        parse_seconds=parse_seconds,
+        trusted_lists=trusted_lists,
+    ).signatures
+
+
+def validate(
+    data: bytes,
+    trust_roots: list,
+    *,
+    allow_fetching: bool = False,
+    parse_seconds: float = pdfread.DEFAULT_SECONDS,
+    trusted_lists: TrustedLists | None = None,
+) -> Validation:
+    """:func:`validate_pdf`, with the ETSI report of the same run."""
+    return outside_event_loop(
+        _validate_pdf, data, trust_roots, allow_fetching, parse_seconds, trusted_lists
+    )
 
 
 def _validate_pdf(
-    data: bytes, trust_roots: list, allow_fetching: bool, parse_seconds: float
-) -> list[SignatureReport]:
+    data: bytes,
+    trust_roots: list,
+    allow_fetching: bool,
+    parse_seconds: float,
+    trusted_lists: TrustedLists | None,
+) -> Validation:
+    listed = trusted_lists.anchors() if trusted_lists is not None else []
+    trust_roots = [*trust_roots, *listed]
     reader = open_pdf(data, seconds=parse_seconds)
     try:
         signatures = reader.embedded_signatures
@@ -131,10 +219,21 @@ def _validate_pdf(
         if s.sig_object_type == "/DocTimeStamp"
         and _timestamp_holds(s, dss, trust_roots, allow_fetching)
     ]
-    return [
-        _report(sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions, tail)
-        for sig in regular
-    ]
+    reports, parts = [], []
+    for sig in regular:
+        report, part = _report(
+            sig,
+            reader,
+            dss,
+            trust_roots,
+            allow_fetching,
+            doc_ts_revisions,
+            tail,
+            trusted_lists,
+        )
+        reports.append(report)
+        parts.append(part)
+    return Validation(reports, parts)
 
 
 def _timestamp_holds(sig, dss, trust_roots, allow_fetching) -> bool:
@@ -170,8 +269,8 @@ def _context(dss, trust_roots, allow_fetching: bool) -> ValidationContext:
 
 
 def _report(
-    sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions, tail: int
-) -> SignatureReport:
+    sig, reader, dss, trust_roots, allow_fetching, doc_ts_revisions, tail: int, trusted_lists
+) -> tuple[SignatureReport, bytes]:
     field = str(sig.field_name)
     try:
         status = validate_pdf_signature(
@@ -196,7 +295,7 @@ def _report(
             modification_level=None,
             modification="Semnătura nu poate fi verificată.",
             summary=f"Semnătură ilizibilă ({type(exc).__name__}).",
-        )
+        ), _unreadable_report()
     pades = str(sig.sig_object.get("/SubFilter")) == PADES_SUBFILTER
     ts = status.timestamp_validity.timestamp if status.timestamp_validity else None
     level = _level(pades, ts is not None, dss, sig.signed_revision, doc_ts_revisions)
@@ -223,7 +322,135 @@ def _report(
         summary="",
     )
     report.summary = _summary(report, changed)
-    return report
+    moment = ts or status.validation_time or datetime.now(UTC)
+    _qualify(report, status, trusted_lists, moment)
+    return report, _etsi_part(sig, status, report, ts, moment)
+
+
+def _qualify(report: SignatureReport, status, trusted_lists, moment: datetime) -> None:
+    """The qualification of ``report``'s signature at ``moment`` (its time-stamp, else the
+    validation time), from the services of the trusted lists on its chain."""
+    path = status.validation_path if report.trusted else None
+    services = trusted_lists.services_on(path) if trusted_lists and path else []
+    if services:
+        report.trust_source = FROM_LIST
+        service = next((s for s in services if s.status_at(moment) == "granted"), services[0])
+        report.provider = service.provider
+        report.provider_status = service.status_at(moment)
+        report.provider_status_label = status_label(report.provider_status)
+        report.trusted_list = service.trusted_list.label
+        q = trusted_lists.assess(path, moment).status
+        report.qscd = q.qualified and q.qc_key_security != QcPrivateKeyManagementType.UNKNOWN
+        qualified = q.qualified
+        esign = q.qc_type == QcCertType.QC_ESIGN
+    else:
+        report.trust_source = NOT_FROM_LIST
+        qualified = esign = False
+    report.trust_source_label = TRUST_SOURCES[report.trust_source]
+    if not (report.intact and report.valid and report.trusted) or report.revoked:
+        report.qualification = NOT_VALID
+    elif qualified and esign and report.qscd:
+        report.qualification = QES
+    elif qualified:
+        report.qualification = ADES_QC
+    else:
+        report.qualification = ADES
+    report.qualification_label = QUALIFICATIONS[report.qualification][0]
+
+
+def _etsi_part(sig, status, report: SignatureReport, ts, moment: datetime) -> bytes:
+    """pyHanko's ETSI TS 119 102-2 report of ``status`` (the status the JSON report was
+    read from), with the signature's quality added."""
+    from pyhanko.sign.validation.ades import (
+        AdESBasicValidationResult,
+        AdESWithTimeValidationResult,
+    )
+    from pyhanko.sign.validation.report.tools import generate_report
+
+    if status.validation_time is None:
+        status = dataclasses.replace(status, validation_time=moment)
+    certs = [status.signing_cert]
+    if status.validation_path is not None:
+        certs += [c for c in status.validation_path.iter_certs(include_root=True)]
+    objects, seen = [], set()
+    for cert in certs:
+        if isinstance(cert, x509.Certificate) and cert.sha256 not in seen:
+            seen.add(cert.sha256)
+            objects.append(ValidationObject(ValidationObjectType.CERTIFICATE, cert))
+    common = dict(
+        ades_subindic=_subindication(report, status),
+        api_status=status,
+        failure_msg=None,
+        validation_objects=objects,
+    )
+    result = (
+        AdESWithTimeValidationResult(
+            **common, best_signature_time=ts, signature_not_before_time=None
+        )
+        if ts is not None
+        else AdESBasicValidationResult(**common)
+    )
+    document = etree.fromstring(generate_report(sig, result).encode("utf-8"))
+    single = document.find(f"{{{VR}}}SignatureValidationReport")
+    process = single.find(f"{{{VR}}}SignatureValidationProcess")
+    quality = etree.Element(f"{{{VR}}}SignatureQuality")
+    etree.SubElement(quality, f"{{{VR}}}SignatureQualityInformation").text = QUALIFICATIONS[
+        report.qualification
+    ][1]
+    if process is not None:
+        process.addprevious(quality)
+    return etree.tostring(document)
+
+
+def _subindication(report: SignatureReport, status):
+    if not report.intact:
+        return AdESFailure.HASH_FAILURE
+    if not report.valid:
+        return AdESFailure.SIG_CRYPTO_FAILURE
+    if report.revoked:
+        return AdESIndeterminate.REVOKED_NO_POE
+    if not report.trusted:
+        return status.trust_problem_indic or AdESIndeterminate.NO_CERTIFICATE_CHAIN_FOUND
+    return AdESPassed.OK
+
+
+def _unreadable_report() -> bytes:
+    """The ETSI report of a signature that could not be read at all."""
+    return (
+        f'<vr:ValidationReport xmlns:vr="{VR}"><vr:SignatureValidationReport>'
+        "<vr:SignatureValidationStatus>"
+        "<vr:MainIndication>urn:etsi:019102:mainindication:total-failed</vr:MainIndication>"
+        "<vr:SubIndication>urn:etsi:019102:subindication:FORMAT_FAILURE</vr:SubIndication>"
+        "</vr:SignatureValidationStatus></vr:SignatureValidationReport></vr:ValidationReport>"
+    ).encode()
+
+
+def _merge_reports(parts: list[bytes]) -> bytes:
+    """One ValidationReport of every signature: their SignatureValidationReport elements,
+    then each validation object once (objects are named by their digest)."""
+    merged = etree.Element(
+        f"{{{VR}}}ValidationReport",
+        nsmap={
+            "vr": VR,
+            "XAdES": "http://uri.etsi.org/01903/v1.3.2#",
+            "ds": "http://www.w3.org/2000/09/xmldsig#",
+        },
+    )
+    objects = etree.Element(f"{{{VR}}}SignatureValidationObjects")
+    seen: set[str] = set()
+    for part in parts:
+        document = etree.fromstring(part)
+        for single in document.findall(f"{{{VR}}}SignatureValidationReport"):
+            merged.append(single)
+        for vo in document.iterfind(
+            f"{{{VR}}}SignatureValidationObjects/{{{VR}}}ValidationObject"
+        ):
+            if vo.get("id") not in seen:
+                seen.add(vo.get("id"))
+                objects.append(vo)
+    if len(objects):
+        merged.append(objects)
+    return etree.tostring(merged, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
 def _level(pades: bool, timestamped: bool, dss, revision: int, doc_ts_revisions) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyhanko.sign.ades.qualified_asn1  # noqa: F401 (registers the qc_statements extension)
 from certomancer.integrations.animator import Animator, AnimatorArchStore
 from certomancer.registry import CertomancerConfig
 from werkzeug.serving import make_server
