@@ -2,10 +2,10 @@
 and is every signature on it intact and trusted, with the last one covering the whole
 file.
 
-With the directorate's trust roots the signing capability's validation
-(``signing.validation.validate_pdf``) answers, chain of trust included; without them
-(no trust configured) pyhanko checks integrity alone, taking the signer's own
-certificate as the anchor.
+With the directorate's trust roots or the EU trusted lists (``signing.trusted_lists``),
+the signing capability's validation (``signing.validation.validate_pdf``) answers, chain
+of trust included; without either (no trust configured) pyhanko checks integrity alone,
+taking the signer's own certificate as the anchor.
 """
 
 import asyncio
@@ -23,6 +23,7 @@ from .. import pdfread
 from ..errorcodes import Code
 from ..signing import validation
 from ..signing.eventloop import outside_event_loop
+from ..signing.trusted_lists import TrustedLists
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ def inspect(
     trust_roots: list | None = None,
     *,
     parse_seconds: float = pdfread.DEFAULT_SECONDS,
+    trusted_lists: TrustedLists | None = None,
 ) -> PdfReport:
     """Inspect ``data``; never raises for a bad file, reports it instead. With
     ``trust_roots`` the signatures are validated by the signing capability. The file is
@@ -68,8 +70,8 @@ def inspect(
         return PdfReport(False, None, 0, False, False, "fișierul PDF este deteriorat")
     if not signatures:
         return PdfReport(True, pdfa, 0, False, False)
-    if trust_roots is not None:
-        return _validated(data, pdfa, trust_roots, parse_seconds)
+    if trust_roots is not None or trusted_lists is not None:
+        return _validated(data, pdfa, trust_roots or [], parse_seconds, trusted_lists)
     intact = True
     for signature in signatures:
         try:
@@ -90,11 +92,19 @@ def inspect(
 
 
 def _validated(
-    data: bytes, pdfa: str | None, trust_roots: list, parse_seconds: float
+    data: bytes,
+    pdfa: str | None,
+    trust_roots: list,
+    parse_seconds: float,
+    trusted_lists: TrustedLists | None,
 ) -> PdfReport:
     try:
         reports = outside_event_loop(
-            validation.validate_pdf, data, trust_roots, parse_seconds=parse_seconds
+            validation.validate_pdf,
+            data,
+            trust_roots,
+            parse_seconds=parse_seconds,
+            trusted_lists=trusted_lists,
         )
     except validation.ValidationInputError as exc:
         return PdfReport(True, pdfa, 0, False, False, exc.message)

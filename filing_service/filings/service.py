@@ -13,7 +13,7 @@ from flask import current_app
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .. import audit, pdfread
+from .. import adapters, audit, pdfread
 from ..auth.actor import Actor
 from ..cases.service import findings, load_case
 from ..clock import now as clock_now
@@ -606,6 +606,12 @@ def _trust_roots() -> list | None:
     return load_trust_roots(dirs) if dirs is not None else None
 
 
+def _trusted_lists():
+    """The EU trusted lists' verified snapshot, if the service has one (read from disk,
+    never fetched during a request)."""
+    return adapters.current().signer.trusted_lists()
+
+
 def _parse_seconds() -> float:
     """The parse budget of a PDF (``PDF_PARSE_SECONDS``), read as ``_trust_roots`` reads
     its setting."""
@@ -658,7 +664,9 @@ def _document_problems(
                 where,
             )
         ]
-    report = pdfcheck.inspect(data, roots, parse_seconds=_parse_seconds())
+    report = pdfcheck.inspect(
+        data, roots, parse_seconds=_parse_seconds(), trusted_lists=_trusted_lists()
+    )
     problems = []
     if not report.is_pdf:
         return [Problem(Code.NOT_A_PDF, f"Documentul {name}: {report.error}.", where)]

@@ -53,6 +53,7 @@ from ..errors import DomainError
 from ..law.dates import format_date_ro
 from ..models import Case, Court, Filing, FilingDocument, Signature
 from ..signing.trust import load_trust_roots
+from ..signing.trusted_lists import TrustedLists
 from ..signing.validation import SignatureReport, ValidationInputError, validate_pdf
 from ..storage import ContentStore
 from .court_rules import attachment_name
@@ -105,12 +106,12 @@ class Sheet:
 
 
 def _qualification(report: SignatureReport) -> str:
-    """The qualification of a signature as eIDAS means it, when the trusted lists have
-    said (``qualification_label``); until then, what today's trust says."""
-    label = getattr(report, "qualification_label", None)
-    if label:
-        return str(label)
-    return "de încredere (rădăcină a direcției)" if report.trusted else "neverificată"
+    """The qualification of a signature as eIDAS means it (``signing.validation``), and
+    where its trust comes from when that is not a trusted list."""
+    label = report.qualification_label[:1].lower() + report.qualification_label[1:]
+    if report.trust_source == "nu_din_lista_de_incredere" and report.trusted:
+        return f"{label} (rădăcină a direcției, nu dintr-o listă de încredere)"
+    return label
 
 
 def result_label(report: SignatureReport) -> str:
@@ -190,10 +191,14 @@ def file_signatures(
     trust_roots: list,
     zone: ZoneInfo,
     parse_seconds: float,
+    trusted_lists: TrustedLists | None = None,
 ) -> tuple[list[SignatureLine], str | None]:
-    """The signature lines of one stored file, or none and why."""
+    """The signature lines of one stored file, or none and why; with the EU trusted
+    lists, each signature's qualification is theirs."""
     try:
-        reports = validate_pdf(data, trust_roots, parse_seconds=parse_seconds)
+        reports = validate_pdf(
+            data, trust_roots, parse_seconds=parse_seconds, trusted_lists=trusted_lists
+        )
     except ValidationInputError as exc:
         return [], exc.message
     return signature_lines(reports, _roles(session, sha256, directorate_id), zone), None
@@ -243,6 +248,7 @@ def build_sheet(
     now: datetime,
     zone: ZoneInfo,
     parse_seconds: float,
+    trusted_lists: TrustedLists | None = None,
 ) -> Sheet:
     """What the sheet of the frozen ``filing`` says (``DomainError`` if it is not
     frozen). A file that cannot be read is listed with the reason."""
@@ -265,6 +271,7 @@ def build_sheet(
                 trust_roots=trust_roots,
                 zone=zone,
                 parse_seconds=parse_seconds,
+                trusted_lists=trusted_lists,
             )
         files.append(
             FileEntry(
@@ -424,6 +431,7 @@ class SheetTools:
     now: Callable[[], datetime]
     zone: ZoneInfo
     parse_seconds: float
+    trusted_lists: TrustedLists | None = None
 
 
 def make(session: Session, filing: Filing, tools: SheetTools) -> bytes:
@@ -437,6 +445,7 @@ def make(session: Session, filing: Filing, tools: SheetTools) -> bytes:
         now=tools.now(),
         zone=tools.zone,
         parse_seconds=tools.parse_seconds,
+        trusted_lists=tools.trusted_lists,
     )
     return sheet_pdf(sheet, tools.converter)
 
@@ -472,4 +481,5 @@ def app_tools() -> SheetTools:
         now=tools.clock.now,
         zone=tools.clock.zone(),
         parse_seconds=float(config["PDF_PARSE_SECONDS"]),
+        trusted_lists=tools.signer.trusted_lists(),
     )

@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from filing_service.db import unit_of_work
 from filing_service.filings import sheet
 from filing_service.models import Directorate, Document, Signature, User
+from filing_service.signing import validation
 from filing_service.signing.eventloop import outside_event_loop
 from filing_service.signing.trust import load_trust_roots
 from filing_service.signing.validation import SignatureReport, validate_pdf
@@ -221,7 +222,8 @@ def test_the_sheet_lists_every_file_and_signature_and_its_qr_codes_lead_to_their
         assert re.fullmatch(r"\d{1,2} [a-z]+ \d{4}, ora \d\d:\d\d", time)
         assert (
             f"Semnătura {index}: {TRUSTED}; calitatea: {role}; data și ora: {time}; "
-            "nivel: PAdES B-B; calificare: de încredere (rădăcină a direcției); "
+            "nivel: PAdES B-B; calificare: semnătură electronică avansată (rădăcină a "
+            "direcției, nu dintr-o listă de încredere); "
             "rezultat: validă." in petition_part
         ), petition_part
     # The report was signed elsewhere: no role, and pyhanko's default subfilter.
@@ -395,12 +397,19 @@ def test_each_result_reads_as_what_happened(changes, result):
     assert sheet.result_label(_report(**changes)).startswith(result)
 
 
-def test_the_qualification_is_the_trusted_lists_when_they_have_said():
-    assert sheet._qualification(_report()) == "de încredere (rădăcină a direcției)"
-    assert sheet._qualification(_report(trusted=False)) == "neverificată"
+def test_the_qualification_is_the_trusted_lists_and_a_folder_root_says_so():
     qualified = _report()
-    qualified.qualification_label = "semnătură electronică calificată"  # type: ignore[attr-defined]
+    qualified.qualification = validation.QES
+    qualified.qualification_label = validation.QUALIFICATIONS[validation.QES][0]
+    qualified.trust_source = validation.FROM_LIST
     assert sheet._qualification(qualified) == "semnătură electronică calificată"
+    by_folder = _report()
+    by_folder.qualification_label = validation.QUALIFICATIONS[validation.ADES][0]
+    assert sheet._qualification(by_folder) == (
+        "semnătură electronică avansată (rădăcină a direcției, nu dintr-o listă de încredere)"
+    )
+    refused = _report(trusted=False)
+    assert sheet._qualification(refused) == "semnătură nevalidă"
 
 
 def test_a_signature_the_service_did_not_make_has_no_role():

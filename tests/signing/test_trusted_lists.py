@@ -240,3 +240,25 @@ def test_the_api_answers_json_and_the_etsi_report_from_one_validation(
         assert wrong.get_json()["errors"][0]["field"].endswith("format")
     finally:
         next(app_iter, None)
+
+
+def test_the_filings_check_and_the_validation_sheet_take_their_trust_from_the_lists(
+    pki, signed, tmp_path
+):
+    """With the lists and no folder of roots, the pre-submission check finds the
+    signature trusted and the printed sheet calls it qualified."""
+    from zoneinfo import ZoneInfo
+
+    from filing_service.filings import pdfcheck, sheet
+
+    trusted = snapshot(pki, tmp_path, "granted")
+    report = pdfcheck.inspect(signed, None, trusted_lists=trusted)
+    assert report.signatures == 1 and report.intact and report.trusted is True
+    assert pdfcheck.inspect(signed, [], trusted_lists=None).trusted is False
+
+    reports = validate(signed, [], trusted_lists=trusted).signatures
+    [line] = sheet.signature_lines(reports, [], ZoneInfo("Europe/Bucharest"))
+    assert line.qualification == "semnătură electronică calificată"
+    withdrawn = validate(signed, [], trusted_lists=snapshot(pki, tmp_path / "w", "withdrawn"))
+    [line] = sheet.signature_lines(withdrawn.signatures, [], ZoneInfo("Europe/Bucharest"))
+    assert line.qualification != "semnătură electronică calificată"

@@ -15,6 +15,7 @@ import re
 
 from flask import Blueprint, current_app, render_template, request
 
+from ... import adapters
 from ...clock import now, zone
 from ...db import unit_of_work
 from ...filings import sheet
@@ -75,6 +76,7 @@ def _answer(session, document, digest: str) -> dict:
             trust_roots=load_trust_roots(dirs) if dirs is not None else [],
             zone=zone(),
             parse_seconds=float(current_app.config["PDF_PARSE_SECONDS"]),
+            trusted_lists=adapters.current().signer.trusted_lists(),
         )
     return {
         "sha256": digest,
