@@ -12,7 +12,7 @@ network is off unless asked for.
 """
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
@@ -24,11 +24,13 @@ from pyhanko.sign.validation import (
 from pyhanko.sign.validation.errors import NoDSSFoundError
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.fetchers import OwnedFetcherBackend
 
 from .. import pdfread
 from ..errorcodes import Code
 from . import changes
 from .eventloop import outside_event_loop
+from .revocation import CachingFetcherBackend, RevocationCache, process_cache
 
 PADES_SUBFILTER = "/ETSI.CAdES.detached"
 
@@ -100,14 +102,34 @@ def validate_pdf(
     *,
     allow_fetching: bool = False,
     parse_seconds: float = pdfread.DEFAULT_SECONDS,
+    moment: datetime | None = None,
+    revocation_cache: RevocationCache | None = None,
 ) -> list[SignatureReport]:
     """Report on every signature of ``data`` (document time-stamps count towards B-LTA);
-    the file is parsed within ``parse_seconds`` (``pdfread.read_pdf``)."""
-    return outside_event_loop(_validate_pdf, data, trust_roots, allow_fetching, parse_seconds)
+    the file is parsed within ``parse_seconds`` (``pdfread.read_pdf``).
+
+    With ``allow_fetching``, OCSP responses and CRLs come from ``revocation_cache`` (the
+    process cache by default) while valid at ``moment`` (default: now), else from the
+    network; ``moment`` given, the signatures are judged as at that moment.
+    """
+    cache = None
+    if allow_fetching:
+        cache = process_cache() if revocation_cache is None else revocation_cache
+    how = _Revocation(cache, moment)
+    return outside_event_loop(_validate_pdf, data, trust_roots, how, parse_seconds)
+
+
+@dataclass(frozen=True)
+class _Revocation:
+    """Where revocation data may come from besides the file: ``cache`` and then the
+    network (None: nowhere else); and the moment of the validation (None: now)."""
+
+    cache: RevocationCache | None
+    moment: datetime | None
 
 
 def _validate_pdf(
-    data: bytes, trust_roots: list, allow_fetching: bool, parse_seconds: float
+    data: bytes, trust_roots: list, allow_fetching: "_Revocation", parse_seconds: float
 ) -> list[SignatureReport]:
     reader = open_pdf(data, seconds=parse_seconds)
     try:
@@ -155,15 +177,21 @@ def _read_dss(reader):
         return None
 
 
-def _context(dss, trust_roots, allow_fetching: bool) -> ValidationContext:
+def _context(dss, trust_roots, allow_fetching: "_Revocation") -> ValidationContext:
     # With revocation data in the file (B-LT, B-LTA) it must be complete: hard-fail.
     # Without it, and without fetching, revocation cannot be checked: soft-fail.
     mode = "hard-fail" if dss is not None else "soft-fail"
-    kwargs = {
+    kwargs: dict = {
         "trust_roots": trust_roots,
-        "allow_fetching": allow_fetching,
+        "allow_fetching": allow_fetching.cache is not None,
         "revocation_mode": mode,
     }
+    moment = allow_fetching.moment
+    if moment is not None:
+        kwargs["moment"] = moment
+    if allow_fetching.cache is not None:
+        backend = CachingFetcherBackend(allow_fetching.cache, moment or datetime.now(UTC))
+        kwargs["fetcher_backend"] = OwnedFetcherBackend(backend)
     if dss is not None:
         return dss.as_validation_context(kwargs)
     return ValidationContext(**kwargs)
