@@ -6,6 +6,13 @@ a PKCS#12 file and with a key on a SoftHSM2 token, against the test PKI served o
 loopback (B-LT: an RFC 3161 time-stamp from the local TSA, OCSP and CRLs fetched from
 the local responders and embedded in the DSS). One signature at a time, one run.
 
+Each case is measured twice, side by side: "before" signs as the service did before
+the signing-speed work (pyhanko's PKCS#12 signer, which re-reads its key at every
+signature; ``pades.sign_pdf(shared=False)``: a new validation context, time-stamp
+client and TLS context per signature, every OCSP response and CRL fetched anew), and
+"after" as it does now (the key loaded once, the profile's shared context, a fresh
+revocation cache, so the first signature of a run still fetches everything).
+
 Usage: ``.venv/bin/python bench/bench_signing.py [--count 20]``
 """
 
@@ -15,13 +22,17 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pyhanko.sign import signers  # noqa: E402
+
 from filing_service import adapters, create_app  # noqa: E402
+from filing_service.cases.findings import findings  # noqa: E402
 from filing_service.cases.schemas import CaseIn  # noqa: E402
 from filing_service.clock import today  # noqa: E402
 from filing_service.documents.catalog import DOC_TYPES  # noqa: E402
@@ -33,6 +44,7 @@ from filing_service.documents.scratch import scratch_case  # noqa: E402
 from filing_service.signing import pades  # noqa: E402
 from filing_service.signing.keys import open_signer  # noqa: E402
 from filing_service.signing.profiles import Level, parse_key  # noqa: E402
+from filing_service.signing.revocation import RevocationCache  # noqa: E402
 from filing_service.signing.trust import load_trust_roots  # noqa: E402
 from filing_service.signing.validation import validate_pdf  # noqa: E402
 from tests.signing.pki import SOFTHSM_MODULE, TRUST_DIR, TestPki, make_softhsm_token  # noqa: E402
@@ -50,7 +62,9 @@ def petition_pdf() -> bytes:
         with scratch_case(
             CaseIn.model_validate(sample_case(on)), on, director="Ion Exemplu"
         ) as (session, case):
-            context = build_context(session, case, DOC, "instanta", on, case.directorate)
+            found = findings(session, case, on)
+            where = case.directorate
+            context = build_context(session, case, DOC, "instanta", on, where, found)
             docx = render_docx(template, context)
         pool = ConverterPool(PoolSettings(size=1))
         try:
@@ -60,15 +74,38 @@ def petition_pdf() -> bytes:
             pool.close()
 
 
+@contextmanager
+def key_as_before(spec, secret: str):
+    """The key as ``keys.open_signer`` opened it before: pyhanko's own PKCS#12 signer."""
+    if spec.type != "pkcs12":
+        with open_signer(spec, lambda _spec: secret) as signer:
+            yield signer
+        return
+    yield signers.SimpleSigner.load_pkcs12_data(
+        Path(spec.path).read_bytes(), other_certs=(), passphrase=secret.encode()
+    )
+
+
 def measure(
-    pdf: bytes, spec, secret: str, level: Level, tsa_url: str, count: int, roots
+    pdf: bytes,
+    spec,
+    secret: str,
+    level: Level,
+    tsa_url: str,
+    count: int,
+    roots,
+    *,
+    after: bool,
 ) -> tuple[list[float], bytes]:
     """Open the key once (as a signing session would), then sign ``count`` times."""
     times, signed = [], b""
     appearance = pades.Appearance(
         "Mihai Ionescu", "Director executiv", datetime.now(UTC), "Cluj-Napoca"
     )
-    with open_signer(spec, lambda _spec: secret) as signer:
+    cache = RevocationCache()
+    pades.clear_profile_contexts()
+    opened = open_signer(spec, lambda _spec: secret) if after else key_as_before(spec, secret)
+    with opened as signer:
         for _ in range(count):
             started = time.perf_counter()
             signed = pades.sign_pdf(
@@ -78,6 +115,8 @@ def measure(
                 tsa_url=tsa_url,
                 trust_roots=roots,
                 appearance=appearance,
+                shared=after,
+                revocation_cache=cache,
             )
             times.append(time.perf_counter() - started)
     return times, signed
@@ -130,21 +169,42 @@ def main() -> None:
                 f"{len(pdf) // 1024} KiB); {args.count} signatures each, one at a time; "
                 f"{cores} CPU cores"
             )
+            print(f"load average before: {_load()}")
+            print(
+                f"{'':20} {'':5}  {'before: median':>14} {'sig/s':>6}"
+                f"   {'after: median':>13} {'sig/s':>6}  size"
+            )
             for key_name, (spec, secret) in keys.items():
                 for level in (Level.B_B, Level.B_LT):
-                    times, signed = measure(
-                        pdf, spec, secret, level, pki.tsa_url, args.count, roots
-                    )
-                    [report] = validate_pdf(signed, roots)
-                    assert report.trusted and report.level == level.value
-                    median = statistics.median(times)
+                    figures = []
+                    for after in (False, True):
+                        times, signed = measure(
+                            pdf,
+                            spec,
+                            secret,
+                            level,
+                            pki.tsa_url,
+                            args.count,
+                            roots,
+                            after=after,
+                        )
+                        [report] = validate_pdf(signed, roots)
+                        assert report.trusted and report.level == level.value
+                        figures.append(
+                            f"{statistics.median(times) * 1000:11.0f} ms"
+                            f" {len(times) / sum(times):6.1f}"
+                        )
                     print(
-                        f"{key_name:20} {level.value:5}  median {median * 1000:6.0f} ms"
-                        f"  {len(times) / sum(times):5.1f} signatures/s"
-                        f"  (+{(len(signed) - len(pdf)) // 1024} KiB)"
+                        f"{key_name:20} {level.value:5}  {figures[0]}   {figures[1]}"
+                        f"  +{(len(signed) - len(pdf)) // 1024} KiB"
                     )
+            print(f"load average after: {_load()}")
         finally:
             pki.stop()
+
+
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ with ``adapters.current()`` and pass what a service needs as parameters; the ser
 never look for them themselves, so a unit test hands them fakes.
 """
 
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .filings.portal import PortalClient
 from .filings.replies import parse_mailboxes
 from .mail import Mailer
 from .mail import settings as smtp_settings
+from .signing.revocation import DEFAULT_SIZE, configure_process_cache
 from .signing.signer import PadesSigner
 from .signing.trusted_lists import SnapshotCache
 from .storage import ContentStore
@@ -30,6 +32,11 @@ def bootstrap(config) -> Adapters:
     LibreOffice pool starts with the first conversion, the portal client with a sync, a
     mailbox with ``filings fetch-replies``)."""
     templates = config.get("TEMPLATES_DIR")
+    # One revocation cache per process (each gunicorn worker), shared by its threads.
+    configure_process_cache(
+        int(config.get("REVOCATION_CACHE_SIZE", DEFAULT_SIZE)),
+        timedelta(seconds=int(config.get("REVOCATION_CACHE_NO_NEXT_UPDATE_SECONDS", 0))),
+    )
     return Adapters(
         clock=Clock(config),
         content=ContentStore(config["STORAGE_DIR"]),

@@ -141,9 +141,18 @@ def _signing_settings(instance: Path) -> dict:
     (default ``instance/signing-secrets.json``, used only if it exists); ``CSC_TIMEOUT``:
     the seconds each call to a remote signing service may take (default 30);
     ``VERIFICATION_BASE_URL`` and ``VERIFICATION_PER_MINUTE``: the public verification
-    page the validation sheet's QR codes lead to, and its limit per address."""
+    page the validation sheet's QR codes lead to, and its limit per address.
+
+    ``REVOCATION_CACHE_SIZE``: how many OCSP responses and CRLs a process keeps, each
+    until its ``nextUpdate`` (``signing.revocation``; 0: none, every B-LT signature
+    fetches its own); ``REVOCATION_CACHE_NO_NEXT_UPDATE_SECONDS``: how long one without
+    a ``nextUpdate`` may be reused (default 0: not at all)."""
     trust_dirs = os.environ.get("SIGNATURE_TRUST_DIRS")
     return {
+        "REVOCATION_CACHE_SIZE": int(os.environ.get("REVOCATION_CACHE_SIZE", "512")),
+        "REVOCATION_CACHE_NO_NEXT_UPDATE_SECONDS": int(
+            os.environ.get("REVOCATION_CACHE_NO_NEXT_UPDATE_SECONDS", "0")
+        ),
         "SIGNATURE_TRUST_DIRS": trust_dirs.split(":")
         if trust_dirs
         else [str(resources.files("filing_service") / "signing" / "qualified_roots")],

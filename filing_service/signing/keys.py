@@ -82,9 +82,7 @@ def _pkcs12_signer(spec: KeySpec, passphrase: str) -> signers.Signer:
             f"Fișierul PKCS#12 al cheii «{spec.name}» nu există.", code=Code.KEY_FILE_MISSING
         )
     try:
-        return signers.SimpleSigner.load_pkcs12_data(
-            path.read_bytes(), other_certs=(), passphrase=passphrase.encode("utf-8")
-        )
+        return LoadedKeySigner.from_pkcs12(path.read_bytes(), passphrase.encode("utf-8"))
     except ValueError:
         # cryptography does not distinguish a wrong passphrase from a damaged file.
         raise SigningKeyError(
@@ -92,6 +90,67 @@ def _pkcs12_signer(spec: KeySpec, passphrase: str) -> signers.Signer:
             f"greșită sau fișierul este deteriorat.",
             code=Code.WRONG_SECRET,
         ) from None
+
+
+class LoadedKeySigner(signers.SimpleSigner):
+    """pyhanko's ``SimpleSigner`` with the private key loaded once.
+
+    pyhanko's own re-reads the key from DER at every signature, and cryptography checks
+    an RSA key when it loads it: ~50 ms each time, more than the rest of a B-B
+    signature. This one keeps the key object read from the PKCS#12 (checked then, once)
+    for the time the key is open, and signs with it; the key stays in this object
+    only, as in pyhanko's.
+    """
+
+    def __init__(self, private_key, **kwargs):
+        super().__init__(**kwargs)
+        self._private_key = private_key
+
+    @classmethod
+    def from_pkcs12(cls, data: bytes, passphrase: bytes) -> "LoadedKeySigner":
+        """Raises ``ValueError`` for a wrong passphrase or a damaged file."""
+        from cryptography.hazmat.primitives.serialization import pkcs12
+        from pyhanko.keys.internal import (
+            translate_pyca_cryptography_cert_to_asn1,
+            translate_pyca_cryptography_key_to_asn1,
+        )
+        from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+        try:
+            key, cert, others = pkcs12.load_key_and_certificates(data, passphrase)
+        except Exception as exc:
+            raise ValueError("PKCS#12 data cannot be read") from exc
+        if key is None or cert is None:
+            raise ValueError("PKCS#12 data without a key and its certificate")
+        store = SimpleCertificateStore()
+        store.register_multiple([translate_pyca_cryptography_cert_to_asn1(c) for c in others])
+        return cls(
+            key,
+            signing_cert=translate_pyca_cryptography_cert_to_asn1(cert),
+            signing_key=translate_pyca_cryptography_key_to_asn1(key),
+            cert_registry=store,
+        )
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        from cryptography.hazmat.primitives.asymmetric.ec import ECDSA, EllipticCurvePrivateKey
+        from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+        from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+        from pyhanko_certvalidator.util import get_pyca_cryptography_hash, process_pss_params
+
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm)
+        try:
+            name = mechanism.signature_algo
+        except ValueError:
+            name = mechanism["algorithm"].native
+        key = self._private_key
+        if isinstance(key, RSAPrivateKey) and name == "rsassa_pkcs1v15":
+            return key.sign(data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm))
+        if isinstance(key, RSAPrivateKey) and name == "rsassa_pss":
+            padding, hash_algo = process_pss_params(mechanism["parameters"])
+            return key.sign(data, padding, hash_algo)
+        if isinstance(key, EllipticCurvePrivateKey) and name == "ecdsa":
+            return key.sign(data, ECDSA(get_pyca_cryptography_hash(digest_algorithm)))
+        return super().sign_raw(data, digest_algorithm)  # other mechanisms: pyhanko's way
 
 
 @contextmanager

@@ -38,12 +38,14 @@ from pyhanko.sign.validation.qualified.q_status import QcPrivateKeyManagementTyp
 from pyhanko.sign.validation.qualified.tsp import QcCertType
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
+from pyhanko_certvalidator.fetchers import OwnedFetcherBackend
 from pyhanko_certvalidator.ltv.poe import ValidationObject, ValidationObjectType
 
 from .. import pdfread
 from ..errorcodes import Code
 from . import changes
 from .eventloop import outside_event_loop
+from .revocation import CachingFetcherBackend, RevocationCache, process_cache
 from .trusted_lists import TrustedLists, status_label
 
 PADES_SUBFILTER = "/ETSI.CAdES.detached"
@@ -162,15 +164,24 @@ def validate_pdf(
     allow_fetching: bool = False,
     parse_seconds: float = pdfread.DEFAULT_SECONDS,
     trusted_lists: TrustedLists | None = None,
+    moment: datetime | None = None,
+    revocation_cache: RevocationCache | None = None,
 ) -> list[SignatureReport]:
     """Report on every signature of ``data`` (document time-stamps count towards B-LTA);
-    the file is parsed within ``parse_seconds`` (``pdfread.read_pdf``)."""
+    the file is parsed within ``parse_seconds`` (``pdfread.read_pdf``).
+
+    With ``allow_fetching``, OCSP responses and CRLs come from ``revocation_cache`` (the
+    process cache by default) while valid at ``moment`` (default: now), else from the
+    network; ``moment`` given, the signatures are judged as at that moment.
+    """
     return validate(
         data,
         trust_roots,
         allow_fetching=allow_fetching,
         parse_seconds=parse_seconds,
         trusted_lists=trusted_lists,
+        moment=moment,
+        revocation_cache=revocation_cache,
     ).signatures
 
 
@@ -181,17 +192,32 @@ def validate(
     allow_fetching: bool = False,
     parse_seconds: float = pdfread.DEFAULT_SECONDS,
     trusted_lists: TrustedLists | None = None,
+    moment: datetime | None = None,
+    revocation_cache: RevocationCache | None = None,
 ) -> Validation:
     """:func:`validate_pdf`, with the ETSI report of the same run."""
+    cache = None
+    if allow_fetching:
+        cache = process_cache() if revocation_cache is None else revocation_cache
+    how = _Revocation(cache, moment)
     return outside_event_loop(
-        _validate_pdf, data, trust_roots, allow_fetching, parse_seconds, trusted_lists
+        _validate_pdf, data, trust_roots, how, parse_seconds, trusted_lists
     )
+
+
+@dataclass(frozen=True)
+class _Revocation:
+    """Where revocation data may come from besides the file: ``cache`` and then the
+    network (None: nowhere else); and the moment of the validation (None: now)."""
+
+    cache: RevocationCache | None
+    moment: datetime | None
 
 
 def _validate_pdf(
     data: bytes,
     trust_roots: list,
-    allow_fetching: bool,
+    allow_fetching: _Revocation,
     parse_seconds: float,
     trusted_lists: TrustedLists | None,
 ) -> Validation:
@@ -254,15 +280,21 @@ def _read_dss(reader):
         return None
 
 
-def _context(dss, trust_roots, allow_fetching: bool) -> ValidationContext:
+def _context(dss, trust_roots, allow_fetching: "_Revocation") -> ValidationContext:
     # With revocation data in the file (B-LT, B-LTA) it must be complete: hard-fail.
     # Without it, and without fetching, revocation cannot be checked: soft-fail.
     mode = "hard-fail" if dss is not None else "soft-fail"
-    kwargs = {
+    kwargs: dict = {
         "trust_roots": trust_roots,
-        "allow_fetching": allow_fetching,
+        "allow_fetching": allow_fetching.cache is not None,
         "revocation_mode": mode,
     }
+    moment = allow_fetching.moment
+    if moment is not None:
+        kwargs["moment"] = moment
+    if allow_fetching.cache is not None:
+        backend = CachingFetcherBackend(allow_fetching.cache, moment or datetime.now(UTC))
+        kwargs["fetcher_backend"] = OwnedFetcherBackend(backend)
     if dss is not None:
         return dss.as_validation_context(kwargs)
     return ValidationContext(**kwargs)

@@ -6,16 +6,21 @@ certificates are issued with that address in their OCSP and CRL URLs. Nothing le
 this machine.
 """
 
+import dataclasses
 import os
 import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import pyhanko.sign.ades.qualified_asn1  # noqa: F401 (registers the qc_statements extension)
+from asn1crypto import crl
+from certomancer import crypto_utils
 from certomancer.integrations.animator import Animator, AnimatorArchStore
 from certomancer.registry import CertomancerConfig
+from certomancer.registry.issued.general import RevocationStatus
 from werkzeug.serving import make_server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,12 +31,45 @@ SOFTHSM_MODULE = "/usr/lib/softhsm/libsofthsm2.so"
 SIGNERS = {"consilier": "ana.popescu", "director": "mihai.ionescu"}
 
 
+class _KeysKeptLoaded(crypto_utils.PycaCryptographyBackend):
+    """certomancer's signing backend, with each private key parsed once.
+
+    certomancer re-reads the responder's, the CA's or the TSA's key from DER for every
+    response it signs, and cryptography checks an RSA key when it loads it (~50 ms
+    here): the loopback TSA and OCSP responder then answered slower than a real one
+    (which keeps its key in an HSM), and that cost ran in this process, competing with
+    the signing being measured. The signatures are the same (PKCS#1 v1.5, as the test
+    PKI's keys use); other schemes go to certomancer's own code.
+    """
+
+    def __init__(self):
+        self._loaded: dict[bytes, object] = {}
+        self._lock = threading.Lock()
+
+    def generic_sign(self, private_key, tbs_bytes, sd_algo):
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+        if sd_algo.signature_algo != "rsassa_pkcs1v15":
+            return super().generic_sign(private_key, tbs_bytes, sd_algo)
+        der = private_key.dump()
+        with self._lock:
+            key = self._loaded.get(der)
+            if key is None:
+                key = self._loaded[der] = serialization.load_der_private_key(der, None)
+        assert isinstance(key, rsa.RSAPrivateKey)
+        digest = getattr(hashes, sd_algo.hash_algo.upper())()
+        return key.sign(tbs_bytes, padding.PKCS1v15(), digest)
+
+
 class TestPki:
     """The PKI, its services on a free loopback port, and files made from it."""
 
     __test__ = False  # not a test class, despite the name
 
     def __init__(self, workdir: Path):
+        if not isinstance(crypto_utils.CRYPTO_BACKEND, _KeysKeptLoaded):
+            crypto_utils.CRYPTO_BACKEND = _KeysKeptLoaded()
         self.workdir = Path(workdir)
         self._server = make_server("127.0.0.1", 0, lambda e, s: self._app(e, s), threaded=True)
         self.base_url = f"http://127.0.0.1:{self._server.server_port}"
@@ -63,6 +101,20 @@ class TestPki:
             self._server.server_close()
             self._thread.join(timeout=5)
             self._thread = None
+
+    def set_time(self, moment: datetime | None) -> None:
+        """Answer OCSP, CRL and TSA requests as at ``moment`` (None: the wall clock)."""
+        self._animator.fixed_time = moment
+
+    def revoke(self, label: str, since: datetime) -> None:
+        """From ``since`` on, the responder and the CRLs report ``label`` revoked."""
+        specs = self.arch._cert_specs  # certomancer has no public setter
+        specs[label] = dataclasses.replace(
+            specs[label],
+            revocation=RevocationStatus(
+                revoked_since=since, reason=crl.CRLReason("key_compromise")
+            ),
+        )
 
     def cert(self, label: str):
         return self.arch.get_cert(label)
