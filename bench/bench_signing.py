@@ -76,10 +76,15 @@ def petition_pdf() -> bytes:
 
 @contextmanager
 def key_as_before(spec, secret: str):
-    """The key as ``keys.open_signer`` opened it before: pyhanko's own PKCS#12 signer."""
+    """The key as ``keys.open_signer`` opened it before: pyhanko's own PKCS#12 or
+    PKCS#11 signer (no CMS parts reused)."""
     if spec.type != "pkcs12":
+        from pyhanko.sign.pkcs11 import PKCS11Signer
+
         with open_signer(spec, lambda _spec: secret) as signer:
-            yield signer
+            yield PKCS11Signer(
+                signer.pkcs11_session, key_label=spec.key_label, other_certs_to_pull=None
+            )
         return
     yield signers.SimpleSigner.load_pkcs12_data(
         Path(spec.path).read_bytes(), other_certs=(), passphrase=secret.encode()
