@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from filing_service import adapters, create_app  # noqa: E402
+from filing_service.cases.findings import findings  # noqa: E402
 from filing_service.cases.schemas import CaseIn  # noqa: E402
 from filing_service.clock import today  # noqa: E402
 from filing_service.documents.catalog import DOC_TYPES  # noqa: E402
@@ -64,7 +65,10 @@ def main() -> None:
         ) as (session, case):
 
             def docx_of_case() -> bytes:
-                context = build_context(session, case, DOC, "instanta", on, case.directorate)
+                found = findings(session, case, on)
+                context = build_context(
+                    session, case, DOC, "instanta", on, case.directorate, found
+                )
                 return render_docx(template, context)
 
             pool = ConverterPool(PoolSettings(size=args.pool))
