@@ -8,10 +8,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from filing_service.db import unit_of_work
+from filing_service.models import Directorate, Document, Signature, User
+from filing_service.storage import store
 from tests import builders
 from tests.conftest import make_app
 
-from .pdfs import certificate_pem, signed_pdf
+from .pdfs import TRUSTED, certificate_pem, make_pdf, sign, signed_pdf
 from .portal_server import PortalServer
 from .smtp_sink import SmtpSink
 
@@ -138,3 +141,53 @@ def signed_package(new_filing, upload):
         return filing
 
     return make
+
+
+def generated_and_signed(app, case_id: int, *, pades: bool = False) -> tuple[int, bytes]:
+    """A generated petition of the case and two signatures on it (counsel, then director,
+    as the signing capability records them; ``pades``: under the PAdES subfilter, as
+    the service signs); returns the document id and the last signed file."""
+    pdf = make_pdf("Cerere")
+    first = sign(pdf, "Consilier", pades=pades)
+    second = sign(first, "Director", pades=pades)
+    with app.app_context(), unit_of_work() as uow:
+        files = store()
+        cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
+        user = User(
+            directorate_id=cluj.id,
+            username="semnatar",
+            full_name=TRUSTED,
+            role="consilier_juridic",
+            password_hash="-",
+        )
+        document = Document(
+            case_id=case_id,
+            doc_type="cerere_art70",
+            template_name="t",
+            template_version="1",
+            data_sha256="0" * 64,
+            pdf_sha256=files.put(pdf),
+        )
+        uow.session.add_all([user, document])
+        uow.session.flush()
+        # The legal counsel signs first, the director second (one signature per role).
+        for signed, previous, role in (
+            (first, pdf, "consilier_juridic"),
+            (second, first, "director"),
+        ):
+            uow.session.add(
+                Signature(
+                    directorate_id=cluj.id,
+                    document_id=document.id,
+                    signer_user_id=user.id,
+                    signer_name=TRUSTED,
+                    role=role,
+                    key_name="cheie",
+                    level="B-B",
+                    input_sha256=files.put(previous),
+                    output_sha256=files.put(signed),
+                    certificate_sha256="2" * 64,
+                )
+            )
+        uow.commit()
+        return document.id, second

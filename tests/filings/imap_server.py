@@ -28,7 +28,7 @@ DOVECOT = "/usr/sbin/dovecot"
 
 
 class DovecotMissing(RuntimeError):
-    pass
+    """Debian's dovecot-imapd is not installed: the tests that need it fail, saying so."""
 
 
 @dataclass

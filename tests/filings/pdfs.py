@@ -14,6 +14,7 @@ from cryptography.x509.oid import NameOID
 from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder_data
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
+from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
@@ -105,8 +106,11 @@ def certificate_pem(who: str = TRUSTED) -> bytes:
     return _key_and_cert(who)[1]
 
 
-def sign(data: bytes, field: str = "Semnatura1", who: str = TRUSTED) -> bytes:
-    """Sign ``data`` with a throwaway key (an incremental update)."""
+def sign(
+    data: bytes, field: str = "Semnatura1", who: str = TRUSTED, *, pades: bool = False
+) -> bytes:
+    """Sign ``data`` with a throwaway key (an incremental update); with ``pades``, under
+    the PAdES subfilter (B-B), as the service signs."""
     key_pem, cert_pem = _key_and_cert(who)
     cert = load_cert_from_pemder(_tmp(cert_pem))
     signer = signers.SimpleSigner(
@@ -119,7 +123,9 @@ def sign(data: bytes, field: str = "Semnatura1", who: str = TRUSTED) -> bytes:
         asyncio.run,
         signers.async_sign_pdf(
             IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
-            signers.PdfSignatureMetadata(field_name=field),
+            signers.PdfSignatureMetadata(
+                field_name=field, subfilter=SigSeedSubFilter.PADES if pades else None
+            ),
             signer=signer,
             output=out,
         ),

@@ -4,12 +4,9 @@ document of another case."""
 
 import pytest
 
-from filing_service.db import unit_of_work
-from filing_service.models import Directorate, Document, Signature, User
 from filing_service.storage import store
 
-from .conftest import fictional_case, sqlite_copy
-from .pdfs import make_pdf, sign
+from .conftest import fictional_case, generated_and_signed, sqlite_copy
 
 
 @pytest.fixture
@@ -17,55 +14,6 @@ def database_url(tmp_path, sqlite_template):
     """These tests are about which file is attached, not the database: they run on SQLite only
     (the filing paths run on both databases in the other modules)."""
     return sqlite_copy(tmp_path, sqlite_template)
-
-
-def generated_and_signed(app, case_id: int) -> tuple[int, bytes]:
-    """A generated petition of the case and two signatures on it (as the signing
-    capability records them); returns the document id and the last signed file."""
-    pdf = make_pdf("Cerere")
-    first = sign(pdf, "Consilier")
-    second = sign(first, "Director")
-    with app.app_context(), unit_of_work() as uow:
-        files = store()
-        cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
-        user = User(
-            directorate_id=cluj.id,
-            username="semnatar",
-            full_name="Ana Popescu",
-            role="consilier_juridic",
-            password_hash="-",
-        )
-        document = Document(
-            case_id=case_id,
-            doc_type="cerere_art70",
-            template_name="t",
-            template_version="1",
-            data_sha256="0" * 64,
-            pdf_sha256=files.put(pdf),
-        )
-        uow.session.add_all([user, document])
-        uow.session.flush()
-        # The legal counsel signs first, the director second (one signature per role).
-        for signed, previous, role in (
-            (first, pdf, "consilier_juridic"),
-            (second, first, "director"),
-        ):
-            uow.session.add(
-                Signature(
-                    directorate_id=cluj.id,
-                    document_id=document.id,
-                    signer_user_id=user.id,
-                    signer_name="Ana Popescu",
-                    role=role,
-                    key_name="cheie",
-                    level="B-B",
-                    input_sha256=files.put(previous),
-                    output_sha256=files.put(signed),
-                    certificate_sha256="2" * 64,
-                )
-            )
-        uow.commit()
-        return document.id, second
 
 
 def test_a_generated_document_is_attached_in_its_last_signed_version(

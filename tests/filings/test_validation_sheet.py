@@ -3,7 +3,6 @@ package, read back with poppler (``pdftotext``, ``pdftoppm``) and its QR codes d
 with zbar (``zbarimg``), the verification page each QR code leads to, and the sheet as
 the last attachment of the first message for a court that takes it."""
 
-import asyncio
 import io
 import re
 import shutil
@@ -14,24 +13,16 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder_data
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.sign import signers
-from pyhanko.sign.fields import SigSeedSubFilter
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pypdf import PdfReader
 
-from filing_service.db import unit_of_work
 from filing_service.filings import sheet
-from filing_service.models import Directorate, Document, Signature, User
 from filing_service.signing import validation
-from filing_service.signing.eventloop import outside_event_loop
 from filing_service.signing.trust import load_trust_roots
 from filing_service.signing.validation import SignatureReport, validate_pdf
 from filing_service.storage import store
 
-from .conftest import fictional_case
-from .pdfs import TRUSTED, _key_and_cert, _tmp, make_pdf, signed_pdf
+from .conftest import fictional_case, generated_and_signed
+from .pdfs import TRUSTED, signed_pdf
 from .test_delivery import send, set_court
 
 BASE = "https://dgaspc-cluj.example/verificare"
@@ -82,84 +73,12 @@ def qr_codes(data: bytes, tmp_path: Path) -> list[str]:
     return found
 
 
-def sign(data: bytes, field: str) -> bytes:
-    """Sign ``data`` as the service does, with the PAdES subfilter (B-B), with the
-    tests' throwaway key."""
-    key_pem, cert_pem = _key_and_cert(TRUSTED)
-    cert = load_cert_from_pemder(_tmp(cert_pem))
-    signer = signers.SimpleSigner(
-        signing_cert=cert,
-        signing_key=load_private_key_from_pemder_data(key_pem, None),
-        cert_registry=SimpleCertificateStore.from_certs([cert]),
-    )
-    out = io.BytesIO()
-    meta = signers.PdfSignatureMetadata(field_name=field, subfilter=SigSeedSubFilter.PADES)
-    outside_event_loop(
-        asyncio.run,
-        signers.async_sign_pdf(
-            IncrementalPdfFileWriter(io.BytesIO(data), strict=False),
-            meta,
-            signer=signer,
-            output=out,
-        ),
-    )
-    return out.getvalue()
-
-
-def generated_and_signed_by_the_service(app, case_id: int) -> int:
-    """A petition of the case signed twice, recorded as the signing capability records
-    its signatures (counsel, then director); returns the document's id."""
-    pdf = make_pdf("Cerere")
-    first = sign(pdf, "Consilier")
-    second = sign(first, "Director")
-    with app.app_context(), unit_of_work() as uow:
-        files = store()
-        cluj = uow.session.query(Directorate).filter_by(code="CJ").one()
-        user = User(
-            directorate_id=cluj.id,
-            username="semnatar",
-            full_name=TRUSTED,
-            role="consilier_juridic",
-            password_hash="-",
-        )
-        document = Document(
-            case_id=case_id,
-            doc_type="cerere_art70",
-            template_name="t",
-            template_version="1",
-            data_sha256="0" * 64,
-            pdf_sha256=files.put(pdf),
-        )
-        uow.session.add_all([user, document])
-        uow.session.flush()
-        for signed, previous, role in (
-            (first, pdf, "consilier_juridic"),
-            (second, first, "director"),
-        ):
-            uow.session.add(
-                Signature(
-                    directorate_id=cluj.id,
-                    document_id=document.id,
-                    signer_user_id=user.id,
-                    signer_name=TRUSTED,
-                    role=role,
-                    key_name="cheie",
-                    level="B-B",
-                    input_sha256=files.put(previous),
-                    output_sha256=files.put(signed),
-                    certificate_sha256="2" * 64,
-                )
-            )
-        uow.commit()
-        return document.id
-
-
 @pytest.fixture
 def frozen(app, client, auth, case_id, new_filing, upload):
     """A frozen package: a petition the service signed (two signatures, with their
     roles) and an art. 139 report signed elsewhere (no role)."""
     app.config["VERIFICATION_BASE_URL"] = BASE
-    document_id = generated_and_signed_by_the_service(app, case_id)
+    document_id, _ = generated_and_signed(app, case_id, pades=True)
 
     def make() -> dict:
         filing = new_filing()
