@@ -103,30 +103,11 @@ def sign_pdf(
     )
 
 
-def _sign_pdf(
-    data: bytes,
-    signer: signers.Signer,
-    *,
-    level: Level,
-    tsa_url: str | None,
-    trust_roots: list,
-    appearance: Appearance,
-    shared: bool,
-    moment: datetime | None,
-    revocation_cache: RevocationCache | None,
-) -> bytes:
-    with preserving_pdfa():  # from the first writer on: it may raise the version already
-        return _sign_preserving(
-            data,
-            signer,
-            level=level,
-            tsa_url=tsa_url,
-            trust_roots=trust_roots,
-            appearance=appearance,
-            shared=shared,
-            moment=moment,
-            revocation_cache=revocation_cache,
-        )
+def _sign_pdf(data: bytes, signer: signers.Signer, **options) -> bytes:
+    """:func:`_sign_preserving` (whose signature is ``sign_pdf``'s) with the file's XMP
+    and version kept from the first writer on: that writer may raise the version."""
+    with preserving_pdfa():
+        return _sign_preserving(data, signer, **options)
 
 
 def _sign_preserving(
