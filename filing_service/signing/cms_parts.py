@@ -77,6 +77,19 @@ class ReusingCmsParts:
         is_pdf_sig=True,
     ):
         parent: Any = super()
+
+        def pyhankos(digest: bytes):  # pyhanko's own attributes for ``digest``
+            return parent.signed_attrs(
+                digest,
+                digest_algorithm,
+                attr_settings=attr_settings,
+                content_type=content_type,
+                use_pades=use_pades,
+                timestamper=timestamper,
+                dry_run=dry_run,
+                is_pdf_sig=is_pdf_sig,
+            )
+
         signer_key = self._signer_key()
         if (
             signer_key is None
@@ -84,16 +97,7 @@ class ReusingCmsParts:
             or self.signed_attr_prov_spec is not None  # type: ignore[attr-defined]
             or (attr_settings is not None and attr_settings.cades_signed_attrs is not None)
         ):
-            return await parent.signed_attrs(
-                data_digest,
-                digest_algorithm,
-                attr_settings=attr_settings,
-                content_type=content_type,
-                use_pades=use_pades,
-                timestamper=timestamper,
-                dry_run=dry_run,
-                is_pdf_sig=is_pdf_sig,
-            )
+            return await pyhankos(data_digest)
         # PAdES: content-type, message-digest, signing-certificate-v2; no signing time
         size = len(data_digest)
         key = ("signed_attrs", signer_key, digest_algorithm, str(content_type), size)
@@ -101,16 +105,7 @@ class ReusingCmsParts:
         template = parts.get(key)
         if template is None:
             marker = _marker(len(data_digest))
-            reference = await parent.signed_attrs(
-                marker,
-                digest_algorithm,
-                attr_settings=attr_settings,
-                content_type=content_type,
-                use_pades=use_pades,
-                timestamper=timestamper,
-                dry_run=dry_run,
-                is_pdf_sig=is_pdf_sig,
-            )
+            reference = await pyhankos(marker)
             der = reference.dump()
             if der.count(marker) == 1:
                 before, after = der.split(marker)
@@ -119,16 +114,7 @@ class ReusingCmsParts:
                 template = ()  # cannot be spliced safely: pyhanko's code every time
             parts[key] = template
         if not template:
-            return await parent.signed_attrs(
-                data_digest,
-                digest_algorithm,
-                attr_settings=attr_settings,
-                content_type=content_type,
-                use_pades=use_pades,
-                timestamper=timestamper,
-                dry_run=dry_run,
-                is_pdf_sig=is_pdf_sig,
-            )
+            return await pyhankos(data_digest)
         before, after = template
         return cms.CMSAttributes.load(before + data_digest + after)
 
